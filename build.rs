@@ -1,0 +1,57 @@
+//! Splits libphonenumber's metadata into one XML fragment per territory, so that the binary parses only
+//! the territories a profile's phone number needs (the phonenumber crate's default database decodes all
+//! 254 of them on first use, which costs ~55 ms: ten times our whole per-profile budget).
+//!
+//! Output, in OUT_DIR: `territories.xml` (the fragments, comments removed, back to back) and
+//! `territories.rs` (a table of `(region id, calling code, byte range)`).
+
+use std::fmt::Write as _;
+use std::{env, fs, path::Path};
+
+const METADATA: &str = "src/phone/PhoneNumberMetadata.xml";
+
+fn main() {
+    println!("cargo:rerun-if-changed={METADATA}");
+    let xml = fs::read_to_string(METADATA).expect("read the vendored phone metadata");
+    let xml = strip_comments(&xml);
+
+    let mut fragments = String::new();
+    let mut table = String::from("&[\n");
+    let mut rest = xml.as_str();
+    while let Some(start) = rest.find("<territory ") {
+        rest = &rest[start..];
+        let end = rest.find("</territory>").expect("every territory is closed") + "</territory>".len();
+        let fragment = &rest[..end];
+        let open_tag = &fragment[..fragment.find('>').expect("territory start tag ends")];
+        let id = attribute(open_tag, "id");
+        let code: u16 = attribute(open_tag, "countryCode").parse().expect("numeric calling code");
+        let range = fragments.len()..fragments.len() + fragment.len();
+        fragments.push_str(fragment);
+        writeln!(table, "    ({id:?}, {code}, {}..{}),", range.start, range.end).unwrap();
+        rest = &rest[end..];
+    }
+    table.push(']');
+
+    let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    fs::write(Path::new(&out).join("territories.xml"), fragments).unwrap();
+    fs::write(Path::new(&out).join("territories.rs"), table).unwrap();
+}
+
+fn strip_comments(xml: &str) -> String {
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    while let Some(start) = rest.find("<!--") {
+        out.push_str(&rest[..start]);
+        let end = rest[start..].find("-->").expect("every comment is closed");
+        rest = &rest[start + end + "-->".len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn attribute<'a>(tag: &'a str, name: &str) -> &'a str {
+    let needle = format!(" {name}=\"");
+    let start = tag.find(&needle).unwrap_or_else(|| panic!("{name} in {tag}")) + needle.len();
+    let len = tag[start..].find('"').expect("attribute value is closed");
+    &tag[start..start + len]
+}

@@ -1,0 +1,97 @@
+//! Escaping, one function per output context. Templates reach these only through the filters of
+//! [`crate::render`], and the renderer refuses to print anything that did not pass through one.
+
+use serde::Serialize;
+
+/// A value as a JavaScript literal (JSON, which ES5 accepts) that is safe inside an HTML `<script>`
+/// element: `<`, `>` and `&` become `\u003c` and friends, so no `</script`, `<!--` or `<script` can
+/// appear; U+2028 and U+2029, which end a line in ES5 string literals, are escaped too. Quotes,
+/// backslashes and control characters are escaped by JSON itself.
+///
+/// Post-processing serde_json's output is sound because all five characters can only occur inside
+/// its string literals, where the `\uXXXX` form means the same character.
+pub fn script_literal(value: &impl Serialize) -> Result<String, serde_json::Error> {
+    let json = serde_json::to_string(value)?;
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    Ok(out)
+}
+
+/// Text inside an HTML comment (`<!-- … -->`): `<`, `>` and `&` as character references, and `-`
+/// too when it follows another, so that neither `--` nor `-->` nor `<!--` can occur. Comments
+/// show text, so the references are only for readers and nothing decodes them.
+pub fn html_comment(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '-' if out.ends_with('-') => out.push_str("&#45;"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A double-quoted HTML attribute value.
+pub fn html_attribute(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A JavaScript identifier that the generator itself chose; anything else is a bug, not data.
+pub fn identifier(name: &str) -> Option<&str> {
+    let mut chars = name.chars();
+    let first_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$');
+    (first_ok && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')).then_some(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_literal_neutralizes_html_and_line_terminators() {
+        let out = script_literal(&"</script><!--'\"\\\u{2028}\u{2029}&\n").unwrap();
+        assert_eq!(out, r#""\u003c/script\u003e\u003c!--'\"\\\u2028\u2029\u0026\n""#);
+    }
+
+    #[test]
+    fn html_comment_cannot_close_the_comment() {
+        assert_eq!(html_comment("a-->b<!--c---d"), "a-&#45;&gt;b&lt;!-&#45;c-&#45;-d");
+        assert_eq!(html_comment("my-profile.toml"), "my-profile.toml");
+    }
+
+    #[test]
+    fn attribute_values_cannot_end_the_attribute() {
+        assert_eq!(html_attribute("a\"b'c<d>&"), "a&quot;b&#39;c&lt;d&gt;&amp;");
+    }
+
+    #[test]
+    fn identifiers() {
+        assert_eq!(identifier("toDataLayer"), Some("toDataLayer"));
+        assert_eq!(identifier("x();alert(1)"), None);
+        assert_eq!(identifier("1a"), None);
+    }
+}

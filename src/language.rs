@@ -1,0 +1,90 @@
+//! The plugin language: BCP 47 well-formedness (icu_locale_core), then what the widget will do
+//! with the tag.
+
+use icu_locale_core::Locale;
+
+/// The widget's own languages; `en-US` is its fallback.
+pub const PLUGIN_LANGUAGES: &[&str] = &[
+    "zh-CN", "en-US", "ru-RU", "zh-HK", "th-TH", "mn", "vi-VN", "ja-JP", "fr", "pt", "ar", "es", "de",
+    "ro", "pl", "id", "ko", "nl", "da", "it", "tr", "bn",
+];
+
+/// Tags the widget maps to one of its languages.
+const ALIASES: &[(&str, &str)] = &[
+    ("zh-TW", "zh-HK"),
+    ("zh", "zh-CN"),
+    ("ru", "ru-RU"),
+    ("ja", "ja-JP"),
+    ("ko-KR", "ko"),
+    ("nl-NL", "nl"),
+    ("nl-BE", "nl"),
+    ("da-DK", "da"),
+    ("it-IT", "it"),
+    ("it-CH", "it"),
+    ("tr-TR", "tr"),
+];
+
+pub const FALLBACK: &str = "en-US";
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Support {
+    /// In the widget's list, or an alias or language-prefix match of an entry; the widget shows it.
+    Shown(&'static str),
+    /// Well-formed, but written in another case than the widget's list (`zh-cn` for `zh-CN`).
+    /// The widget's matching is not documented as case-insensitive.
+    OtherCase(&'static str),
+    /// Well-formed, but the widget falls back to [`FALLBACK`].
+    Unsupported,
+}
+
+/// `Err` with the parser's reason when `tag` is not well-formed BCP 47.
+pub fn check(tag: &str) -> Result<Support, String> {
+    let locale = Locale::try_from_str(tag).map_err(|err| err.to_string())?;
+    if let Some(shown) = lookup(tag) {
+        return Ok(Support::Shown(shown));
+    }
+    let canonical = locale.to_string();
+    if let Some(shown) = lookup(&canonical) {
+        return Ok(Support::OtherCase(shown));
+    }
+    let language = locale.id.language.as_str();
+    if let Some(shown) = PLUGIN_LANGUAGES.iter().find(|entry| entry.split('-').next() == Some(language)) {
+        return Ok(if tag.starts_with(language) { Support::Shown(shown) } else { Support::OtherCase(shown) });
+    }
+    Ok(Support::Unsupported)
+}
+
+fn lookup(tag: &str) -> Option<&'static str> {
+    PLUGIN_LANGUAGES
+        .iter()
+        .copied()
+        .find(|entry| *entry == tag)
+        .or_else(|| ALIASES.iter().find(|(alias, _)| *alias == tag).map(|(_, to)| *to))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn listed_aliased_and_prefixed_tags_are_shown() {
+        assert_eq!(check("ru-RU"), Ok(Support::Shown("ru-RU")));
+        assert_eq!(check("zh-TW"), Ok(Support::Shown("zh-HK")));
+        assert_eq!(check("th-XX"), Ok(Support::Shown("th-TH")));
+        assert_eq!(check("fr-CA"), Ok(Support::Shown("fr")));
+    }
+
+    #[test]
+    fn case_and_unsupported_languages_are_told_apart() {
+        assert_eq!(check("zh-cn"), Ok(Support::OtherCase("zh-CN")));
+        assert_eq!(check("sw-KE"), Ok(Support::Unsupported));
+        assert_eq!(check("en-GB"), Ok(Support::Shown("en-US")));
+    }
+
+    #[test]
+    fn malformed_tags_are_errors() {
+        assert!(check("english please").is_err());
+        assert!(check("").is_err());
+        assert!(check("ru_RU").is_err());
+    }
+}

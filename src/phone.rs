@@ -1,0 +1,174 @@
+//! Phone numbers: parsing, validation and E.164 normalization over the phonenumber crate, loading
+//! only the metadata of the calling code a number needs (see `build.rs`).
+
+use phonenumber::metadata::{Database, loader};
+use phonenumber::{Mode, country};
+use std::collections::HashMap;
+use std::io::Cursor;
+use std::ops::Range;
+use std::str::FromStr;
+use std::sync::{Arc, Mutex, OnceLock};
+
+/// `(region, calling code, byte range in TERRITORIES_XML)`, one row per territory.
+static TERRITORIES: &[(&str, u16, Range<usize>)] = include!(concat!(env!("OUT_DIR"), "/territories.rs"));
+static TERRITORIES_XML: &str = include_str!(concat!(env!("OUT_DIR"), "/territories.xml"));
+
+/// How the number was read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reading {
+    /// Written with `+` and its calling code.
+    International,
+    /// Written as digits without `+`, and valid once read as international.
+    DigitsAsInternational,
+    /// A national number of `phone_region`.
+    National,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Phone {
+    /// `+8615920141234`.
+    pub e164: String,
+    /// Where the number belongs: `+86 (CN)`.
+    pub country: String,
+    pub reading: Reading,
+}
+
+impl Phone {
+    /// The E.164 form without its `+`, as the vendor's English page writes numbers.
+    pub fn digits(&self) -> &str {
+        &self.e164[1..]
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PhoneError {
+    /// The phonenumber crate would map these to keypad digits (`1-800-FLOWERS`); we refuse them.
+    Letters,
+    Character(char),
+    /// No `+`, no `phone_region`, and the digits make no valid international number.
+    NoCountryCode,
+    UnknownCallingCode,
+    /// Parsed, but not a valid number there.
+    Invalid { country: String },
+}
+
+/// Whether `id` is a region the metadata knows (`GB`, not `UK`).
+pub fn is_known_region(id: &str) -> bool {
+    id != "001" && TERRITORIES.iter().any(|(region, _, _)| *region == id)
+}
+
+pub fn parse(raw: &str, region: Option<&str>) -> Result<Phone, PhoneError> {
+    let written = raw.trim();
+    let (plus, rest) = match written.strip_prefix('+') {
+        Some(rest) => (true, rest),
+        None => (false, written),
+    };
+    if let Some(c) = rest.chars().find(|c| !matches!(c, '0'..='9' | ' ' | '-' | '.' | '(' | ')')) {
+        return Err(if c.is_alphabetic() { PhoneError::Letters } else { PhoneError::Character(c) });
+    }
+    let digits: String = rest.chars().filter(char::is_ascii_digit).collect();
+
+    if plus {
+        let code = calling_code(&digits).ok_or(PhoneError::UnknownCallingCode)?;
+        return check(code, None, written, Reading::International);
+    }
+    if let Some(region) = region {
+        let code = TERRITORIES.iter().find(|(id, _, _)| *id == region).map(|(_, code, _)| *code);
+        let id = country::Id::from_str(region).ok();
+        return match (code, id) {
+            (Some(code), Some(id)) => check(code, Some(id), written, Reading::National),
+            _ => Err(PhoneError::NoCountryCode),
+        };
+    }
+    let code = calling_code(&digits).ok_or(PhoneError::NoCountryCode)?;
+    check(code, None, &format!("+{digits}"), Reading::DigitsAsInternational).map_err(|err| match err {
+        PhoneError::Invalid { .. } => PhoneError::NoCountryCode,
+        other => other,
+    })
+}
+
+fn check(code: u16, region: Option<country::Id>, text: &str, reading: Reading) -> Result<Phone, PhoneError> {
+    let database = database(code).ok_or(PhoneError::UnknownCallingCode)?;
+    let describe = |number: &phonenumber::PhoneNumber| match number.country().id() {
+        Some(id) => format!("+{} ({})", number.code().value(), id.as_ref()),
+        None => format!("+{}", number.code().value()),
+    };
+    let number = phonenumber::parse_with(&database, region, text)
+        .map_err(|_| PhoneError::Invalid { country: format!("+{code}") })?;
+    let country = describe(&number);
+    if !phonenumber::is_valid_with(&database, &number) {
+        return Err(PhoneError::Invalid { country });
+    }
+    let e164 = number.format_with(&database).mode(Mode::E164).to_string();
+    Ok(Phone { e164, country, reading })
+}
+
+/// The calling code a string of international digits starts with. Calling codes are prefix-free,
+/// so at most one of the 1-, 2- and 3-digit prefixes is assigned.
+fn calling_code(digits: &str) -> Option<u16> {
+    (1..=3.min(digits.len()))
+        .filter_map(|len| digits[..len].parse::<u16>().ok())
+        .find(|code| TERRITORIES.iter().any(|(_, c, _)| c == code))
+}
+
+/// The metadata of every territory sharing `code`, parsed once per process and calling code.
+fn database(code: u16) -> Option<Arc<Database>> {
+    static CACHE: OnceLock<Mutex<HashMap<u16, Arc<Database>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(database) = cache.lock().ok()?.get(&code) {
+        return Some(database.clone());
+    }
+    let mut xml = String::from("<phoneNumberMetadata><territories>");
+    for (_, _, range) in TERRITORIES.iter().filter(|(_, c, _)| *c == code) {
+        xml.push_str(&TERRITORIES_XML[range.clone()]);
+    }
+    xml.push_str("</territories></phoneNumberMetadata>");
+    let metadata = loader::load(Cursor::new(xml)).ok()?;
+    let database = Arc::new(Database::from(metadata).ok()?);
+    cache.lock().ok()?.insert(code, database.clone());
+    Some(database)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn international_numbers_normalize_to_e164() {
+        let phone = parse("+86 159 2014 1234", None).unwrap();
+        assert_eq!(phone.e164, "+8615920141234");
+        assert_eq!(phone.digits(), "8615920141234");
+        assert_eq!(phone.country, "+86 (CN)");
+        assert_eq!(parse("+44 (0)20 7946 0958", None).map(|p| p.e164), Ok("+442079460958".into()));
+        assert_eq!(parse("+1 212-555-0123", None).map(|p| p.country), Ok("+1 (US)".into()));
+    }
+
+    #[test]
+    fn digits_without_plus_are_read_as_international() {
+        let phone = parse("8615920141234", None).unwrap();
+        assert_eq!((phone.e164.as_str(), phone.reading), ("+8615920141234", Reading::DigitsAsInternational));
+    }
+
+    #[test]
+    fn national_numbers_need_a_region() {
+        assert_eq!(parse("020 7946 0958", None), Err(PhoneError::NoCountryCode));
+        let phone = parse("020 7946 0958", Some("GB")).unwrap();
+        assert_eq!((phone.e164.as_str(), phone.reading), ("+442079460958", Reading::National));
+    }
+
+    #[test]
+    fn refuses_letters_other_characters_and_invalid_numbers() {
+        assert_eq!(parse("+1-800-FLOWERS", None), Err(PhoneError::Letters));
+        assert_eq!(parse("+86 159;2014", None), Err(PhoneError::Character(';')));
+        assert_eq!(parse("+86 1", None), Err(PhoneError::Invalid { country: "+86".into() }));
+        assert!(matches!(parse("+86 159 2014 12345678", None), Err(PhoneError::Invalid { .. })));
+        assert_eq!(parse("+999 1234", None), Err(PhoneError::UnknownCallingCode));
+    }
+
+    #[test]
+    fn regions() {
+        assert!(is_known_region("GB"));
+        assert!(!is_known_region("UK"));
+        assert!(!is_known_region("001"));
+    }
+}

@@ -1,0 +1,319 @@
+//! The profile in its two states: [`RawProfile`], the fields as written (typed, with spans), and
+//! [`ValidProfile`], which only [`crate::rules::validate`] can build and the renderer requires.
+
+use crate::diagnostic::Diagnostic;
+use crate::doc::{Entry, Node, Value};
+use crate::rules;
+use crate::schema::{self, Key, Kind, Section};
+use crate::source::Span;
+
+/// One key as written, after its type was checked against the schema.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Field {
+    pub section: &'static Section,
+    pub key: &'static Key,
+    pub key_span: Span,
+    pub span: Span,
+    pub value: FieldValue,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum FieldValue {
+    Text(String),
+    Bool(bool),
+    List(Vec<(String, Span)>),
+}
+
+impl Field {
+    pub fn path(&self) -> String {
+        format!("{}.{}", self.section.name, self.key.name)
+    }
+}
+
+/// The profile's fields as written, each of the type the schema wants.
+#[derive(Debug, Default)]
+pub struct RawProfile {
+    /// Sections present, with the span of their name.
+    pub sections: Vec<(&'static Section, Span)>,
+    pub fields: Vec<Field>,
+}
+
+impl RawProfile {
+    pub fn field(&self, section: &str, key: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.section.name == section && f.key.name == key)
+    }
+
+    pub fn text(&self, section: &str, key: &str) -> Option<(&Field, &str)> {
+        self.field(section, key).and_then(|field| match &field.value {
+            FieldValue::Text(text) => Some((field, text.as_str())),
+            _ => None,
+        })
+    }
+
+    pub fn bool(&self, section: &str, key: &str) -> Option<bool> {
+        match self.field(section, key)?.value {
+            FieldValue::Bool(value) => Some(value),
+            _ => None,
+        }
+    }
+
+    pub fn section_span(&self, name: &str) -> Option<Span> {
+        self.sections.iter().find(|(s, _)| s.name == name).map(|(_, span)| span.clone())
+    }
+
+    /// Reads the document tree against [`schema::SECTIONS`], reporting wrong types, unknown keys,
+    /// unknown choices and duplicate keys. Fields in error are left out.
+    pub fn from_document(root: &Node, diagnostics: &mut Vec<Diagnostic>) -> RawProfile {
+        let mut raw = RawProfile::default();
+        let Value::Table(entries) = &root.value else {
+            diagnostics.push(type_error("", root, "a table (an object)"));
+            return raw;
+        };
+        report_duplicates(entries, "", diagnostics);
+        for entry in entries {
+            if entry.key == schema::SCHEMA_KEY {
+                continue;
+            }
+            let Some(section) = schema::section(&entry.key) else {
+                let known = schema::SECTIONS.iter().map(|s| s.name);
+                diagnostics.push(unknown_key(entry, &entry.key, known));
+                continue;
+            };
+            let Value::Table(keys) = &entry.node.value else {
+                diagnostics.push(type_error(section.name, &entry.node, "a table (an object)"));
+                continue;
+            };
+            raw.sections.push((section, entry.key_span.clone()));
+            report_duplicates(keys, section.name, diagnostics);
+            for item in keys {
+                let path = format!("{}.{}", section.name, item.key);
+                let Some(key) = section.key(&item.key) else {
+                    diagnostics.push(unknown_key(item, &path, section.keys.iter().map(|k| k.name)));
+                    continue;
+                };
+                match field_value(key.kind, &item.node, &path) {
+                    Ok(value) => raw.fields.push(Field {
+                        section,
+                        key,
+                        key_span: item.key_span.clone(),
+                        span: item.node.span.clone(),
+                        value,
+                    }),
+                    Err(diagnostic) => diagnostics.push(diagnostic),
+                }
+            }
+        }
+        raw
+    }
+}
+
+fn field_value(kind: Kind, node: &Node, path: &str) -> Result<FieldValue, Diagnostic> {
+    match (kind, &node.value) {
+        (Kind::Text | Kind::MultilineText, Value::String(s)) => Ok(FieldValue::Text(s.clone())),
+        (Kind::Bool, Value::Bool(b)) => Ok(FieldValue::Bool(*b)),
+        (Kind::Choice(choices), Value::String(s)) if choices.contains(&s.as_str()) => {
+            Ok(FieldValue::Text(s.clone()))
+        }
+        (Kind::Choice(choices), Value::String(s)) => {
+            let help = match schema::did_you_mean(s, choices.iter().copied()) {
+                Some(best) => format!("did you mean `{best}`? Choose one of: {}", choices.join(", ")),
+                None => format!("choose one of: {}", choices.join(", ")),
+            };
+            Err(Diagnostic {
+                rule: &rules::UNKNOWN_VALUE,
+                span: node.span.clone(),
+                field: path.to_string(),
+                message: format!("`{path}` cannot be `{s}`"),
+                help,
+            })
+        }
+        (Kind::TextList, Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| match &item.value {
+                Value::String(s) => Ok((s.clone(), item.span.clone())),
+                _ => Err(type_error(&format!("{path}[{i}]"), item, "a string")),
+            })
+            .collect::<Result<_, _>>()
+            .map(FieldValue::List),
+        _ => Err(type_error(path, node, kind.expected())),
+    }
+}
+
+fn type_error(path: &str, node: &Node, expected: &str) -> Diagnostic {
+    let what = if path.is_empty() { "the profile".to_string() } else { format!("`{path}`") };
+    Diagnostic {
+        rule: &rules::WRONG_TYPE,
+        span: node.span.clone(),
+        field: path.to_string(),
+        message: format!("{what} must be {expected}, found {}", node.value.type_name()),
+        help: format!("write {expected} here"),
+    }
+}
+
+fn unknown_key<'a>(entry: &Entry, path: &str, known: impl Iterator<Item = &'a str> + Clone) -> Diagnostic {
+    let list = known.clone().collect::<Vec<_>>().join(", ");
+    let help = match schema::did_you_mean(&entry.key, known) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None => format!("known keys here: {list}"),
+    };
+    Diagnostic {
+        rule: &rules::UNKNOWN_KEY,
+        span: entry.key_span.clone(),
+        field: path.to_string(),
+        message: format!("unknown key `{path}`"),
+        help,
+    }
+}
+
+/// TOML refuses duplicate keys itself; JSON allows them and silently keeps the last, which hides
+/// mistakes.
+fn report_duplicates(entries: &[Entry], parent: &str, diagnostics: &mut Vec<Diagnostic>) {
+    for (i, entry) in entries.iter().enumerate() {
+        if entries[..i].iter().any(|e| e.key == entry.key) {
+            let path = if parent.is_empty() { entry.key.clone() } else { format!("{parent}.{}", entry.key) };
+            diagnostics.push(Diagnostic {
+                rule: &rules::DUPLICATE_KEY,
+                span: entry.key_span.clone(),
+                field: path.clone(),
+                message: format!("`{path}` is defined more than once"),
+                help: "keep one: JSON readers disagree about which one wins".to_string(),
+            });
+        }
+    }
+}
+
+/// The five listeners of the SDK (sections 2.5, 2.7–2.10 of the vendor's page).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Event {
+    Unread,
+    SendMessage,
+    ReceiveMessage,
+    OpenChat,
+    CloseChat,
+}
+
+impl Event {
+    pub const ALL: [Event; 5] =
+        [Event::Unread, Event::SendMessage, Event::ReceiveMessage, Event::OpenChat, Event::CloseChat];
+
+    /// The profile key under `[events]`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Event::Unread => "on_unread",
+            Event::SendMessage => "on_send_message",
+            Event::ReceiveMessage => "on_receive_message",
+            Event::OpenChat => "on_open_chat",
+            Event::CloseChat => "on_close_chat",
+        }
+    }
+
+    /// The SDK's event name.
+    pub fn sdk_name(self) -> &'static str {
+        match self {
+            Event::Unread => "onUnRead",
+            Event::SendMessage => "onSendMessage",
+            Event::ReceiveMessage => "onReceiveMessage",
+            Event::OpenChat => "onOpenChat",
+            Event::CloseChat => "onCloseChat",
+        }
+    }
+
+    /// The name analytics see, after `ssq_`.
+    pub fn name(self) -> &'static str {
+        &self.key()[3..]
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    Console,
+    DataLayer,
+    Gtag,
+}
+
+impl Action {
+    pub fn from_word(word: &str) -> Option<Action> {
+        match word {
+            "console" => Some(Action::Console),
+            "datalayer" => Some(Action::DataLayer),
+            "gtag" => Some(Action::Gtag),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Loader {
+    /// The dashboard's project script, `https://plugin-code.salesmartly.com/js/project_….js`.
+    ScriptUrl(String),
+    /// The inline install code's license key.
+    License(String),
+}
+
+/// The `setLoginInfo` payload, in the SDK's key order. Absent keys are not sent.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct LoginInfo {
+    pub user_id: String,
+    pub user_name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// Normalized: E.164, or its digits.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label_names: Option<Vec<String>>,
+}
+
+/// A profile every rule has passed. Its fields are private to this crate: only
+/// [`crate::rules::validate`] builds one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValidProfile {
+    pub(crate) loader: Loader,
+    pub(crate) login: Option<LoginInfo>,
+    pub(crate) hide_icon: Option<bool>,
+    pub(crate) open_on_load: bool,
+    pub(crate) listeners: Vec<(Event, Action)>,
+}
+
+impl ValidProfile {
+    pub fn loader(&self) -> &Loader {
+        &self.loader
+    }
+    pub fn login(&self) -> Option<&LoginInfo> {
+        self.login.as_ref()
+    }
+    pub fn hide_icon(&self) -> Option<bool> {
+        self.hide_icon
+    }
+    pub fn open_on_load(&self) -> bool {
+        self.open_on_load
+    }
+    pub fn listeners(&self) -> &[(Event, Action)] {
+        &self.listeners
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn events_match_the_schema() {
+        let keys: Vec<_> = schema::section("events").unwrap().keys.iter().map(|k| k.name).collect();
+        let events: Vec<_> = Event::ALL.iter().map(|e| e.key()).collect();
+        assert_eq!(keys, events);
+        assert_eq!(Event::SendMessage.name(), "send_message");
+    }
+
+    #[test]
+    fn actions_match_the_schema() {
+        for word in schema::ACTIONS {
+            assert!(Action::from_word(word).is_some(), "{word}");
+        }
+    }
+}

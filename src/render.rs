@@ -1,0 +1,156 @@
+//! Rendering a [`ValidProfile`] through the embedded minijinja templates.
+//!
+//! Every `{{ … }}` must go through an escaping filter: the formatter refuses to print a value that
+//! no filter marked safe, so a template cannot leak a raw profile value into the page even by mistake.
+
+use crate::escape;
+use crate::profile::{Action, Loader, ValidProfile};
+use minijinja::value::{Serde, Value};
+use minijinja::{Environment, Error, ErrorKind, Output, State};
+use serde::Serialize;
+use serde_json::json;
+use std::sync::OnceLock;
+
+/// The inline install code's script, as the vendor's own install code loads it.
+pub const INSTALL_JS_URL: &str = "https://plugin-code.salesmartly.com/chat/widget-v2/code/install.js";
+
+const SNIPPET_TEMPLATE: &str = "snippet.html.j2";
+const TEMPLATES: &[(&str, &str)] = &[(SNIPPET_TEMPLATE, include_str!("../templates/snippet.html.j2"))];
+
+#[derive(Debug, Clone, Copy)]
+pub struct RenderOptions<'a> {
+    /// Shown in the snippet's opening comment.
+    pub profile_name: &'a str,
+}
+
+pub fn render(profile: &ValidProfile, options: &RenderOptions<'_>) -> Result<String, Error> {
+    let template = environment().get_template(SNIPPET_TEMPLATE)?;
+    let mut text = template.render(Value::from(Serde(Context::new(profile, options))))?;
+    text.push('\n');
+    Ok(text)
+}
+
+fn environment() -> &'static Environment<'static> {
+    static ENVIRONMENT: OnceLock<Environment<'static>> = OnceLock::new();
+    ENVIRONMENT.get_or_init(|| {
+        let mut env = Environment::new();
+        env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
+        env.set_formatter(only_escaped_values);
+        env.add_filter("js", |value: Value| {
+            escape::script_literal(&value).map(Value::from_safe_string).map_err(|err| Error::new(ErrorKind::BadSerialization, err.to_string()))
+        });
+        env.add_filter("comment", |text: &str| Value::from_safe_string(escape::html_comment(text)));
+        env.add_filter("attr", |text: &str| Value::from_safe_string(escape::html_attribute(text)));
+        env.add_filter("ident", |name: &str| match escape::identifier(name) {
+            Some(name) => Ok(Value::from_safe_string(name.to_string())),
+            None => Err(Error::new(ErrorKind::InvalidOperation, format!("`{name}` is not a JavaScript identifier"))),
+        });
+        for (name, source) in TEMPLATES {
+            env.add_template(name, source).expect("embedded templates parse (checked by tests)");
+        }
+        env
+    })
+}
+
+fn only_escaped_values(out: &mut Output<'_>, _: &mut State<'_, '_>, value: &Value) -> Result<(), Error> {
+    if !value.is_safe() {
+        return Err(Error::new(
+            ErrorKind::InvalidOperation,
+            "a template printed a value without an escaping filter (js, comment, attr, ident)",
+        ));
+    }
+    out.write_str(&value.to_string()).map_err(|_| Error::new(ErrorKind::WriteFailure, "could not write the snippet"))
+}
+
+/// What the template sees: everything decided here, so the template only lays it out.
+#[derive(Serialize)]
+struct Context<'a> {
+    version: &'static str,
+    profile: &'a str,
+    settings: Vec<Setting>,
+    loader: LoaderContext<'a>,
+    /// `ssq.push(...)` argument lists, before the listeners.
+    commands: Vec<Vec<serde_json::Value>>,
+    listeners: Vec<Listener>,
+    /// Commands after the listeners are in place.
+    final_commands: Vec<Vec<serde_json::Value>>,
+    helpers: Helpers,
+}
+
+#[derive(Serialize)]
+struct Setting {
+    key: &'static str,
+    value: serde_json::Value,
+}
+
+#[derive(Serialize)]
+struct LoaderContext<'a> {
+    license: Option<&'a str>,
+    script_url: Option<&'a str>,
+    install_url: &'static str,
+}
+
+#[derive(Serialize)]
+struct Listener {
+    sdk_event: &'static str,
+    name: &'static str,
+    handler: &'static str,
+}
+
+#[derive(Serialize, Default)]
+struct Helpers {
+    copy: bool,
+    console: bool,
+    datalayer: bool,
+    gtag: bool,
+}
+
+impl<'a> Context<'a> {
+    fn new(profile: &'a ValidProfile, options: &RenderOptions<'a>) -> Context<'a> {
+        let settings = profile
+            .hide_icon()
+            .map(|hide| Setting { key: "hideIcon", value: json!(hide) })
+            .into_iter()
+            .collect();
+        let (license, script_url) = match profile.loader() {
+            Loader::License(license) => (Some(license.as_str()), None),
+            Loader::ScriptUrl(url) => (None, Some(url.as_str())),
+        };
+        let commands = profile.login().map(|login| vec![json!("setLoginInfo"), json!(login)]).into_iter().collect();
+        let mut helpers = Helpers::default();
+        let listeners = profile
+            .listeners()
+            .iter()
+            .map(|&(event, action)| {
+                let handler = match action {
+                    Action::Console => {
+                        helpers.console = true;
+                        "toConsole"
+                    }
+                    Action::DataLayer => {
+                        helpers.datalayer = true;
+                        helpers.copy = true;
+                        "toDataLayer"
+                    }
+                    Action::Gtag => {
+                        helpers.gtag = true;
+                        helpers.copy = true;
+                        "toGtag"
+                    }
+                };
+                Listener { sdk_event: event.sdk_name(), name: event.name(), handler }
+            })
+            .collect();
+        let final_commands = profile.open_on_load().then(|| vec![json!("chatOpen")]).into_iter().collect();
+        Context {
+            version: env!("CARGO_PKG_VERSION"),
+            profile: options.profile_name,
+            settings,
+            loader: LoaderContext { license, script_url, install_url: INSTALL_JS_URL },
+            commands,
+            listeners,
+            final_commands,
+            helpers,
+        }
+    }
+}

@@ -1,0 +1,136 @@
+//! The profile's shape: every section and key, its type and its documentation. The parser's
+//! unknown-key and type checks, the did-you-mean suggestions and the README's profile reference all
+//! read this one table.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// One line of text: control characters are refused.
+    Text,
+    /// Free text: line breaks and tabs allowed, other control characters refused.
+    MultilineText,
+    Bool,
+    TextList,
+    /// One of a fixed set of words.
+    Choice(&'static [&'static str]),
+}
+
+impl Kind {
+    pub fn expected(&self) -> &'static str {
+        match self {
+            Kind::Text | Kind::MultilineText | Kind::Choice(_) => "a string",
+            Kind::Bool => "a boolean (true or false)",
+            Kind::TextList => "an array of strings",
+        }
+    }
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Key {
+    pub name: &'static str,
+    pub kind: Kind,
+    pub doc: &'static str,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Section {
+    pub name: &'static str,
+    pub doc: &'static str,
+    pub keys: &'static [Key],
+}
+
+impl Section {
+    pub fn key(&self, name: &str) -> Option<&'static Key> {
+        self.keys.iter().find(|key| key.name == name)
+    }
+}
+
+/// What an event listener does with the event.
+pub const ACTIONS: &[&str] = &["console", "datalayer", "gtag"];
+pub const PHONE_FORMATS: &[&str] = &["e164", "digits"];
+
+/// A JSON profile may name its JSON Schema for editors; the key is accepted and ignored.
+pub const SCHEMA_KEY: &str = "$schema";
+
+const fn key(name: &'static str, kind: Kind, doc: &'static str) -> Key {
+    Key { name, kind, doc }
+}
+
+pub const SECTIONS: &[Section] = &[
+    Section {
+        name: "loader",
+        doc: "How the plugin is loaded: exactly one of the two install forms the SaleSmartly dashboard hands out.",
+        keys: &[
+            key(
+                "script_url",
+                Kind::Text,
+                "The project script's URL, `https://plugin-code.salesmartly.com/js/project_<project>_<channel>_<timestamp>.js`. It is inserted asynchronously.",
+            ),
+            key(
+                "license",
+                Kind::Text,
+                "The inline install code's license key (4–32 letters and digits, e.g. `g1vfb1b`). The snippet then carries the install code itself.",
+            ),
+        ],
+    },
+    Section {
+        name: "login",
+        doc: "Optional: identifies a signed-in visitor through `ssq.push('setLoginInfo', {...})`. Leave it out for anonymous visitors.",
+        keys: &[
+            key("user_id", Kind::Text, "Required. The site's encrypted or hashed user id, never a raw email, phone number or database id."),
+            key("user_name", Kind::Text, "Required. The name agents see."),
+            key("language", Kind::Text, "The plugin's language, a BCP 47 tag such as `ru-RU`. Tags outside the widget's list fall back to English."),
+            key("phone", Kind::Text, "Phone number with its country calling code, e.g. `+86 159 2014 1234`. Sent in E.164 form (`+8615920141234`)."),
+            key("email", Kind::Text, "Email address."),
+            key("description", Kind::MultilineText, "Free text for agents; line breaks are kept."),
+            key("label_names", Kind::TextList, "Tags that already exist in the SaleSmartly project; they replace the visitor's tags."),
+            key("phone_region", Kind::Text, "ISO 3166 alpha-2 region (e.g. `GB`) used to read a `phone` written without its calling code. Not sent."),
+            key("phone_format", Kind::Choice(PHONE_FORMATS), "`e164` (default, `+8615920141234`) or `digits` (`8615920141234`, the vendor page's own example form). Not sent."),
+        ],
+    },
+    Section {
+        name: "widget",
+        doc: "Widget settings.",
+        keys: &[
+            key("hide_icon", Kind::Bool, "Sets `window.__ssc.setting.hideIcon` before the widget starts: `true` hides the vendor's launcher icon."),
+            key("open_on_load", Kind::Bool, "`true` opens the chat window once the widget is set up (`ssq.push('chatOpen')`)."),
+        ],
+    },
+    Section {
+        name: "events",
+        doc: "Listeners to register. Each value is an action: `console` logs the event, `datalayer` pushes `{event: \"ssq_<name>\", ...payload}` onto `window.dataLayer`, `gtag` calls `gtag('event', 'ssq_<name>', payload)` when gtag is on the page.",
+        keys: &[
+            key("on_unread", Kind::Choice(ACTIONS), "`onUnRead`: unread messages changed; the payload has `num` and `list`."),
+            key("on_send_message", Kind::Choice(ACTIONS), "`onSendMessage`: the visitor sent a message."),
+            key("on_receive_message", Kind::Choice(ACTIONS), "`onReceiveMessage`: the visitor received a message."),
+            key("on_open_chat", Kind::Choice(ACTIONS), "`onOpenChat`: the chat window opened."),
+            key("on_close_chat", Kind::Choice(ACTIONS), "`onCloseChat`: the chat window closed."),
+        ],
+    },
+];
+
+pub fn section(name: &str) -> Option<&'static Section> {
+    SECTIONS.iter().find(|section| section.name == name)
+}
+
+/// The closest known name, for "did you mean" help; `None` when nothing is close.
+pub fn did_you_mean<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    known
+        .into_iter()
+        .map(|candidate| (strsim::jaro_winkler(unknown, candidate), candidate))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions_catch_typos_and_ignore_strangers() {
+        let keys = section("login").unwrap().keys.iter().map(|k| k.name);
+        assert_eq!(did_you_mean("user_nmae", keys.clone()), Some("user_name"));
+        assert_eq!(did_you_mean("phon", keys.clone()), Some("phone"));
+        assert_eq!(did_you_mean("zzz", keys), None);
+    }
+}

@@ -1,0 +1,233 @@
+//! Reading a profile: files or standard input, a size limit, format detection, and byte offset →
+//! `line:column` mapping for diagnostics.
+
+use std::fmt;
+use std::io::{self, Read};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// Profiles are a few hundred bytes; anything this big is a mistake (a log file, a dump, an attack),
+/// refused after reading at most this many bytes plus one.
+pub const MAX_PROFILE_BYTES: usize = 1024 * 1024;
+
+/// Byte range into [`Source::text`].
+pub type Span = Range<usize>;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Toml,
+    Json,
+}
+
+impl Format {
+    /// The format a file name implies, if its extension is one we know.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "toml" => Some(Format::Toml),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
+    }
+
+    /// For standard input and unknown extensions: a JSON profile is an object, so it opens with `{`.
+    pub fn sniff(text: &str) -> Format {
+        match text.trim_start_matches('\u{feff}').trim_start().starts_with('{') {
+            true => Format::Json,
+            false => Format::Toml,
+        }
+    }
+}
+
+/// Where a profile comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Input {
+    Stdin,
+    Path(PathBuf),
+}
+
+impl Input {
+    /// `-` means standard input, as is customary.
+    pub fn from_arg(arg: Option<&Path>) -> Input {
+        match arg {
+            None => Input::Stdin,
+            Some(path) if path.as_os_str() == "-" => Input::Stdin,
+            Some(path) => Input::Path(path.to_path_buf()),
+        }
+    }
+
+    /// The name diagnostics and the snippet header use.
+    pub fn display_name(&self) -> String {
+        match self {
+            Input::Stdin => "<stdin>".to_string(),
+            Input::Path(path) => path.display().to_string(),
+        }
+    }
+}
+
+/// Why a profile could not be read at all (exit status 2).
+#[derive(Debug)]
+pub struct ReadError {
+    pub name: String,
+    pub error: io::Error,
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let reason = match self.error.kind() {
+            io::ErrorKind::NotFound => "no such file (or a broken symbolic link)".to_string(),
+            io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+            io::ErrorKind::IsADirectory => "is a directory, not a profile".to_string(),
+            _ => self.error.to_string(),
+        };
+        write!(f, "cannot read {}: {reason}", self.name)
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// What reading produced before any parsing: the text, or the reason it has none.
+#[derive(Debug)]
+pub enum Content {
+    Text(String),
+    /// Larger than [`MAX_PROFILE_BYTES`]; nothing past the limit was read.
+    TooLarge,
+    /// Not UTF-8. `text` is a lossy rendering for showing the line; `at` is the first bad byte.
+    NotUtf8 { text: String, at: usize },
+}
+
+/// A profile's text, with what diagnostics need to point into it.
+#[derive(Debug)]
+pub struct Source {
+    pub name: String,
+    pub format: Format,
+    pub content: Content,
+    line_starts: Vec<usize>,
+}
+
+impl Source {
+    /// Reads `input` with the size limit. `format` overrides what the extension or content implies.
+    pub fn read(input: &Input, format: Option<Format>) -> Result<Source, ReadError> {
+        let name = input.display_name();
+        let wrap = |error| ReadError { name: name.clone(), error };
+        let bytes = match input {
+            Input::Stdin => read_limited(io::stdin().lock()).map_err(wrap)?,
+            Input::Path(path) => {
+                // Opening a folder succeeds on Unix; say what it is instead of a confusing read error.
+                if path.is_dir() {
+                    return Err(wrap(io::Error::from(io::ErrorKind::IsADirectory)));
+                }
+                read_limited(std::fs::File::open(path).map_err(wrap)?).map_err(wrap)?
+            }
+        };
+        let path_format = match input {
+            Input::Path(path) => Format::from_path(path),
+            Input::Stdin => None,
+        };
+        Ok(Source::from_bytes(name, bytes, format.or(path_format)))
+    }
+
+    /// Builds a source from bytes already in memory; `format: None` sniffs the content.
+    pub fn from_bytes(name: String, bytes: Vec<u8>, format: Option<Format>) -> Source {
+        let content = if bytes.len() > MAX_PROFILE_BYTES {
+            Content::TooLarge
+        } else {
+            match String::from_utf8(bytes) {
+                Ok(text) => Content::Text(text),
+                Err(err) => Content::NotUtf8 {
+                    at: err.utf8_error().valid_up_to(),
+                    text: String::from_utf8_lossy(err.as_bytes()).into_owned(),
+                },
+            }
+        };
+        let text = match &content {
+            Content::Text(text) | Content::NotUtf8 { text, .. } => text.as_str(),
+            Content::TooLarge => "",
+        };
+        let format = format.unwrap_or_else(|| Format::sniff(text));
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Source { name, format, content, line_starts }
+    }
+
+    /// The text to show in diagnostics (empty for a refused file).
+    pub fn text(&self) -> &str {
+        match &self.content {
+            Content::Text(text) | Content::NotUtf8 { text, .. } => text,
+            Content::TooLarge => "",
+        }
+    }
+
+    /// 1-based line and column (in characters, as editors count) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let text = self.text();
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let line_start = self.line_starts[line - 1];
+        (line, text[line_start..offset].chars().count() + 1)
+    }
+
+    /// Byte offset of a 1-based line and byte column, as serde_json reports errors; clamped to the text.
+    pub fn offset_of(&self, line: usize, byte_column: usize) -> usize {
+        let text = self.text();
+        let Some(&line_start) = self.line_starts.get(line.saturating_sub(1)) else {
+            return text.len();
+        };
+        floor_char_boundary(text, (line_start + byte_column.saturating_sub(1)).min(text.len()))
+    }
+}
+
+fn read_limited(reader: impl Read) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    reader.take(MAX_PROFILE_BYTES as u64 + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(text: &str) -> Source {
+        Source::from_bytes("t".into(), text.as_bytes().to_vec(), None)
+    }
+
+    #[test]
+    fn line_col_counts_characters_from_one() {
+        let s = source("a = 1\nnamé = \"x\"\n");
+        assert_eq!(s.line_col(0), (1, 1));
+        assert_eq!(s.line_col(6), (2, 1));
+        // "namé = " is 8 bytes but 7 characters: the quote is the 8th character.
+        assert_eq!(s.line_col(6 + 8), (2, 8));
+        assert_eq!(s.line_col(10_000), (3, 1));
+    }
+
+    #[test]
+    fn offset_of_inverts_a_byte_column() {
+        let s = source("{\n  \"a\": 1\n}");
+        assert_eq!(s.offset_of(2, 3), 4);
+        assert_eq!(s.offset_of(99, 1), s.text().len());
+    }
+
+    #[test]
+    fn sniffing_and_extensions() {
+        assert_eq!(Format::sniff("  \n{\"loader\": {}}"), Format::Json);
+        assert_eq!(Format::sniff("[loader]"), Format::Toml);
+        assert_eq!(Format::from_path(Path::new("a.JSON")), Some(Format::Json));
+        assert_eq!(Format::from_path(Path::new("a.txt")), None);
+    }
+
+    #[test]
+    fn oversized_and_invalid_utf8_are_kept_apart_from_text() {
+        let big = Source::from_bytes("b".into(), vec![b' '; MAX_PROFILE_BYTES + 1], None);
+        assert!(matches!(big.content, Content::TooLarge));
+        let bad = Source::from_bytes("u".into(), b"ab\xffcd".to_vec(), None);
+        assert!(matches!(bad.content, Content::NotUtf8 { at: 2, .. }));
+    }
+}
