@@ -36,7 +36,10 @@ pub struct Checked {
 
 impl Checked {
     pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity() == severity).count()
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity() == severity)
+            .count()
     }
 }
 
@@ -52,13 +55,26 @@ pub fn check(source: Source) -> Checked {
     };
     let profile = match &source.content {
         Content::TooLarge => {
-            let message = format!("the profile is larger than {} bytes", source::MAX_PROFILE_BYTES);
-            diagnostics.push(whole_file(&rules::TOO_LARGE, 0..0, message, "a profile is a few hundred bytes: check that this is the right file"));
+            let message = format!(
+                "the profile is larger than {} bytes",
+                source::MAX_PROFILE_BYTES
+            );
+            diagnostics.push(whole_file(
+                &rules::TOO_LARGE,
+                0..0,
+                message,
+                "a profile is a few hundred bytes: check that this is the right file",
+            ));
             None
         }
         Content::NotUtf8 { at, .. } => {
             let message = format!("the profile is not UTF-8 text (invalid byte at offset {at})");
-            diagnostics.push(whole_file(&rules::ENCODING, *at..*at, message, "save the file as UTF-8"));
+            diagnostics.push(whole_file(
+                &rules::ENCODING,
+                *at..*at,
+                message,
+                "save the file as UTF-8",
+            ));
             None
         }
         Content::Text(text) => match doc::parse(text, source.format) {
@@ -68,7 +84,12 @@ pub fn check(source: Source) -> Checked {
                     source::Format::Json => "JSON",
                 };
                 let message = format!("invalid {format}: {}", err.message);
-                diagnostics.push(whole_file(&rules::SYNTAX, err.span, message, "fix the syntax at the marked position"));
+                diagnostics.push(whole_file(
+                    &rules::SYNTAX,
+                    err.span,
+                    message,
+                    "fix the syntax at the marked position",
+                ));
                 None
             }
             Ok(root) => {
@@ -78,5 +99,9 @@ pub fn check(source: Source) -> Checked {
         },
     };
     diagnostics.sort_by_key(|d| (d.span.start, d.rule.code));
-    Checked { source, diagnostics, profile }
+    Checked {
+        source,
+        diagnostics,
+        profile,
+    }
 }

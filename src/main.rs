@@ -24,7 +24,10 @@ fn main() -> ExitCode {
         color: match cli.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            ColorChoice::Auto => {
+                std::io::stderr().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
         },
         quiet: cli.quiet,
     };
@@ -66,9 +69,15 @@ fn snippet(args: &SnippetArgs, ui: &Ui) -> Status {
         .filter(|d| !ui.quiet || d.severity() == Severity::Error || args.deny_warnings)
         .cloned()
         .collect();
-    eprint!("{}", ssq_gen::report::human(&checked.source, &shown, ui.color));
+    eprint!(
+        "{}",
+        ssq_gen::report::human(&checked.source, &shown, ui.color)
+    );
 
-    let (errors, warnings) = (checked.count(Severity::Error), checked.count(Severity::Warning));
+    let (errors, warnings) = (
+        checked.count(Severity::Error),
+        checked.count(Severity::Warning),
+    );
     let profile = match &checked.profile {
         Some(profile) if !(args.deny_warnings && warnings > 0) => profile,
         _ => {
@@ -76,7 +85,10 @@ fn snippet(args: &SnippetArgs, ui: &Ui) -> Status {
                 0 => format!("{warnings} warning(s), denied by --deny-warnings"),
                 _ => format!("{errors} error(s)"),
             };
-            ui.problem(format_args!("{}: {why}; nothing written", checked.source.name));
+            ui.problem(format_args!(
+                "{}: {why}; nothing written",
+                checked.source.name
+            ));
             return Status::Findings;
         }
     };
@@ -84,7 +96,12 @@ fn snippet(args: &SnippetArgs, ui: &Ui) -> Status {
         Input::Stdin => "standard input".to_string(),
         Input::Path(_) => checked.source.name.clone(),
     };
-    let text = match render::render(profile, &RenderOptions { profile_name: &profile_name }) {
+    let text = match render::render(
+        profile,
+        &RenderOptions {
+            profile_name: &profile_name,
+        },
+    ) {
         Ok(text) => text,
         Err(err) => {
             ui.problem(format_args!("internal error while rendering: {err}"));
@@ -104,7 +121,10 @@ fn snippet(args: &SnippetArgs, ui: &Ui) -> Status {
         return Status::Trouble;
     }
     if warnings > 0 && !ui.quiet {
-        eprintln!("{}: rendered with {warnings} warning(s)", checked.source.name);
+        eprintln!(
+            "{}: rendered with {warnings} warning(s)",
+            checked.source.name
+        );
     }
     Status::Success
 }

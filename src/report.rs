@@ -8,7 +8,12 @@ use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 /// rustc/cargo-style findings: `error[CODE]: message`, `--> file:line:col`, the source line with a
 /// caret under the value, `= help: …`.
 pub fn human(source: &Source, diagnostics: &[Diagnostic], color: bool) -> String {
-    let renderer = if color { Renderer::styled() } else { Renderer::plain() }.decor_style(DecorStyle::Ascii);
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    }
+    .decor_style(DecorStyle::Ascii);
     let text = source.text();
     let mut out = String::new();
     for diagnostic in diagnostics {

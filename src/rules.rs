@@ -5,49 +5,196 @@ use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::email::{self, EmailProblem};
 use crate::language::{self, Support};
 use crate::phone::{self, PhoneError, Reading};
-use crate::profile::{Action, Event, Field, FieldValue, Loader, LoginInfo, RawProfile, ValidProfile};
+use crate::profile::{
+    Action, Event, Field, FieldValue, Loader, LoginInfo, RawProfile, ValidProfile,
+};
 use crate::schema::Kind;
 use crate::source::Span;
 
-const fn rule(code: &'static str, name: &'static str, severity: Severity, summary: &'static str) -> Rule {
-    Rule { code, name, severity, summary }
+const fn rule(
+    code: &'static str,
+    name: &'static str,
+    severity: Severity,
+    summary: &'static str,
+) -> Rule {
+    Rule {
+        code,
+        name,
+        severity,
+        summary,
+    }
 }
 use Severity::{Error, Warning};
 
 // The file as a whole.
-pub static SYNTAX: Rule = rule("SSQ001", "syntax", Error, "The profile is valid TOML or JSON.");
+pub static SYNTAX: Rule = rule(
+    "SSQ001",
+    "syntax",
+    Error,
+    "The profile is valid TOML or JSON.",
+);
 pub static ENCODING: Rule = rule("SSQ002", "encoding", Error, "The profile is UTF-8 text.");
-pub static TOO_LARGE: Rule = rule("SSQ003", "too-large", Error, "The profile is at most 1 MiB.");
-pub static WRONG_TYPE: Rule = rule("SSQ004", "wrong-type", Error, "Each key has the type the profile reference gives.");
-pub static UNKNOWN_KEY: Rule = rule("SSQ005", "unknown-key", Error, "Every section and key is one ssq-gen knows (with a did-you-mean).");
-pub static UNKNOWN_VALUE: Rule = rule("SSQ006", "unknown-value", Error, "Keys with a fixed set of words (event actions, `phone_format`) use one of them.");
-pub static DUPLICATE_KEY: Rule = rule("SSQ007", "duplicate-key", Error, "No key is defined twice (JSON allows it and silently keeps one).");
-pub static CONTROL_CHARACTER: Rule = rule("SSQ008", "control-character", Error, "Text fields hold no control characters (`description` may hold line breaks and tabs).");
+pub static TOO_LARGE: Rule = rule(
+    "SSQ003",
+    "too-large",
+    Error,
+    "The profile is at most 1 MiB.",
+);
+pub static WRONG_TYPE: Rule = rule(
+    "SSQ004",
+    "wrong-type",
+    Error,
+    "Each key has the type the profile reference gives.",
+);
+pub static UNKNOWN_KEY: Rule = rule(
+    "SSQ005",
+    "unknown-key",
+    Error,
+    "Every section and key is one ssq-gen knows (with a did-you-mean).",
+);
+pub static UNKNOWN_VALUE: Rule = rule(
+    "SSQ006",
+    "unknown-value",
+    Error,
+    "Keys with a fixed set of words (event actions, `phone_format`) use one of them.",
+);
+pub static DUPLICATE_KEY: Rule = rule(
+    "SSQ007",
+    "duplicate-key",
+    Error,
+    "No key is defined twice (JSON allows it and silently keeps one).",
+);
+pub static CONTROL_CHARACTER: Rule = rule(
+    "SSQ008",
+    "control-character",
+    Error,
+    "Text fields hold no control characters (`description` may hold line breaks and tabs).",
+);
 // [loader]
-pub static LOADER_CHOICE: Rule = rule("SSQ101", "loader-choice", Error, "`[loader]` has exactly one of `script_url` and `license`.");
-pub static SCRIPT_URL: Rule = rule("SSQ102", "script-url", Error, "`script_url` is an absolute `https://` URL.");
-pub static LICENSE: Rule = rule("SSQ103", "license", Error, "`license` is 4–32 ASCII letters and digits.");
-pub static SCRIPT_URL_SHAPE: Rule = rule("SSQ104", "script-url-shape", Warning, "`script_url` has the vendor's shape, `https://plugin-code.salesmartly.com/js/project_<digits>_<digits>_<digits>.js`.");
+pub static LOADER_CHOICE: Rule = rule(
+    "SSQ101",
+    "loader-choice",
+    Error,
+    "`[loader]` has exactly one of `script_url` and `license`.",
+);
+pub static SCRIPT_URL: Rule = rule(
+    "SSQ102",
+    "script-url",
+    Error,
+    "`script_url` is an absolute `https://` URL.",
+);
+pub static LICENSE: Rule = rule(
+    "SSQ103",
+    "license",
+    Error,
+    "`license` is 4–32 ASCII letters and digits.",
+);
+pub static SCRIPT_URL_SHAPE: Rule = rule(
+    "SSQ104",
+    "script-url-shape",
+    Warning,
+    "`script_url` has the vendor's shape, `https://plugin-code.salesmartly.com/js/project_<digits>_<digits>_<digits>.js`.",
+);
 // [login]
-pub static LOGIN_REQUIRED: Rule = rule("SSQ201", "login-required", Error, "`[login]` has a non-blank `user_id` and `user_name`.");
-pub static LANGUAGE: Rule = rule("SSQ202", "language", Error, "`language` is a well-formed BCP 47 tag.");
-pub static LANGUAGE_UNSUPPORTED: Rule = rule("SSQ203", "language-unsupported", Warning, "`language` is one the widget shows, as its list writes it; otherwise it falls back to English.");
-pub static PHONE: Rule = rule("SSQ204", "phone", Error, "`phone` is a valid number for its country, with digits only (no letters).");
-pub static PHONE_COUNTRY: Rule = rule("SSQ205", "phone-country", Error, "`phone` carries its country calling code, or `phone_region` says which country it belongs to.");
-pub static PHONE_WITHOUT_PLUS: Rule = rule("SSQ206", "phone-without-plus", Warning, "`phone` written as digits without `+` was read as an international number.");
-pub static PHONE_REGION: Rule = rule("SSQ207", "phone-region", Error, "`phone_region` is an ISO 3166 alpha-2 region with a phone numbering plan.");
-pub static EMAIL: Rule = rule("SSQ208", "email", Error, "`email` is a valid address (the rule browsers apply to `<input type=email>`).");
-pub static EMAIL_DOTLESS: Rule = rule("SSQ209", "email-dotless-domain", Warning, "`email`'s domain has a dot (`user@localhost` is not deliverable).");
-pub static USER_ID_PERSONAL: Rule = rule("SSQ210", "user-id-personal-data", Warning, "`user_id` does not look like raw personal data (an email, a phone number, all digits): the SDK wants an encrypted id.");
-pub static LABEL_BLANK: Rule = rule("SSQ211", "label-blank", Error, "No entry of `label_names` is blank.");
-pub static LABEL_DUPLICATE: Rule = rule("SSQ212", "label-duplicate", Warning, "No entry of `label_names` appears twice.");
+pub static LOGIN_REQUIRED: Rule = rule(
+    "SSQ201",
+    "login-required",
+    Error,
+    "`[login]` has a non-blank `user_id` and `user_name`.",
+);
+pub static LANGUAGE: Rule = rule(
+    "SSQ202",
+    "language",
+    Error,
+    "`language` is a well-formed BCP 47 tag.",
+);
+pub static LANGUAGE_UNSUPPORTED: Rule = rule(
+    "SSQ203",
+    "language-unsupported",
+    Warning,
+    "`language` is one the widget shows, as its list writes it; otherwise it falls back to English.",
+);
+pub static PHONE: Rule = rule(
+    "SSQ204",
+    "phone",
+    Error,
+    "`phone` is a valid number for its country, with digits only (no letters).",
+);
+pub static PHONE_COUNTRY: Rule = rule(
+    "SSQ205",
+    "phone-country",
+    Error,
+    "`phone` carries its country calling code, or `phone_region` says which country it belongs to.",
+);
+pub static PHONE_WITHOUT_PLUS: Rule = rule(
+    "SSQ206",
+    "phone-without-plus",
+    Warning,
+    "`phone` written as digits without `+` was read as an international number.",
+);
+pub static PHONE_REGION: Rule = rule(
+    "SSQ207",
+    "phone-region",
+    Error,
+    "`phone_region` is an ISO 3166 alpha-2 region with a phone numbering plan.",
+);
+pub static EMAIL: Rule = rule(
+    "SSQ208",
+    "email",
+    Error,
+    "`email` is a valid address (the rule browsers apply to `<input type=email>`).",
+);
+pub static EMAIL_DOTLESS: Rule = rule(
+    "SSQ209",
+    "email-dotless-domain",
+    Warning,
+    "`email`'s domain has a dot (`user@localhost` is not deliverable).",
+);
+pub static USER_ID_PERSONAL: Rule = rule(
+    "SSQ210",
+    "user-id-personal-data",
+    Warning,
+    "`user_id` does not look like raw personal data (an email, a phone number, all digits): the SDK wants an encrypted id.",
+);
+pub static LABEL_BLANK: Rule = rule(
+    "SSQ211",
+    "label-blank",
+    Error,
+    "No entry of `label_names` is blank.",
+);
+pub static LABEL_DUPLICATE: Rule = rule(
+    "SSQ212",
+    "label-duplicate",
+    Warning,
+    "No entry of `label_names` appears twice.",
+);
 
 /// All rules, in code order.
 pub static RULES: &[&Rule] = &[
-    &SYNTAX, &ENCODING, &TOO_LARGE, &WRONG_TYPE, &UNKNOWN_KEY, &UNKNOWN_VALUE, &DUPLICATE_KEY,
-    &CONTROL_CHARACTER, &LOADER_CHOICE, &SCRIPT_URL, &LICENSE, &SCRIPT_URL_SHAPE, &LOGIN_REQUIRED,
-    &LANGUAGE, &LANGUAGE_UNSUPPORTED, &PHONE, &PHONE_COUNTRY, &PHONE_WITHOUT_PLUS, &PHONE_REGION,
-    &EMAIL, &EMAIL_DOTLESS, &USER_ID_PERSONAL, &LABEL_BLANK, &LABEL_DUPLICATE,
+    &SYNTAX,
+    &ENCODING,
+    &TOO_LARGE,
+    &WRONG_TYPE,
+    &UNKNOWN_KEY,
+    &UNKNOWN_VALUE,
+    &DUPLICATE_KEY,
+    &CONTROL_CHARACTER,
+    &LOADER_CHOICE,
+    &SCRIPT_URL,
+    &LICENSE,
+    &SCRIPT_URL_SHAPE,
+    &LOGIN_REQUIRED,
+    &LANGUAGE,
+    &LANGUAGE_UNSUPPORTED,
+    &PHONE,
+    &PHONE_COUNTRY,
+    &PHONE_WITHOUT_PLUS,
+    &PHONE_REGION,
+    &EMAIL,
+    &EMAIL_DOTLESS,
+    &USER_ID_PERSONAL,
+    &LABEL_BLANK,
+    &LABEL_DUPLICATE,
 ];
 
 pub const VENDOR_HOST: &str = "plugin-code.salesmartly.com";
@@ -73,7 +220,10 @@ pub fn validate(raw: &RawProfile, diagnostics: &mut Vec<Diagnostic>) -> Option<V
         open_on_load: raw.bool("widget", "open_on_load").unwrap_or(false),
         listeners,
     };
-    let any_error = checker.diagnostics.iter().any(|d| d.severity() == Severity::Error);
+    let any_error = checker
+        .diagnostics
+        .iter()
+        .any(|d| d.severity() == Severity::Error);
     (!any_error).then_some(profile)
 }
 
@@ -82,8 +232,21 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn report(&mut self, rule: &'static Rule, field: &str, span: Span, message: String, help: impl Into<String>) {
-        self.diagnostics.push(Diagnostic { rule, span, field: field.to_string(), message, help: help.into() });
+    fn report(
+        &mut self,
+        rule: &'static Rule,
+        field: &str,
+        span: Span,
+        message: String,
+        help: impl Into<String>,
+    ) {
+        self.diagnostics.push(Diagnostic {
+            rule,
+            span,
+            field: field.to_string(),
+            message,
+            help: help.into(),
+        });
     }
 
     fn on(&mut self, rule: &'static Rule, field: &Field, message: String, help: impl Into<String>) {
@@ -99,13 +262,27 @@ impl Checker<'_> {
                 FieldValue::List(items) => items
                     .iter()
                     .enumerate()
-                    .map(|(i, (text, span))| (format!("{}[{i}]", field.path()), text.as_str(), span.clone()))
+                    .map(|(i, (text, span))| {
+                        (
+                            format!("{}[{i}]", field.path()),
+                            text.as_str(),
+                            span.clone(),
+                        )
+                    })
                     .collect(),
                 FieldValue::Bool(_) => continue,
             };
             for (path, text, span) in texts {
-                if let Some((at, c)) = text.chars().enumerate().find(|&(_, c)| c.is_control() && !allowed(c)) {
-                    let message = format!("`{path}` contains the control character U+{:04X} at character {}", c as u32, at + 1);
+                if let Some((at, c)) = text
+                    .chars()
+                    .enumerate()
+                    .find(|&(_, c)| c.is_control() && !allowed(c))
+                {
+                    let message = format!(
+                        "`{path}` contains the control character U+{:04X} at character {}",
+                        c as u32,
+                        at + 1
+                    );
                     let help = if multiline {
                         "remove it; line breaks and tabs are the only control characters allowed here"
                     } else {
@@ -124,7 +301,13 @@ impl Checker<'_> {
         match (url, license) {
             (Some(_), Some((field, _))) => {
                 let message = "`[loader]` has both `script_url` and `license`".to_string();
-                self.report(&LOADER_CHOICE, "loader", field.key_span.clone(), message, format!("keep one: {choose}"));
+                self.report(
+                    &LOADER_CHOICE,
+                    "loader",
+                    field.key_span.clone(),
+                    message,
+                    format!("keep one: {choose}"),
+                );
                 None
             }
             (None, None) => {
@@ -136,12 +319,22 @@ impl Checker<'_> {
                 self.report(&LOADER_CHOICE, "loader", span, message.to_string(), choose);
                 None
             }
-            (Some((field, url)), None) => self.script_url(field, url).map(|()| Loader::ScriptUrl(url.to_string())),
+            (Some((field, url)), None) => self
+                .script_url(field, url)
+                .map(|()| Loader::ScriptUrl(url.to_string())),
             (None, Some((field, license))) => {
-                let ok = (4..=32).contains(&license.len()) && license.chars().all(|c| c.is_ascii_alphanumeric());
+                let ok = (4..=32).contains(&license.len())
+                    && license.chars().all(|c| c.is_ascii_alphanumeric());
                 if !ok {
-                    let message = format!("`loader.license` `{license}` is not 4–32 ASCII letters and digits");
-                    self.on(&LICENSE, field, message, "copy the license key from the dashboard's install code, e.g. `g1vfb1b`");
+                    let message = format!(
+                        "`loader.license` `{license}` is not 4–32 ASCII letters and digits"
+                    );
+                    self.on(
+                        &LICENSE,
+                        field,
+                        message,
+                        "copy the license key from the dashboard's install code, e.g. `g1vfb1b`",
+                    );
                     return None;
                 }
                 Some(Loader::License(license.to_string()))
@@ -157,7 +350,9 @@ impl Checker<'_> {
         }
         if !is_vendor_project_script(url) {
             let message = "`loader.script_url` is not a SaleSmartly project script URL".to_string();
-            let help = format!("the dashboard's project scripts look like `https://{VENDOR_HOST}/js/project_<project>_<channel>_<timestamp>.js`; check for a copy-paste slip");
+            let help = format!(
+                "the dashboard's project scripts look like `https://{VENDOR_HOST}/js/project_<project>_<channel>_<timestamp>.js`; check for a copy-paste slip"
+            );
             self.on(&SCRIPT_URL_SHAPE, field, message, help);
         }
         Some(())
@@ -172,11 +367,19 @@ impl Checker<'_> {
         if let Some((field, id)) = raw.text("login", "user_id") {
             self.user_id_personal_data(field, id);
         }
-        let language = raw.text("login", "language").and_then(|(field, tag)| self.language(field, tag));
+        let language = raw
+            .text("login", "language")
+            .and_then(|(field, tag)| self.language(field, tag));
         let phone = self.phone(raw);
-        let email = raw.text("login", "email").and_then(|(field, address)| self.email(field, address));
-        let label_names = raw.field("login", "label_names").and_then(|field| self.labels(field));
-        let description = raw.text("login", "description").map(|(_, text)| text.to_string());
+        let email = raw
+            .text("login", "email")
+            .and_then(|(field, address)| self.email(field, address));
+        let label_names = raw
+            .field("login", "label_names")
+            .and_then(|field| self.labels(field));
+        let description = raw
+            .text("login", "description")
+            .map(|(_, text)| text.to_string());
         Some(Some(LoginInfo {
             user_id: user_id?,
             user_name: user_name?,
@@ -192,7 +395,12 @@ impl Checker<'_> {
         let path = format!("login.{key}");
         match raw.text("login", key) {
             Some((field, value)) if value.trim().is_empty() => {
-                self.on(&LOGIN_REQUIRED, field, format!("`{path}` is blank"), "the SDK requires it; leave `[login]` out for anonymous visitors");
+                self.on(
+                    &LOGIN_REQUIRED,
+                    field,
+                    format!("`{path}` is blank"),
+                    "the SDK requires it; leave `[login]` out for anonymous visitors",
+                );
                 None
             }
             Some((_, value)) => Some(value.to_string()),
@@ -207,7 +415,9 @@ impl Checker<'_> {
     }
 
     fn user_id_personal_data(&mut self, field: &Field, id: &str) {
-        let looks_like = if email::check(id).is_ok() || (id.contains('@') && email::check(id) == Err(EmailProblem::DotlessDomain)) {
+        let looks_like = if email::check(id).is_ok()
+            || (id.contains('@') && email::check(id) == Err(EmailProblem::DotlessDomain))
+        {
             Some("an email address")
         } else if !id.is_empty() && id.chars().all(|c| c.is_ascii_digit()) {
             Some("a raw numeric id (or a phone number)")
@@ -225,19 +435,38 @@ impl Checker<'_> {
     fn language(&mut self, field: &Field, tag: &str) -> Option<String> {
         match language::check(tag) {
             Err(reason) => {
-                let message = format!("`login.language` `{tag}` is not a BCP 47 language tag ({reason})");
-                self.on(&LANGUAGE, field, message, "write a tag such as `en-US`, `ru-RU` or `fr`");
+                let message =
+                    format!("`login.language` `{tag}` is not a BCP 47 language tag ({reason})");
+                self.on(
+                    &LANGUAGE,
+                    field,
+                    message,
+                    "write a tag such as `en-US`, `ru-RU` or `fr`",
+                );
                 None
             }
             Ok(Support::Shown(_)) => Some(tag.to_string()),
             Ok(Support::OtherCase(listed)) => {
-                let message = format!("`login.language` `{tag}` is written differently from the widget's `{listed}`");
-                self.on(&LANGUAGE_UNSUPPORTED, field, message, format!("write `{listed}` so the widget recognizes it"));
+                let message = format!(
+                    "`login.language` `{tag}` is written differently from the widget's `{listed}`"
+                );
+                self.on(
+                    &LANGUAGE_UNSUPPORTED,
+                    field,
+                    message,
+                    format!("write `{listed}` so the widget recognizes it"),
+                );
                 Some(tag.to_string())
             }
             Ok(Support::Unsupported) => {
-                let message = format!("the widget has no `{tag}`: it will show English (`{}`)", language::FALLBACK);
-                let help = format!("the widget's languages: {}", language::PLUGIN_LANGUAGES.join(", "));
+                let message = format!(
+                    "the widget has no `{tag}`: it will show English (`{}`)",
+                    language::FALLBACK
+                );
+                let help = format!(
+                    "the widget's languages: {}",
+                    language::PLUGIN_LANGUAGES.join(", ")
+                );
                 self.on(&LANGUAGE_UNSUPPORTED, field, message, help);
                 Some(tag.to_string())
             }
@@ -248,8 +477,11 @@ impl Checker<'_> {
     fn phone(&mut self, raw: &RawProfile) -> Option<Option<String>> {
         let region = match raw.text("login", "phone_region") {
             Some((field, region)) if !phone::is_known_region(region) => {
-                let message = format!("`login.phone_region` `{region}` is not a region with a phone numbering plan");
-                let help = "use an ISO 3166 alpha-2 code in capitals, e.g. `GB` (not `UK`), `US`, `CN`";
+                let message = format!(
+                    "`login.phone_region` `{region}` is not a region with a phone numbering plan"
+                );
+                let help =
+                    "use an ISO 3166 alpha-2 code in capitals, e.g. `GB` (not `UK`), `US`, `CN`";
                 self.on(&PHONE_REGION, field, message, help);
                 return None;
             }
@@ -259,14 +491,23 @@ impl Checker<'_> {
         let Some((field, number)) = raw.text("login", "phone") else {
             return Some(None);
         };
-        let digits_only = raw.text("login", "phone_format").is_some_and(|(_, f)| f == "digits");
+        let digits_only = raw
+            .text("login", "phone_format")
+            .is_some_and(|(_, f)| f == "digits");
         match phone::parse(number, region) {
             Ok(phone) => {
                 if phone.reading == Reading::DigitsAsInternational {
-                    let message = format!("`login.phone` has no `+`; it was read as {} {}", phone.country, phone.e164);
+                    let message = format!(
+                        "`login.phone` has no `+`; it was read as {} {}",
+                        phone.country, phone.e164
+                    );
                     self.on(&PHONE_WITHOUT_PLUS, field, message, format!("write `{}` if that is right, or set `phone_region` if it is a national number", phone.e164));
                 }
-                Some(Some(if digits_only { phone.digits().to_string() } else { phone.e164 }))
+                Some(Some(if digits_only {
+                    phone.digits().to_string()
+                } else {
+                    phone.e164
+                }))
             }
             Err(err) => {
                 let (rule, message, help) = match err {
@@ -287,26 +528,50 @@ impl Checker<'_> {
             Ok(()) => Some(address.to_string()),
             Err(EmailProblem::DotlessDomain) => {
                 let message = format!("`login.email` `{address}` has a domain without a dot");
-                self.on(&EMAIL_DOTLESS, field, message, "addresses on the internet look like `name@example.com`");
+                self.on(
+                    &EMAIL_DOTLESS,
+                    field,
+                    message,
+                    "addresses on the internet look like `name@example.com`",
+                );
                 Some(address.to_string())
             }
             Err(EmailProblem::Invalid(reason)) => {
-                self.on(&EMAIL, field, format!("`login.email` is not a valid address: {reason}"), "write an address such as `name@example.com`");
+                self.on(
+                    &EMAIL,
+                    field,
+                    format!("`login.email` is not a valid address: {reason}"),
+                    "write an address such as `name@example.com`",
+                );
                 None
             }
         }
     }
 
     fn labels(&mut self, field: &Field) -> Option<Vec<String>> {
-        let FieldValue::List(items) = &field.value else { return None };
+        let FieldValue::List(items) = &field.value else {
+            return None;
+        };
         let mut ok = true;
         for (i, (label, span)) in items.iter().enumerate() {
             let path = format!("login.label_names[{i}]");
             if label.trim().is_empty() {
-                self.report(&LABEL_BLANK, &path, span.clone(), format!("`{path}` is blank"), "remove it, or name a tag of the SaleSmartly project");
+                self.report(
+                    &LABEL_BLANK,
+                    &path,
+                    span.clone(),
+                    format!("`{path}` is blank"),
+                    "remove it, or name a tag of the SaleSmartly project",
+                );
                 ok = false;
             } else if items[..i].iter().any(|(earlier, _)| earlier == label) {
-                self.report(&LABEL_DUPLICATE, &path, span.clone(), format!("the label `{label}` is listed twice"), "remove the second one");
+                self.report(
+                    &LABEL_DUPLICATE,
+                    &path,
+                    span.clone(),
+                    format!("the label `{label}` is listed twice"),
+                    "remove the second one",
+                );
             }
         }
         ok.then(|| items.iter().map(|(label, _)| label.clone()).collect())
@@ -317,12 +582,23 @@ impl Checker<'_> {
 fn check_https_url(url: &str) -> Result<(), &'static str> {
     let rest = match url.get(..8) {
         Some(scheme) if scheme.eq_ignore_ascii_case("https://") => &url[8..],
-        _ if url.starts_with("http://") => return Err("it must use https, or browsers block it on https pages"),
-        _ if url.starts_with("//") || url.starts_with('/') => return Err("it is relative; write it in full, from `https://`"),
+        _ if url.starts_with("http://") => {
+            return Err("it must use https, or browsers block it on https pages");
+        }
+        _ if url.starts_with("//") || url.starts_with('/') => {
+            return Err("it is relative; write it in full, from `https://`");
+        }
         _ => return Err("it must start with `https://`"),
     };
-    if let Some(c) = url.chars().find(|c| c.is_whitespace() || c.is_control() || "<>\"\\^`{|}".contains(*c)) {
-        return Err(if c.is_whitespace() { "it contains white space" } else { "it contains a character URLs cannot hold" });
+    if let Some(c) = url
+        .chars()
+        .find(|c| c.is_whitespace() || c.is_control() || "<>\"\\^`{|}".contains(*c))
+    {
+        return Err(if c.is_whitespace() {
+            "it contains white space"
+        } else {
+            "it contains a character URLs cannot hold"
+        });
     }
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
     if authority.contains('@') {
@@ -333,7 +609,8 @@ fn check_https_url(url: &str) -> Result<(), &'static str> {
         Some(_) => return Err("its port is not a number"),
         None => authority,
     };
-    let label_ok = |l: &str| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    let label_ok =
+        |l: &str| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
     if host.is_empty() || !host.split('.').all(label_ok) {
         return Err("it has no valid host name");
     }
@@ -341,12 +618,21 @@ fn check_https_url(url: &str) -> Result<(), &'static str> {
 }
 
 fn is_vendor_project_script(url: &str) -> bool {
-    let Some(file) = url.strip_prefix("https://").and_then(|rest| rest.strip_prefix(VENDOR_HOST)).and_then(|path| path.strip_prefix("/js/project_")) else {
+    let Some(file) = url
+        .strip_prefix("https://")
+        .and_then(|rest| rest.strip_prefix(VENDOR_HOST))
+        .and_then(|path| path.strip_prefix("/js/project_"))
+    else {
         return false;
     };
-    let Some(ids) = file.strip_suffix(".js") else { return false };
+    let Some(ids) = file.strip_suffix(".js") else {
+        return false;
+    };
     let groups: Vec<&str> = ids.split('_').collect();
-    groups.len() == 3 && groups.iter().all(|g| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit()))
+    groups.len() == 3
+        && groups
+            .iter()
+            .all(|g| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit()))
 }
 
 #[cfg(test)]
@@ -364,18 +650,42 @@ mod tests {
 
     #[test]
     fn https_urls() {
-        assert_eq!(check_https_url("https://plugin-code.salesmartly.com/js/project_1_2_3.js"), Ok(()));
-        assert_eq!(check_https_url("HTTPS://cdn.example.com:8443/x.js?v=1"), Ok(()));
-        for bad in ["http://a.com/x.js", "//a.com/x.js", "/x.js", "https://", "https://a b.com/", "https://u:p@a.com/", "https://a.com:x/", "https://a.com/\"x", "javascript:alert(1)"] {
+        assert_eq!(
+            check_https_url("https://plugin-code.salesmartly.com/js/project_1_2_3.js"),
+            Ok(())
+        );
+        assert_eq!(
+            check_https_url("HTTPS://cdn.example.com:8443/x.js?v=1"),
+            Ok(())
+        );
+        for bad in [
+            "http://a.com/x.js",
+            "//a.com/x.js",
+            "/x.js",
+            "https://",
+            "https://a b.com/",
+            "https://u:p@a.com/",
+            "https://a.com:x/",
+            "https://a.com/\"x",
+            "javascript:alert(1)",
+        ] {
             assert!(check_https_url(bad).is_err(), "{bad}");
         }
     }
 
     #[test]
     fn vendor_shape() {
-        assert!(is_vendor_project_script("https://plugin-code.salesmartly.com/js/project_817643_847406_1788056247.js"));
-        assert!(!is_vendor_project_script("https://plugin-code.salesmartly.com/js/project_817643_847406.js"));
-        assert!(!is_vendor_project_script("https://cdn.example.com/js/project_1_2_3.js"));
-        assert!(!is_vendor_project_script("https://plugin-code.salesmartly.com/js/project_1_2_3.js?x"));
+        assert!(is_vendor_project_script(
+            "https://plugin-code.salesmartly.com/js/project_817643_847406_1788056247.js"
+        ));
+        assert!(!is_vendor_project_script(
+            "https://plugin-code.salesmartly.com/js/project_817643_847406.js"
+        ));
+        assert!(!is_vendor_project_script(
+            "https://cdn.example.com/js/project_1_2_3.js"
+        ));
+        assert!(!is_vendor_project_script(
+            "https://plugin-code.salesmartly.com/js/project_1_2_3.js?x"
+        ));
     }
 }

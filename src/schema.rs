@@ -76,34 +76,90 @@ pub const SECTIONS: &[Section] = &[
         name: "login",
         doc: "Optional: identifies a signed-in visitor through `ssq.push('setLoginInfo', {...})`. Leave it out for anonymous visitors.",
         keys: &[
-            key("user_id", Kind::Text, "Required. The site's encrypted or hashed user id, never a raw email, phone number or database id."),
+            key(
+                "user_id",
+                Kind::Text,
+                "Required. The site's encrypted or hashed user id, never a raw email, phone number or database id.",
+            ),
             key("user_name", Kind::Text, "Required. The name agents see."),
-            key("language", Kind::Text, "The plugin's language, a BCP 47 tag such as `ru-RU`. Tags outside the widget's list fall back to English."),
-            key("phone", Kind::Text, "Phone number with its country calling code, e.g. `+86 159 2014 1234`. Sent in E.164 form (`+8615920141234`)."),
+            key(
+                "language",
+                Kind::Text,
+                "The plugin's language, a BCP 47 tag such as `ru-RU`. Tags outside the widget's list fall back to English.",
+            ),
+            key(
+                "phone",
+                Kind::Text,
+                "Phone number with its country calling code, e.g. `+86 159 2014 1234`. Sent in E.164 form (`+8615920141234`).",
+            ),
             key("email", Kind::Text, "Email address."),
-            key("description", Kind::MultilineText, "Free text for agents; line breaks are kept."),
-            key("label_names", Kind::TextList, "Tags that already exist in the SaleSmartly project; they replace the visitor's tags."),
-            key("phone_region", Kind::Text, "ISO 3166 alpha-2 region (e.g. `GB`) used to read a `phone` written without its calling code. Not sent."),
-            key("phone_format", Kind::Choice(PHONE_FORMATS), "`e164` (default, `+8615920141234`) or `digits` (`8615920141234`, the vendor page's own example form). Not sent."),
+            key(
+                "description",
+                Kind::MultilineText,
+                "Free text for agents; line breaks are kept.",
+            ),
+            key(
+                "label_names",
+                Kind::TextList,
+                "Tags that already exist in the SaleSmartly project; they replace the visitor's tags.",
+            ),
+            key(
+                "phone_region",
+                Kind::Text,
+                "ISO 3166 alpha-2 region (e.g. `GB`) used to read a `phone` written without its calling code. Not sent.",
+            ),
+            key(
+                "phone_format",
+                Kind::Choice(PHONE_FORMATS),
+                "`e164` (default, `+8615920141234`) or `digits` (`8615920141234`, the vendor page's own example form). Not sent.",
+            ),
         ],
     },
     Section {
         name: "widget",
         doc: "Widget settings.",
         keys: &[
-            key("hide_icon", Kind::Bool, "Sets `window.__ssc.setting.hideIcon` before the widget starts: `true` hides the vendor's launcher icon."),
-            key("open_on_load", Kind::Bool, "`true` opens the chat window once the widget is set up (`ssq.push('chatOpen')`)."),
+            key(
+                "hide_icon",
+                Kind::Bool,
+                "Sets `window.__ssc.setting.hideIcon` before the widget starts: `true` hides the vendor's launcher icon.",
+            ),
+            key(
+                "open_on_load",
+                Kind::Bool,
+                "`true` opens the chat window once the widget is set up (`ssq.push('chatOpen')`).",
+            ),
         ],
     },
     Section {
         name: "events",
         doc: "Listeners to register. Each value is an action: `console` logs the event, `datalayer` pushes `{event: \"ssq_<name>\", ...payload}` onto `window.dataLayer`, `gtag` calls `gtag('event', 'ssq_<name>', payload)` when gtag is on the page.",
         keys: &[
-            key("on_unread", Kind::Choice(ACTIONS), "`onUnRead`: unread messages changed; the payload has `num` and `list`."),
-            key("on_send_message", Kind::Choice(ACTIONS), "`onSendMessage`: the visitor sent a message."),
-            key("on_receive_message", Kind::Choice(ACTIONS), "`onReceiveMessage`: the visitor received a message."),
-            key("on_open_chat", Kind::Choice(ACTIONS), "`onOpenChat`: the chat window opened."),
-            key("on_close_chat", Kind::Choice(ACTIONS), "`onCloseChat`: the chat window closed."),
+            key(
+                "on_unread",
+                Kind::Choice(ACTIONS),
+                "`onUnRead`: unread messages changed; the payload has `num` and `list`.",
+            ),
+            key(
+                "on_send_message",
+                Kind::Choice(ACTIONS),
+                "`onSendMessage`: the visitor sent a message.",
+            ),
+            key(
+                "on_receive_message",
+                Kind::Choice(ACTIONS),
+                "`onReceiveMessage`: the visitor received a message.",
+            ),
+            key(
+                "on_open_chat",
+                Kind::Choice(ACTIONS),
+                "`onOpenChat`: the chat window opened.",
+            ),
+            key(
+                "on_close_chat",
+                Kind::Choice(ACTIONS),
+                "`onCloseChat`: the chat window closed.",
+            ),
         ],
     },
 ];
@@ -113,7 +169,10 @@ pub fn section(name: &str) -> Option<&'static Section> {
 }
 
 /// The closest known name, for "did you mean" help; `None` when nothing is close.
-pub fn did_you_mean<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    unknown: &str,
+    known: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     known
         .into_iter()
         .map(|candidate| (strsim::jaro_winkler(unknown, candidate), candidate))
