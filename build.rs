@@ -8,7 +8,7 @@
 //! to build a territory's database several-fold (`benches/startup.sh` measures it).
 //!
 //! Output, in OUT_DIR: `territories.xml` (the fragments, comments removed, back to back) and
-//! `territories.rs` (a table of `(region id, calling code, byte range)`).
+//! `territories.rs` (a table of `Territory` rows: region id, calling code, leading digits, byte range).
 
 use std::fmt::Write as _;
 use std::{env, fs, path::Path};
@@ -28,21 +28,17 @@ fn main() {
     let mut rest = xml.as_str();
     while let Some(start) = rest.find("<territory ") {
         rest = &rest[start..];
-        let end = rest
-            .find("</territory>")
-            .expect("every territory is closed")
-            + "</territory>".len();
+        let end = rest.find("</territory>").expect("every territory is closed") + "</territory>".len();
         let fragment = &rest[..end];
         let open_tag = &fragment[..fragment.find('>').expect("territory start tag ends")];
-        let id = attribute(open_tag, "id");
-        let code: u16 = attribute(open_tag, "countryCode")
-            .parse()
-            .expect("numeric calling code");
+        let id = attribute(open_tag, "id").expect("territory id");
+        let code: u16 = attribute(open_tag, "countryCode").and_then(|c| c.parse().ok()).expect("calling code");
+        let leading_digits = attribute(open_tag, "leadingDigits");
         let range = fragments.len()..fragments.len() + fragment.len();
         fragments.push_str(fragment);
         writeln!(
             table,
-            "    ({id:?}, {code}, {}..{}),",
+            "    Territory {{ id: {id:?}, code: {code}, leading_digits: {leading_digits:?}, xml: {}..{} }},",
             range.start, range.end
         )
         .unwrap();
@@ -67,12 +63,9 @@ fn remove_elements(xml: &str, open: &str, close: &str) -> String {
     out
 }
 
-fn attribute<'a>(tag: &'a str, name: &str) -> &'a str {
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     let needle = format!(" {name}=\"");
-    let start = tag
-        .find(&needle)
-        .unwrap_or_else(|| panic!("{name} in {tag}"))
-        + needle.len();
+    let start = tag.find(&needle)? + needle.len();
     let len = tag[start..].find('"').expect("attribute value is closed");
-    &tag[start..start + len]
+    Some(&tag[start..start + len])
 }

@@ -44,6 +44,14 @@ pub enum Command {
         "  2  usage or I/O error: missing or unreadable file, a folder, a bad flag",
     ))]
     Snippet(SnippetArgs),
+
+    /// List every rule: its stable code, name, severity and what it checks
+    #[command(after_help = "Examples:\n  ssq-gen rules\n  ssq-gen rules --markdown > rules.md")]
+    Rules {
+        /// Print a Markdown table (the README's rule list)
+        #[arg(long)]
+        markdown: bool,
+    },
 }
 
 #[derive(Debug, Args)]

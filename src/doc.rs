@@ -69,12 +69,9 @@ fn parse_toml(text: &str) -> Result<Node, SyntaxError> {
             DeValue::Float(_) => Value::Float,
             DeValue::Boolean(b) => Value::Bool(*b),
             DeValue::Datetime(_) => Value::Datetime,
-            DeValue::Array(items) => Value::Array(
-                items
-                    .iter()
-                    .map(|item| convert(item.get_ref(), item.span()))
-                    .collect(),
-            ),
+            DeValue::Array(items) => {
+                Value::Array(items.iter().map(|item| convert(item.get_ref(), item.span())).collect())
+            }
             DeValue::Table(table) => Value::Table(entries(table)),
         };
         Node { value, span }
@@ -98,21 +95,14 @@ fn parse_toml(text: &str) -> Result<Node, SyntaxError> {
         message: err.message().trim_end().to_string(),
         span: err.span().unwrap_or(0..0),
     })?;
-    Ok(Node {
-        value: Value::Table(entries(table.get_ref())),
-        span: 0..text.len(),
-    })
+    Ok(Node { value: Value::Table(entries(table.get_ref())), span: 0..text.len() })
 }
 
 /// serde_json decides what is valid JSON (with its error messages and its nesting limit of 128);
 /// a small scanner then walks the known-valid text again to recover each value's span, which
 /// serde_json does not expose.
 fn parse_json(text: &str) -> Result<Node, SyntaxError> {
-    let bom = if text.starts_with('\u{feff}') {
-        '\u{feff}'.len_utf8()
-    } else {
-        0
-    };
+    let bom = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
     if let Err(err) = serde_json::from_str::<serde_json::Value>(&text[bom..]) {
         let shift = if err.line() == 1 { bom } else { 0 };
         let offset = line_column_offset(text, err.line(), err.column()) + shift;
@@ -121,10 +111,7 @@ fn parse_json(text: &str) -> Result<Node, SyntaxError> {
             Some(at) => message[..at].to_string(),
             None => message,
         };
-        return Err(SyntaxError {
-            message,
-            span: offset..offset,
-        });
+        return Err(SyntaxError { message, span: offset..offset });
     }
     let mut scanner = Scanner { text, pos: bom };
     scanner.value().ok_or_else(|| SyntaxError {
@@ -134,11 +121,7 @@ fn parse_json(text: &str) -> Result<Node, SyntaxError> {
 }
 
 fn line_column_offset(text: &str, line: usize, column: usize) -> usize {
-    let line_start = text
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum::<usize>();
+    let line_start = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum::<usize>();
     let mut offset = (line_start + column.saturating_sub(1)).min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;
@@ -176,10 +159,7 @@ impl Scanner<'_> {
             b'n' => self.word("null", Value::Null)?,
             _ => self.number()?,
         };
-        Some(Node {
-            value,
-            span: start..self.pos,
-        })
+        Some(Node { value, span: start..self.pos })
     }
 
     fn word(&mut self, word: &str, value: Value) -> Option<Value> {
@@ -191,10 +171,7 @@ impl Scanner<'_> {
 
     fn number(&mut self) -> Option<Value> {
         let start = self.pos;
-        while matches!(
-            self.peek(),
-            Some(b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')
-        ) {
+        while matches!(self.peek(), Some(b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')) {
             self.pos += 1;
         }
         let literal = &self.text[start..self.pos];
@@ -236,11 +213,7 @@ impl Scanner<'_> {
                     (self.peek()? == b':').then_some(())?;
                     self.pos += 1;
                     let node = self.value()?;
-                    entries.push(Entry {
-                        key,
-                        key_span,
-                        node,
-                    });
+                    entries.push(Entry { key, key_span, node });
                 }
             }
         }
@@ -285,9 +258,7 @@ mod tests {
         assert_eq!(entries[0].key, "user_name");
         assert_eq!(entries[0].node.value, Value::String("a\"b".into()));
         assert_eq!(&text[entries[0].node.span.clone()], "\"a\\\"b\"");
-        let Value::Array(items) = &entries[1].node.value else {
-            panic!()
-        };
+        let Value::Array(items) = &entries[1].node.value else { panic!() };
         let kinds: Vec<_> = items.iter().map(|n| n.value.type_name()).collect();
         assert_eq!(kinds, ["a string", "a boolean", "a float", "null"]);
     }

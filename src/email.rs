@@ -16,17 +16,10 @@ pub fn check(address: &str) -> Result<(), EmailProblem> {
         return Err(EmailProblem::Invalid("it is longer than 254 characters"));
     }
     if local.is_empty() || local.len() > 64 {
-        return Err(EmailProblem::Invalid(
-            "the part before `@` must have 1 to 64 characters",
-        ));
+        return Err(EmailProblem::Invalid("the part before `@` must have 1 to 64 characters"));
     }
-    if !local
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || ".!#$%&'*+/=?^_`{|}~-".contains(c))
-    {
-        return Err(EmailProblem::Invalid(
-            "the part before `@` has a character addresses cannot have",
-        ));
+    if !local.chars().all(|c| c.is_ascii_alphanumeric() || ".!#$%&'*+/=?^_`{|}~-".contains(c)) {
+        return Err(EmailProblem::Invalid("the part before `@` has a character addresses cannot have"));
     }
     let label_ok = |label: &str| {
         (1..=63).contains(&label.len())
@@ -55,23 +48,10 @@ mod tests {
 
     #[test]
     fn refuses_what_browsers_refuse() {
-        for bad in [
-            "",
-            "test",
-            "@example.com",
-            "a@",
-            "a@b..c",
-            "a@-b.com",
-            "a b@c.com",
-            "a@b_c.com",
-            "a@b.com\"",
-        ] {
+        for bad in ["", "test", "@example.com", "a@", "a@b..c", "a@-b.com", "a b@c.com", "a@b_c.com", "a@b.com\""] {
             assert!(matches!(check(bad), Err(EmailProblem::Invalid(_))), "{bad}");
         }
-        assert!(matches!(
-            check(&format!("{}@example.com", "a".repeat(65))),
-            Err(EmailProblem::Invalid(_))
-        ));
+        assert!(matches!(check(&format!("{}@example.com", "a".repeat(65))), Err(EmailProblem::Invalid(_))));
     }
 
     #[test]

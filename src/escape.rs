@@ -63,9 +63,7 @@ pub fn html_attribute(text: &str) -> String {
 /// A JavaScript identifier that the generator itself chose; anything else is a bug, not data.
 pub fn identifier(name: &str) -> Option<&str> {
     let mut chars = name.chars();
-    let first_ok = chars
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$');
+    let first_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$');
     (first_ok && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')).then_some(name)
 }
 
@@ -76,18 +74,12 @@ mod tests {
     #[test]
     fn script_literal_neutralizes_html_and_line_terminators() {
         let out = script_literal(&"</script><!--'\"\\\u{2028}\u{2029}&\n").unwrap();
-        assert_eq!(
-            out,
-            r#""\u003c/script\u003e\u003c!--'\"\\\u2028\u2029\u0026\n""#
-        );
+        assert_eq!(out, r#""\u003c/script\u003e\u003c!--'\"\\\u2028\u2029\u0026\n""#);
     }
 
     #[test]
     fn html_comment_cannot_close_the_comment() {
-        assert_eq!(
-            html_comment("a-->b<!--c---d"),
-            "a-&#45;&gt;b&lt;!-&#45;c-&#45;-d"
-        );
+        assert_eq!(html_comment("a-->b<!--c---d"), "a-&#45;&gt;b&lt;!-&#45;c-&#45;-d");
         assert_eq!(html_comment("my-profile.toml"), "my-profile.toml");
     }
 

@@ -5,8 +5,8 @@ use icu_locale_core::Locale;
 
 /// The widget's own languages; `en-US` is its fallback.
 pub const PLUGIN_LANGUAGES: &[&str] = &[
-    "zh-CN", "en-US", "ru-RU", "zh-HK", "th-TH", "mn", "vi-VN", "ja-JP", "fr", "pt", "ar", "es",
-    "de", "ro", "pl", "id", "ko", "nl", "da", "it", "tr", "bn",
+    "zh-CN", "en-US", "ru-RU", "zh-HK", "th-TH", "mn", "vi-VN", "ja-JP", "fr", "pt", "ar", "es", "de", "ro", "pl",
+    "id", "ko", "nl", "da", "it", "tr", "bn",
 ];
 
 /// Tags the widget maps to one of its languages.
@@ -48,15 +48,8 @@ pub fn check(tag: &str) -> Result<Support, String> {
         return Ok(Support::OtherCase(shown));
     }
     let language = locale.id.language.as_str();
-    if let Some(shown) = PLUGIN_LANGUAGES
-        .iter()
-        .find(|entry| entry.split('-').next() == Some(language))
-    {
-        return Ok(if tag.starts_with(language) {
-            Support::Shown(shown)
-        } else {
-            Support::OtherCase(shown)
-        });
+    if let Some(shown) = PLUGIN_LANGUAGES.iter().find(|entry| entry.split('-').next() == Some(language)) {
+        return Ok(if tag.starts_with(language) { Support::Shown(shown) } else { Support::OtherCase(shown) });
     }
     Ok(Support::Unsupported)
 }
@@ -66,12 +59,7 @@ fn lookup(tag: &str) -> Option<&'static str> {
         .iter()
         .copied()
         .find(|entry| *entry == tag)
-        .or_else(|| {
-            ALIASES
-                .iter()
-                .find(|(alias, _)| *alias == tag)
-                .map(|(_, to)| *to)
-        })
+        .or_else(|| ALIASES.iter().find(|(alias, _)| *alias == tag).map(|(_, to)| *to))
 }
 
 #[cfg(test)]

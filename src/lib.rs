@@ -36,10 +36,7 @@ pub struct Checked {
 
 impl Checked {
     pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity() == severity)
-            .count()
+        self.diagnostics.iter().filter(|d| d.severity() == severity).count()
     }
 }
 
@@ -55,10 +52,7 @@ pub fn check(source: Source) -> Checked {
     };
     let profile = match &source.content {
         Content::TooLarge => {
-            let message = format!(
-                "the profile is larger than {} bytes",
-                source::MAX_PROFILE_BYTES
-            );
+            let message = format!("the profile is larger than {} bytes", source::MAX_PROFILE_BYTES);
             diagnostics.push(whole_file(
                 &rules::TOO_LARGE,
                 0..0,
@@ -69,12 +63,7 @@ pub fn check(source: Source) -> Checked {
         }
         Content::NotUtf8 { at, .. } => {
             let message = format!("the profile is not UTF-8 text (invalid byte at offset {at})");
-            diagnostics.push(whole_file(
-                &rules::ENCODING,
-                *at..*at,
-                message,
-                "save the file as UTF-8",
-            ));
+            diagnostics.push(whole_file(&rules::ENCODING, *at..*at, message, "save the file as UTF-8"));
             None
         }
         Content::Text(text) => match doc::parse(text, source.format) {
@@ -99,9 +88,5 @@ pub fn check(source: Source) -> Checked {
         },
     };
     diagnostics.sort_by_key(|d| (d.span.start, d.rule.code));
-    Checked {
-        source,
-        diagnostics,
-        profile,
-    }
+    Checked { source, diagnostics, profile }
 }

@@ -25,14 +25,17 @@ fn main() -> ExitCode {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
             ColorChoice::Auto => {
-                std::io::stderr().is_terminal()
-                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
             }
         },
         quiet: cli.quiet,
     };
     let status = match cli.command {
         Command::Snippet(args) => snippet(&args, &ui),
+        Command::Rules { markdown } => {
+            let text = if markdown { ssq_gen::report::rules_markdown() } else { ssq_gen::report::rules_plain() };
+            print_or_trouble(&text)
+        }
     };
     ExitCode::from(status as u8)
 }
@@ -69,26 +72,17 @@ fn snippet(args: &SnippetArgs, ui: &Ui) -> Status {
         .filter(|d| !ui.quiet || d.severity() == Severity::Error || args.deny_warnings)
         .cloned()
         .collect();
-    eprint!(
-        "{}",
-        ssq_gen::report::human(&checked.source, &shown, ui.color)
-    );
+    eprint!("{}", ssq_gen::report::human(&checked.source, &shown, ui.color));
 
-    let (errors, warnings) = (
-        checked.count(Severity::Error),
-        checked.count(Severity::Warning),
-    );
+    let (errors, warnings) = (checked.count(Severity::Error), checked.count(Severity::Warning));
     let profile = match &checked.profile {
         Some(profile) if !(args.deny_warnings && warnings > 0) => profile,
         _ => {
             let why = match errors {
-                0 => format!("{warnings} warning(s), denied by --deny-warnings"),
-                _ => format!("{errors} error(s)"),
+                0 => format!("{} (--deny-warnings)", plural(warnings, "warning")),
+                _ => plural(errors, "error"),
             };
-            ui.problem(format_args!(
-                "{}: {why}; nothing written",
-                checked.source.name
-            ));
+            ui.problem(format_args!("{} has {why}; nothing written", checked.source.name));
             return Status::Findings;
         }
     };
@@ -96,12 +90,7 @@ fn snippet(args: &SnippetArgs, ui: &Ui) -> Status {
         Input::Stdin => "standard input".to_string(),
         Input::Path(_) => checked.source.name.clone(),
     };
-    let text = match render::render(
-        profile,
-        &RenderOptions {
-            profile_name: &profile_name,
-        },
-    ) {
+    let text = match render::render(profile, &RenderOptions { profile_name: &profile_name }) {
         Ok(text) => text,
         Err(err) => {
             ui.problem(format_args!("internal error while rendering: {err}"));
@@ -121,10 +110,24 @@ fn snippet(args: &SnippetArgs, ui: &Ui) -> Status {
         return Status::Trouble;
     }
     if warnings > 0 && !ui.quiet {
-        eprintln!(
-            "{}: rendered with {warnings} warning(s)",
-            checked.source.name
-        );
+        eprintln!("{}: rendered with {}", checked.source.name, plural(warnings, "warning"));
     }
     Status::Success
+}
+
+fn print_or_trouble(text: &str) -> Status {
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Ok(()) => Status::Success,
+        Err(err) => {
+            eprintln!("error: cannot write to standard output: {err}");
+            Status::Trouble
+        }
+    }
+}
+
+fn plural(count: usize, noun: &str) -> String {
+    match count {
+        1 => format!("1 {noun}"),
+        _ => format!("{count} {noun}s"),
+    }
 }

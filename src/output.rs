@@ -12,19 +12,13 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
         _ => path.to_path_buf(),
     };
     if target.is_dir() {
-        return Err(io::Error::new(
-            io::ErrorKind::IsADirectory,
-            "is a directory",
-        ));
+        return Err(io::Error::new(io::ErrorKind::IsADirectory, "is a directory"));
     }
     let folder = match target.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let mut temporary = tempfile::Builder::new()
-        .prefix(".ssq-gen-")
-        .suffix(".tmp")
-        .tempfile_in(folder)?;
+    let mut temporary = tempfile::Builder::new().prefix(".ssq-gen-").suffix(".tmp").tempfile_in(folder)?;
     temporary.write_all(contents)?;
     temporary.as_file().sync_all()?;
     // tempfile creates files readable by their owner only; keep the old file's mode, or use the
@@ -46,10 +40,7 @@ fn default_permissions() -> fs::Permissions {
 
 #[cfg(not(unix))]
 fn default_permissions() -> fs::Permissions {
-    tempfile::tempfile()
-        .and_then(|f| f.metadata())
-        .map(|m| m.permissions())
-        .expect("a temporary file")
+    tempfile::tempfile().and_then(|f| f.metadata()).map(|m| m.permissions()).expect("a temporary file")
 }
 
 #[cfg(test)]
@@ -68,21 +59,12 @@ mod tests {
             let link = dir.path().join("link.html");
             std::os::unix::fs::symlink(&file, &link).unwrap();
             write_atomically(&link, b"three").unwrap();
-            assert!(
-                fs::symlink_metadata(&link)
-                    .unwrap()
-                    .file_type()
-                    .is_symlink()
-            );
+            assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
             assert_eq!(fs::read(&file).unwrap(), b"three");
         }
-        let leftovers = fs::read_dir(dir.path()).unwrap().filter(|e| {
-            e.as_ref()
-                .unwrap()
-                .file_name()
-                .to_string_lossy()
-                .starts_with(".ssq-gen-")
-        });
+        let leftovers = fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().starts_with(".ssq-gen-"));
         assert_eq!(leftovers.count(), 0);
     }
 

@@ -3,15 +3,24 @@
 
 use phonenumber::metadata::{Database, loader};
 use phonenumber::{NationalNumber, PhoneNumber, country};
+use regex::Regex;
 use std::collections::HashMap;
 use std::io::Cursor;
 use std::ops::Range;
 use std::str::FromStr;
 use std::sync::{Arc, Mutex, OnceLock};
 
-/// `(region, calling code, byte range in TERRITORIES_XML)`, one row per territory.
-static TERRITORIES: &[(&str, u16, Range<usize>)] =
-    include!(concat!(env!("OUT_DIR"), "/territories.rs"));
+/// One territory of libphonenumber's metadata.
+struct Territory {
+    id: &'static str,
+    code: u16,
+    /// For calling codes shared by several territories: the national numbers that belong here.
+    leading_digits: Option<&'static str>,
+    /// Its `<territory>` element in [`TERRITORIES_XML`].
+    xml: Range<usize>,
+}
+
+static TERRITORIES: &[Territory] = include!(concat!(env!("OUT_DIR"), "/territories.rs"));
 static TERRITORIES_XML: &str = include_str!(concat!(env!("OUT_DIR"), "/territories.xml"));
 
 /// How the number was read.
@@ -57,7 +66,7 @@ pub enum PhoneError {
 
 /// Whether `id` is a region the metadata knows (`GB`, not `UK`).
 pub fn is_known_region(id: &str) -> bool {
-    id != "001" && TERRITORIES.iter().any(|(region, _, _)| *region == id)
+    id != "001" && TERRITORIES.iter().any(|t| t.id == id)
 }
 
 pub fn parse(raw: &str, region: Option<&str>) -> Result<Phone, PhoneError> {
@@ -66,15 +75,8 @@ pub fn parse(raw: &str, region: Option<&str>) -> Result<Phone, PhoneError> {
         Some(rest) => (true, rest),
         None => (false, written),
     };
-    if let Some(c) = rest
-        .chars()
-        .find(|c| !matches!(c, '0'..='9' | ' ' | '-' | '.' | '(' | ')'))
-    {
-        return Err(if c.is_alphabetic() {
-            PhoneError::Letters
-        } else {
-            PhoneError::Character(c)
-        });
+    if let Some(c) = rest.chars().find(|c| !matches!(c, '0'..='9' | ' ' | '-' | '.' | '(' | ')')) {
+        return Err(if c.is_alphabetic() { PhoneError::Letters } else { PhoneError::Character(c) });
     }
     let digits: String = rest.chars().filter(char::is_ascii_digit).collect();
 
@@ -83,10 +85,7 @@ pub fn parse(raw: &str, region: Option<&str>) -> Result<Phone, PhoneError> {
         return check(code, None, written, Reading::International);
     }
     if let Some(region) = region {
-        let code = TERRITORIES
-            .iter()
-            .find(|(id, _, _)| *id == region)
-            .map(|(_, code, _)| *code);
+        let code = TERRITORIES.iter().find(|t| t.id == region).map(|t| t.code);
         let id = country::Id::from_str(region).ok();
         return match (code, id) {
             (Some(code), Some(id)) => check(code, Some(id), written, Reading::National),
@@ -94,25 +93,18 @@ pub fn parse(raw: &str, region: Option<&str>) -> Result<Phone, PhoneError> {
         };
     }
     let code = calling_code(&digits).ok_or(PhoneError::NoCountryCode)?;
-    check(
-        code,
-        None,
-        &format!("+{digits}"),
-        Reading::DigitsAsInternational,
-    )
-    .map_err(|err| match err {
+    check(code, None, &format!("+{digits}"), Reading::DigitsAsInternational).map_err(|err| match err {
         PhoneError::Invalid { .. } => PhoneError::NoCountryCode,
         other => other,
     })
 }
 
-fn check(
-    code: u16,
-    region: Option<country::Id>,
-    text: &str,
-    reading: Reading,
-) -> Result<Phone, PhoneError> {
-    let database = database(code).ok_or(PhoneError::UnknownCallingCode)?;
+fn check(code: u16, region: Option<country::Id>, text: &str, reading: Reading) -> Result<Phone, PhoneError> {
+    let national = match reading {
+        Reading::National => None,
+        _ => text.chars().filter(char::is_ascii_digit).collect::<String>().get(code_len(code)..).map(str::to_string),
+    };
+    let database = database(code, national.as_deref()).ok_or(PhoneError::UnknownCallingCode)?;
     let number = match reading {
         Reading::National => None,
         _ => international_number(code, text),
@@ -122,11 +114,8 @@ fn check(
     // numbers; it costs ~1.3 ms of regex compilation once per process, so it is the second choice.
     let number = match number {
         Some(number) => number,
-        None => {
-            phonenumber::parse_with(&database, region, text).map_err(|_| PhoneError::Invalid {
-                country: format!("+{code}"),
-            })?
-        }
+        None => phonenumber::parse_with(&database, region, text)
+            .map_err(|_| PhoneError::Invalid { country: format!("+{code}") })?,
     };
     let country = match number.metadata(&database) {
         Some(meta) if meta.id() != "001" => format!("+{} ({})", number.code().value(), meta.id()),
@@ -138,11 +127,7 @@ fn check(
     // What the crate's E.164 formatter writes, without the regex work its formatter does first
     // for the other modes (~58 ms for a Chinese number).
     let e164 = format!("+{}{}", number.code().value(), number.national());
-    Ok(Phone {
-        e164,
-        country,
-        reading,
-    })
+    Ok(Phone { e164, country, reading })
 }
 
 /// A `+<code><digits>` number built directly from its parts, for the common case where the digits
@@ -167,25 +152,50 @@ fn international_number(code: u16, text: &str) -> Option<PhoneNumber> {
 fn calling_code(digits: &str) -> Option<u16> {
     (1..=3.min(digits.len()))
         .filter_map(|len| digits[..len].parse::<u16>().ok())
-        .find(|code| TERRITORIES.iter().any(|(_, c, _)| c == code))
+        .find(|code| TERRITORIES.iter().any(|t| t.code == *code))
 }
 
-/// The metadata of every territory sharing `code`, parsed once per process and calling code.
-fn database(code: u16) -> Option<Arc<Database>> {
-    static CACHE: OnceLock<Mutex<HashMap<u16, Arc<Database>>>> = OnceLock::new();
+fn code_len(code: u16) -> usize {
+    code.to_string().len()
+}
+
+/// The metadata a number of calling code `code` needs, parsed once per process and per set of
+/// territories. Where several territories share a code (+1 has 25), a territory whose leading
+/// digits do not match `national` is left out: the crate would never pick it for this number.
+/// With `national` unknown (a national number yet to be parsed) every territory of the code is in.
+fn database(code: u16, national: Option<&str>) -> Option<Arc<Database>> {
+    static CACHE: OnceLock<Mutex<HashMap<Vec<usize>, Arc<Database>>>> = OnceLock::new();
+    let members: Vec<usize> = (0..TERRITORIES.len())
+        .filter(|&i| TERRITORIES[i].code == code)
+        .filter(|&i| match (TERRITORIES[i].leading_digits, national) {
+            (Some(_), Some(national)) => leading_digits_match(i, national),
+            _ => true,
+        })
+        .collect();
     let cache = CACHE.get_or_init(Default::default);
-    if let Some(database) = cache.lock().ok()?.get(&code) {
+    if let Some(database) = cache.lock().ok()?.get(&members) {
         return Some(database.clone());
     }
     let mut xml = String::from("<phoneNumberMetadata><territories>");
-    for (_, _, range) in TERRITORIES.iter().filter(|(_, c, _)| *c == code) {
-        xml.push_str(&TERRITORIES_XML[range.clone()]);
+    for &i in &members {
+        xml.push_str(&TERRITORIES_XML[TERRITORIES[i].xml.clone()]);
     }
     xml.push_str("</territories></phoneNumberMetadata>");
     let metadata = loader::load(Cursor::new(xml)).ok()?;
     let database = Arc::new(Database::from(metadata).ok()?);
-    cache.lock().ok()?.insert(code, database.clone());
+    cache.lock().ok()?.insert(members, database.clone());
     Some(database)
+}
+
+/// Whether territory `index`'s leading-digits pattern matches the start of `national`; patterns
+/// are compiled once per process, on first use. An invalid pattern matches (the territory stays in).
+fn leading_digits_match(index: usize, national: &str) -> bool {
+    static PATTERNS: OnceLock<Mutex<HashMap<usize, Option<Regex>>>> = OnceLock::new();
+    let Ok(mut patterns) = PATTERNS.get_or_init(Default::default).lock() else { return true };
+    let pattern = patterns
+        .entry(index)
+        .or_insert_with(|| TERRITORIES[index].leading_digits.and_then(|p| Regex::new(&format!("^(?:{p})")).ok()));
+    pattern.as_ref().is_none_or(|re| re.is_match(national))
 }
 
 #[cfg(test)]
@@ -198,53 +208,30 @@ mod tests {
         assert_eq!(phone.e164, "+8615920141234");
         assert_eq!(phone.digits(), "8615920141234");
         assert_eq!(phone.country, "+86 (CN)");
-        assert_eq!(
-            parse("+44 (0)20 7946 0958", None).map(|p| p.e164),
-            Ok("+442079460958".into())
-        );
-        assert_eq!(
-            parse("+1 212-555-0123", None).map(|p| p.country),
-            Ok("+1 (US)".into())
-        );
+        assert_eq!(parse("+44 (0)20 7946 0958", None).map(|p| p.e164), Ok("+442079460958".into()));
+        assert_eq!(parse("+1 212-555-0123", None).map(|p| p.country), Ok("+1 (US)".into()));
     }
 
     #[test]
     fn digits_without_plus_are_read_as_international() {
         let phone = parse("8615920141234", None).unwrap();
-        assert_eq!(
-            (phone.e164.as_str(), phone.reading),
-            ("+8615920141234", Reading::DigitsAsInternational)
-        );
+        assert_eq!((phone.e164.as_str(), phone.reading), ("+8615920141234", Reading::DigitsAsInternational));
     }
 
     #[test]
     fn national_numbers_need_a_region() {
         assert_eq!(parse("020 7946 0958", None), Err(PhoneError::NoCountryCode));
         let phone = parse("020 7946 0958", Some("GB")).unwrap();
-        assert_eq!(
-            (phone.e164.as_str(), phone.reading),
-            ("+442079460958", Reading::National)
-        );
+        assert_eq!((phone.e164.as_str(), phone.reading), ("+442079460958", Reading::National));
     }
 
     #[test]
     fn refuses_letters_other_characters_and_invalid_numbers() {
         assert_eq!(parse("+1-800-FLOWERS", None), Err(PhoneError::Letters));
         assert_eq!(parse("+86 159;2014", None), Err(PhoneError::Character(';')));
-        assert_eq!(
-            parse("+86 1", None),
-            Err(PhoneError::Invalid {
-                country: "+86".into()
-            })
-        );
-        assert!(matches!(
-            parse("+86 159 2014 12345678", None),
-            Err(PhoneError::Invalid { .. })
-        ));
-        assert_eq!(
-            parse("+999 1234", None),
-            Err(PhoneError::UnknownCallingCode)
-        );
+        assert_eq!(parse("+86 1", None), Err(PhoneError::Invalid { country: "+86".into() }));
+        assert!(matches!(parse("+86 159 2014 12345678", None), Err(PhoneError::Invalid { .. })));
+        assert_eq!(parse("+999 1234", None), Err(PhoneError::UnknownCallingCode));
     }
 
     /// Our shortcuts (trimmed metadata, numbers built from their parts, our own E.164 formatting)
@@ -257,20 +244,14 @@ mod tests {
         let mut checked = 0;
         for example in xml.split("<exampleNumber>").skip(1) {
             let national = &example[..example.find('<').unwrap()];
-            let territory_start = xml[..xml.len() - example.len()]
-                .rfind("countryCode=\"")
-                .unwrap();
+            let territory_start = xml[..xml.len() - example.len()].rfind("countryCode=\"").unwrap();
             let code = &xml[territory_start + 13..];
             let code = &code[..code.find('"').unwrap()];
             for text in [format!("+{code}{national}"), format!("+{code} 0{national}")] {
                 let reference = phonenumber::parse_with(full, None, &text)
                     .ok()
                     .filter(|n| phonenumber::is_valid_with(full, n))
-                    .map(|n| {
-                        n.format_with(full)
-                            .mode(phonenumber::Mode::E164)
-                            .to_string()
-                    });
+                    .map(|n| n.format_with(full).mode(phonenumber::Mode::E164).to_string());
                 let ours = parse(&text, None).ok().map(|p| p.e164);
                 assert_eq!(ours, reference, "{text}");
                 checked += 1;

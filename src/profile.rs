@@ -36,21 +36,21 @@ pub struct RawProfile {
     /// Sections present, with the span of their name.
     pub sections: Vec<(&'static Section, Span)>,
     pub fields: Vec<Field>,
+    /// Keys that were present but rejected (wrong type, unknown choice), so that no rule also
+    /// reports them as missing.
+    pub rejected: Vec<String>,
 }
 
 impl RawProfile {
     pub fn field(&self, section: &str, key: &str) -> Option<&Field> {
-        self.fields
-            .iter()
-            .find(|f| f.section.name == section && f.key.name == key)
+        self.fields.iter().find(|f| f.section.name == section && f.key.name == key)
     }
 
     pub fn text(&self, section: &str, key: &str) -> Option<(&Field, &str)> {
-        self.field(section, key)
-            .and_then(|field| match &field.value {
-                FieldValue::Text(text) => Some((field, text.as_str())),
-                _ => None,
-            })
+        self.field(section, key).and_then(|field| match &field.value {
+            FieldValue::Text(text) => Some((field, text.as_str())),
+            _ => None,
+        })
     }
 
     pub fn bool(&self, section: &str, key: &str) -> Option<bool> {
@@ -60,11 +60,13 @@ impl RawProfile {
         }
     }
 
+    /// Whether the key was written at all, valid or not.
+    pub fn is_present(&self, section: &str, key: &str) -> bool {
+        self.field(section, key).is_some() || self.rejected.iter().any(|p| *p == format!("{section}.{key}"))
+    }
+
     pub fn section_span(&self, name: &str) -> Option<Span> {
-        self.sections
-            .iter()
-            .find(|(s, _)| s.name == name)
-            .map(|(_, span)| span.clone())
+        self.sections.iter().find(|(s, _)| s.name == name).map(|(_, span)| span.clone())
     }
 
     /// Reads the document tree against [`schema::SECTIONS`], reporting wrong types, unknown keys,
@@ -94,11 +96,7 @@ impl RawProfile {
             for item in keys {
                 let path = format!("{}.{}", section.name, item.key);
                 let Some(key) = section.key(&item.key) else {
-                    diagnostics.push(unknown_key(
-                        item,
-                        &path,
-                        section.keys.iter().map(|k| k.name),
-                    ));
+                    diagnostics.push(unknown_key(item, &path, section.keys.iter().map(|k| k.name)));
                     continue;
                 };
                 match field_value(key.kind, &item.node, &path) {
@@ -109,7 +107,10 @@ impl RawProfile {
                         span: item.node.span.clone(),
                         value,
                     }),
-                    Err(diagnostic) => diagnostics.push(diagnostic),
+                    Err(diagnostic) => {
+                        raw.rejected.push(path);
+                        diagnostics.push(diagnostic);
+                    }
                 }
             }
         }
@@ -121,15 +122,10 @@ fn field_value(kind: Kind, node: &Node, path: &str) -> Result<FieldValue, Diagno
     match (kind, &node.value) {
         (Kind::Text | Kind::MultilineText, Value::String(s)) => Ok(FieldValue::Text(s.clone())),
         (Kind::Bool, Value::Bool(b)) => Ok(FieldValue::Bool(*b)),
-        (Kind::Choice(choices), Value::String(s)) if choices.contains(&s.as_str()) => {
-            Ok(FieldValue::Text(s.clone()))
-        }
+        (Kind::Choice(choices), Value::String(s)) if choices.contains(&s.as_str()) => Ok(FieldValue::Text(s.clone())),
         (Kind::Choice(choices), Value::String(s)) => {
             let help = match schema::did_you_mean(s, choices.iter().copied()) {
-                Some(best) => format!(
-                    "did you mean `{best}`? Choose one of: {}",
-                    choices.join(", ")
-                ),
+                Some(best) => format!("did you mean `{best}`? Choose one of: {}", choices.join(", ")),
                 None => format!("choose one of: {}", choices.join(", ")),
             };
             Err(Diagnostic {
@@ -154,28 +150,17 @@ fn field_value(kind: Kind, node: &Node, path: &str) -> Result<FieldValue, Diagno
 }
 
 fn type_error(path: &str, node: &Node, expected: &str) -> Diagnostic {
-    let what = if path.is_empty() {
-        "the profile".to_string()
-    } else {
-        format!("`{path}`")
-    };
+    let what = if path.is_empty() { "the profile".to_string() } else { format!("`{path}`") };
     Diagnostic {
         rule: &rules::WRONG_TYPE,
         span: node.span.clone(),
         field: path.to_string(),
-        message: format!(
-            "{what} must be {expected}, found {}",
-            node.value.type_name()
-        ),
+        message: format!("{what} must be {expected}, found {}", node.value.type_name()),
         help: format!("write {expected} here"),
     }
 }
 
-fn unknown_key<'a>(
-    entry: &Entry,
-    path: &str,
-    known: impl Iterator<Item = &'a str> + Clone,
-) -> Diagnostic {
+fn unknown_key<'a>(entry: &Entry, path: &str, known: impl Iterator<Item = &'a str> + Clone) -> Diagnostic {
     let list = known.clone().collect::<Vec<_>>().join(", ");
     let help = match schema::did_you_mean(&entry.key, known) {
         Some(best) => format!("did you mean `{best}`?"),
@@ -195,11 +180,7 @@ fn unknown_key<'a>(
 fn report_duplicates(entries: &[Entry], parent: &str, diagnostics: &mut Vec<Diagnostic>) {
     for (i, entry) in entries.iter().enumerate() {
         if entries[..i].iter().any(|e| e.key == entry.key) {
-            let path = if parent.is_empty() {
-                entry.key.clone()
-            } else {
-                format!("{parent}.{}", entry.key)
-            };
+            let path = if parent.is_empty() { entry.key.clone() } else { format!("{parent}.{}", entry.key) };
             diagnostics.push(Diagnostic {
                 rule: &rules::DUPLICATE_KEY,
                 span: entry.key_span.clone(),
@@ -222,13 +203,8 @@ pub enum Event {
 }
 
 impl Event {
-    pub const ALL: [Event; 5] = [
-        Event::Unread,
-        Event::SendMessage,
-        Event::ReceiveMessage,
-        Event::OpenChat,
-        Event::CloseChat,
-    ];
+    pub const ALL: [Event; 5] =
+        [Event::Unread, Event::SendMessage, Event::ReceiveMessage, Event::OpenChat, Event::CloseChat];
 
     /// The profile key under `[events]`.
     pub fn key(self) -> &'static str {
@@ -337,12 +313,7 @@ mod tests {
 
     #[test]
     fn events_match_the_schema() {
-        let keys: Vec<_> = schema::section("events")
-            .unwrap()
-            .keys
-            .iter()
-            .map(|k| k.name)
-            .collect();
+        let keys: Vec<_> = schema::section("events").unwrap().keys.iter().map(|k| k.name).collect();
         let events: Vec<_> = Event::ALL.iter().map(|e| e.key()).collect();
         assert_eq!(keys, events);
         assert_eq!(Event::SendMessage.name(), "send_message");

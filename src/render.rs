@@ -12,14 +12,10 @@ use serde_json::json;
 use std::sync::OnceLock;
 
 /// The inline install code's script, as the vendor's own install code loads it.
-pub const INSTALL_JS_URL: &str =
-    "https://plugin-code.salesmartly.com/chat/widget-v2/code/install.js";
+pub const INSTALL_JS_URL: &str = "https://plugin-code.salesmartly.com/chat/widget-v2/code/install.js";
 
 const SNIPPET_TEMPLATE: &str = "snippet.html.j2";
-const TEMPLATES: &[(&str, &str)] = &[(
-    SNIPPET_TEMPLATE,
-    include_str!("../templates/snippet.html.j2"),
-)];
+const TEMPLATES: &[(&str, &str)] = &[(SNIPPET_TEMPLATE, include_str!("../templates/snippet.html.j2"))];
 
 #[derive(Debug, Clone, Copy)]
 pub struct RenderOptions<'a> {
@@ -45,40 +41,27 @@ fn environment() -> &'static Environment<'static> {
                 .map(Value::from_safe_string)
                 .map_err(|err| Error::new(ErrorKind::BadSerialization, err.to_string()))
         });
-        env.add_filter("comment", |text: &str| {
-            Value::from_safe_string(escape::html_comment(text))
-        });
-        env.add_filter("attr", |text: &str| {
-            Value::from_safe_string(escape::html_attribute(text))
-        });
+        env.add_filter("comment", |text: &str| Value::from_safe_string(escape::html_comment(text)));
+        env.add_filter("attr", |text: &str| Value::from_safe_string(escape::html_attribute(text)));
         env.add_filter("ident", |name: &str| match escape::identifier(name) {
             Some(name) => Ok(Value::from_safe_string(name.to_string())),
-            None => Err(Error::new(
-                ErrorKind::InvalidOperation,
-                format!("`{name}` is not a JavaScript identifier"),
-            )),
+            None => Err(Error::new(ErrorKind::InvalidOperation, format!("`{name}` is not a JavaScript identifier"))),
         });
         for (name, source) in TEMPLATES {
-            env.add_template(name, source)
-                .expect("embedded templates parse (checked by tests)");
+            env.add_template(name, source).expect("embedded templates parse (checked by tests)");
         }
         env
     })
 }
 
-fn only_escaped_values(
-    out: &mut Output<'_>,
-    _: &mut State<'_, '_>,
-    value: &Value,
-) -> Result<(), Error> {
+fn only_escaped_values(out: &mut Output<'_>, _: &mut State<'_, '_>, value: &Value) -> Result<(), Error> {
     if !value.is_safe() {
         return Err(Error::new(
             ErrorKind::InvalidOperation,
             "a template printed a value without an escaping filter (js, comment, attr, ident)",
         ));
     }
-    out.write_str(&value.to_string())
-        .map_err(|_| Error::new(ErrorKind::WriteFailure, "could not write the snippet"))
+    out.write_str(&value.to_string()).map_err(|_| Error::new(ErrorKind::WriteFailure, "could not write the snippet"))
 }
 
 /// What the template sees: everything decided here, so the template only lays it out.
@@ -126,23 +109,13 @@ struct Helpers {
 
 impl<'a> Context<'a> {
     fn new(profile: &'a ValidProfile, options: &RenderOptions<'a>) -> Context<'a> {
-        let settings = profile
-            .hide_icon()
-            .map(|hide| Setting {
-                key: "hideIcon",
-                value: json!(hide),
-            })
-            .into_iter()
-            .collect();
+        let settings =
+            profile.hide_icon().map(|hide| Setting { key: "hideIcon", value: json!(hide) }).into_iter().collect();
         let (license, script_url) = match profile.loader() {
             Loader::License(license) => (Some(license.as_str()), None),
             Loader::ScriptUrl(url) => (None, Some(url.as_str())),
         };
-        let commands = profile
-            .login()
-            .map(|login| vec![json!("setLoginInfo"), json!(login)])
-            .into_iter()
-            .collect();
+        let commands = profile.login().map(|login| vec![json!("setLoginInfo"), json!(login)]).into_iter().collect();
         let mut helpers = Helpers::default();
         let listeners = profile
             .listeners()
@@ -164,27 +137,15 @@ impl<'a> Context<'a> {
                         "toGtag"
                     }
                 };
-                Listener {
-                    sdk_event: event.sdk_name(),
-                    name: event.name(),
-                    handler,
-                }
+                Listener { sdk_event: event.sdk_name(), name: event.name(), handler }
             })
             .collect();
-        let final_commands = profile
-            .open_on_load()
-            .then(|| vec![json!("chatOpen")])
-            .into_iter()
-            .collect();
+        let final_commands = profile.open_on_load().then(|| vec![json!("chatOpen")]).into_iter().collect();
         Context {
             version: env!("CARGO_PKG_VERSION"),
             profile: options.profile_name,
             settings,
-            loader: LoaderContext {
-                license,
-                script_url,
-                install_url: INSTALL_JS_URL,
-            },
+            loader: LoaderContext { license, script_url, install_url: INSTALL_JS_URL },
             commands,
             listeners,
             final_commands,

@@ -1,6 +1,7 @@
 //! Turning diagnostics into text for people (rustc style).
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules;
 use crate::source::Source;
 use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
@@ -8,12 +9,7 @@ use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 /// rustc/cargo-style findings: `error[CODE]: message`, `--> file:line:col`, the source line with a
 /// caret under the value, `= help: …`.
 pub fn human(source: &Source, diagnostics: &[Diagnostic], color: bool) -> String {
-    let renderer = if color {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
-    }
-    .decor_style(DecorStyle::Ascii);
+    let renderer = if color { Renderer::styled() } else { Renderer::plain() }.decor_style(DecorStyle::Ascii);
     let text = source.text();
     let mut out = String::new();
     for diagnostic in diagnostics {
@@ -36,6 +32,23 @@ pub fn human(source: &Source, diagnostics: &[Diagnostic], color: bool) -> String
         out.push_str("\n\n");
     }
     out
+}
+
+/// The rule list as the README shows it.
+pub fn rules_markdown() -> String {
+    let mut out = String::from("| code | name | severity | what it checks |\n|---|---|---|---|\n");
+    for rule in rules::RULES {
+        out.push_str(&format!("| `{}` | `{}` | {} | {} |\n", rule.code, rule.name, rule.severity, rule.summary));
+    }
+    out
+}
+
+/// The rule list for a terminal.
+pub fn rules_plain() -> String {
+    rules::RULES
+        .iter()
+        .map(|rule| format!("{}  {:<7}  {:<22}  {}\n", rule.code, rule.severity.to_string(), rule.name, rule.summary))
+        .collect()
 }
 
 fn clamp(text: &str, span: std::ops::Range<usize>) -> std::ops::Range<usize> {

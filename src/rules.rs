@@ -5,65 +5,30 @@ use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::email::{self, EmailProblem};
 use crate::language::{self, Support};
 use crate::phone::{self, PhoneError, Reading};
-use crate::profile::{
-    Action, Event, Field, FieldValue, Loader, LoginInfo, RawProfile, ValidProfile,
-};
+use crate::profile::{Action, Event, Field, FieldValue, Loader, LoginInfo, RawProfile, ValidProfile};
 use crate::schema::Kind;
 use crate::source::Span;
 
-const fn rule(
-    code: &'static str,
-    name: &'static str,
-    severity: Severity,
-    summary: &'static str,
-) -> Rule {
-    Rule {
-        code,
-        name,
-        severity,
-        summary,
-    }
+const fn rule(code: &'static str, name: &'static str, severity: Severity, summary: &'static str) -> Rule {
+    Rule { code, name, severity, summary }
 }
 use Severity::{Error, Warning};
 
 // The file as a whole.
-pub static SYNTAX: Rule = rule(
-    "SSQ001",
-    "syntax",
-    Error,
-    "The profile is valid TOML or JSON.",
-);
+pub static SYNTAX: Rule = rule("SSQ001", "syntax", Error, "The profile is valid TOML or JSON.");
 pub static ENCODING: Rule = rule("SSQ002", "encoding", Error, "The profile is UTF-8 text.");
-pub static TOO_LARGE: Rule = rule(
-    "SSQ003",
-    "too-large",
-    Error,
-    "The profile is at most 1 MiB.",
-);
-pub static WRONG_TYPE: Rule = rule(
-    "SSQ004",
-    "wrong-type",
-    Error,
-    "Each key has the type the profile reference gives.",
-);
-pub static UNKNOWN_KEY: Rule = rule(
-    "SSQ005",
-    "unknown-key",
-    Error,
-    "Every section and key is one ssq-gen knows (with a did-you-mean).",
-);
+pub static TOO_LARGE: Rule = rule("SSQ003", "too-large", Error, "The profile is at most 1 MiB.");
+pub static WRONG_TYPE: Rule = rule("SSQ004", "wrong-type", Error, "Each key has the type the profile reference gives.");
+pub static UNKNOWN_KEY: Rule =
+    rule("SSQ005", "unknown-key", Error, "Every section and key is one ssq-gen knows (with a did-you-mean).");
 pub static UNKNOWN_VALUE: Rule = rule(
     "SSQ006",
     "unknown-value",
     Error,
     "Keys with a fixed set of words (event actions, `phone_format`) use one of them.",
 );
-pub static DUPLICATE_KEY: Rule = rule(
-    "SSQ007",
-    "duplicate-key",
-    Error,
-    "No key is defined twice (JSON allows it and silently keeps one).",
-);
+pub static DUPLICATE_KEY: Rule =
+    rule("SSQ007", "duplicate-key", Error, "No key is defined twice (JSON allows it and silently keeps one).");
 pub static CONTROL_CHARACTER: Rule = rule(
     "SSQ008",
     "control-character",
@@ -71,24 +36,10 @@ pub static CONTROL_CHARACTER: Rule = rule(
     "Text fields hold no control characters (`description` may hold line breaks and tabs).",
 );
 // [loader]
-pub static LOADER_CHOICE: Rule = rule(
-    "SSQ101",
-    "loader-choice",
-    Error,
-    "`[loader]` has exactly one of `script_url` and `license`.",
-);
-pub static SCRIPT_URL: Rule = rule(
-    "SSQ102",
-    "script-url",
-    Error,
-    "`script_url` is an absolute `https://` URL.",
-);
-pub static LICENSE: Rule = rule(
-    "SSQ103",
-    "license",
-    Error,
-    "`license` is 4–32 ASCII letters and digits.",
-);
+pub static LOADER_CHOICE: Rule =
+    rule("SSQ101", "loader-choice", Error, "`[loader]` has exactly one of `script_url` and `license`.");
+pub static SCRIPT_URL: Rule = rule("SSQ102", "script-url", Error, "`script_url` is an absolute `https://` URL.");
+pub static LICENSE: Rule = rule("SSQ103", "license", Error, "`license` is 4–32 ASCII letters and digits.");
 pub static SCRIPT_URL_SHAPE: Rule = rule(
     "SSQ104",
     "script-url-shape",
@@ -96,30 +47,17 @@ pub static SCRIPT_URL_SHAPE: Rule = rule(
     "`script_url` has the vendor's shape, `https://plugin-code.salesmartly.com/js/project_<digits>_<digits>_<digits>.js`.",
 );
 // [login]
-pub static LOGIN_REQUIRED: Rule = rule(
-    "SSQ201",
-    "login-required",
-    Error,
-    "`[login]` has a non-blank `user_id` and `user_name`.",
-);
-pub static LANGUAGE: Rule = rule(
-    "SSQ202",
-    "language",
-    Error,
-    "`language` is a well-formed BCP 47 tag.",
-);
+pub static LOGIN_REQUIRED: Rule =
+    rule("SSQ201", "login-required", Error, "`[login]` has a non-blank `user_id` and `user_name`.");
+pub static LANGUAGE: Rule = rule("SSQ202", "language", Error, "`language` is a well-formed BCP 47 tag.");
 pub static LANGUAGE_UNSUPPORTED: Rule = rule(
     "SSQ203",
     "language-unsupported",
     Warning,
     "`language` is one the widget shows, as its list writes it; otherwise it falls back to English.",
 );
-pub static PHONE: Rule = rule(
-    "SSQ204",
-    "phone",
-    Error,
-    "`phone` is a valid number for its country, with digits only (no letters).",
-);
+pub static PHONE: Rule =
+    rule("SSQ204", "phone", Error, "`phone` is a valid number for its country, with digits only (no letters).");
 pub static PHONE_COUNTRY: Rule = rule(
     "SSQ205",
     "phone-country",
@@ -132,18 +70,10 @@ pub static PHONE_WITHOUT_PLUS: Rule = rule(
     Warning,
     "`phone` written as digits without `+` was read as an international number.",
 );
-pub static PHONE_REGION: Rule = rule(
-    "SSQ207",
-    "phone-region",
-    Error,
-    "`phone_region` is an ISO 3166 alpha-2 region with a phone numbering plan.",
-);
-pub static EMAIL: Rule = rule(
-    "SSQ208",
-    "email",
-    Error,
-    "`email` is a valid address (the rule browsers apply to `<input type=email>`).",
-);
+pub static PHONE_REGION: Rule =
+    rule("SSQ207", "phone-region", Error, "`phone_region` is an ISO 3166 alpha-2 region with a phone numbering plan.");
+pub static EMAIL: Rule =
+    rule("SSQ208", "email", Error, "`email` is a valid address (the rule browsers apply to `<input type=email>`).");
 pub static EMAIL_DOTLESS: Rule = rule(
     "SSQ209",
     "email-dotless-domain",
@@ -156,18 +86,9 @@ pub static USER_ID_PERSONAL: Rule = rule(
     Warning,
     "`user_id` does not look like raw personal data (an email, a phone number, all digits): the SDK wants an encrypted id.",
 );
-pub static LABEL_BLANK: Rule = rule(
-    "SSQ211",
-    "label-blank",
-    Error,
-    "No entry of `label_names` is blank.",
-);
-pub static LABEL_DUPLICATE: Rule = rule(
-    "SSQ212",
-    "label-duplicate",
-    Warning,
-    "No entry of `label_names` appears twice.",
-);
+pub static LABEL_BLANK: Rule = rule("SSQ211", "label-blank", Error, "No entry of `label_names` is blank.");
+pub static LABEL_DUPLICATE: Rule =
+    rule("SSQ212", "label-duplicate", Warning, "No entry of `label_names` appears twice.");
 
 /// All rules, in code order.
 pub static RULES: &[&Rule] = &[
@@ -220,10 +141,7 @@ pub fn validate(raw: &RawProfile, diagnostics: &mut Vec<Diagnostic>) -> Option<V
         open_on_load: raw.bool("widget", "open_on_load").unwrap_or(false),
         listeners,
     };
-    let any_error = checker
-        .diagnostics
-        .iter()
-        .any(|d| d.severity() == Severity::Error);
+    let any_error = checker.diagnostics.iter().any(|d| d.severity() == Severity::Error);
     (!any_error).then_some(profile)
 }
 
@@ -232,21 +150,8 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn report(
-        &mut self,
-        rule: &'static Rule,
-        field: &str,
-        span: Span,
-        message: String,
-        help: impl Into<String>,
-    ) {
-        self.diagnostics.push(Diagnostic {
-            rule,
-            span,
-            field: field.to_string(),
-            message,
-            help: help.into(),
-        });
+    fn report(&mut self, rule: &'static Rule, field: &str, span: Span, message: String, help: impl Into<String>) {
+        self.diagnostics.push(Diagnostic { rule, span, field: field.to_string(), message, help: help.into() });
     }
 
     fn on(&mut self, rule: &'static Rule, field: &Field, message: String, help: impl Into<String>) {
@@ -262,27 +167,14 @@ impl Checker<'_> {
                 FieldValue::List(items) => items
                     .iter()
                     .enumerate()
-                    .map(|(i, (text, span))| {
-                        (
-                            format!("{}[{i}]", field.path()),
-                            text.as_str(),
-                            span.clone(),
-                        )
-                    })
+                    .map(|(i, (text, span))| (format!("{}[{i}]", field.path()), text.as_str(), span.clone()))
                     .collect(),
                 FieldValue::Bool(_) => continue,
             };
             for (path, text, span) in texts {
-                if let Some((at, c)) = text
-                    .chars()
-                    .enumerate()
-                    .find(|&(_, c)| c.is_control() && !allowed(c))
-                {
-                    let message = format!(
-                        "`{path}` contains the control character U+{:04X} at character {}",
-                        c as u32,
-                        at + 1
-                    );
+                if let Some((at, c)) = text.chars().enumerate().find(|&(_, c)| c.is_control() && !allowed(c)) {
+                    let message =
+                        format!("`{path}` contains the control character U+{:04X} at character {}", c as u32, at + 1);
                     let help = if multiline {
                         "remove it; line breaks and tabs are the only control characters allowed here"
                     } else {
@@ -301,13 +193,7 @@ impl Checker<'_> {
         match (url, license) {
             (Some(_), Some((field, _))) => {
                 let message = "`[loader]` has both `script_url` and `license`".to_string();
-                self.report(
-                    &LOADER_CHOICE,
-                    "loader",
-                    field.key_span.clone(),
-                    message,
-                    format!("keep one: {choose}"),
-                );
+                self.report(&LOADER_CHOICE, "loader", field.key_span.clone(), message, format!("keep one: {choose}"));
                 None
             }
             (None, None) => {
@@ -319,16 +205,11 @@ impl Checker<'_> {
                 self.report(&LOADER_CHOICE, "loader", span, message.to_string(), choose);
                 None
             }
-            (Some((field, url)), None) => self
-                .script_url(field, url)
-                .map(|()| Loader::ScriptUrl(url.to_string())),
+            (Some((field, url)), None) => self.script_url(field, url).map(|()| Loader::ScriptUrl(url.to_string())),
             (None, Some((field, license))) => {
-                let ok = (4..=32).contains(&license.len())
-                    && license.chars().all(|c| c.is_ascii_alphanumeric());
+                let ok = (4..=32).contains(&license.len()) && license.chars().all(|c| c.is_ascii_alphanumeric());
                 if !ok {
-                    let message = format!(
-                        "`loader.license` `{license}` is not 4–32 ASCII letters and digits"
-                    );
+                    let message = format!("`loader.license` `{license}` is not 4–32 ASCII letters and digits");
                     self.on(
                         &LICENSE,
                         field,
@@ -367,19 +248,11 @@ impl Checker<'_> {
         if let Some((field, id)) = raw.text("login", "user_id") {
             self.user_id_personal_data(field, id);
         }
-        let language = raw
-            .text("login", "language")
-            .and_then(|(field, tag)| self.language(field, tag));
+        let language = raw.text("login", "language").and_then(|(field, tag)| self.language(field, tag));
         let phone = self.phone(raw);
-        let email = raw
-            .text("login", "email")
-            .and_then(|(field, address)| self.email(field, address));
-        let label_names = raw
-            .field("login", "label_names")
-            .and_then(|field| self.labels(field));
-        let description = raw
-            .text("login", "description")
-            .map(|(_, text)| text.to_string());
+        let email = raw.text("login", "email").and_then(|(field, address)| self.email(field, address));
+        let label_names = raw.field("login", "label_names").and_then(|field| self.labels(field));
+        let description = raw.text("login", "description").map(|(_, text)| text.to_string());
         Some(Some(LoginInfo {
             user_id: user_id?,
             user_name: user_name?,
@@ -405,68 +278,59 @@ impl Checker<'_> {
             }
             Some((_, value)) => Some(value.to_string()),
             // A value of the wrong type was already reported.
-            None if raw.field("login", key).is_some() => None,
+            None if raw.is_present("login", key) => None,
             None => {
                 let message = format!("`[login]` has no `{key}`");
-                self.report(&LOGIN_REQUIRED, &path, section_span.clone(), message, format!("add `{key}`: setLoginInfo requires it; leave `[login]` out for anonymous visitors"));
+                self.report(
+                    &LOGIN_REQUIRED,
+                    &path,
+                    section_span.clone(),
+                    message,
+                    format!("add `{key}`: setLoginInfo requires it; leave `[login]` out for anonymous visitors"),
+                );
                 None
             }
         }
     }
 
     fn user_id_personal_data(&mut self, field: &Field, id: &str) {
-        let looks_like = if email::check(id).is_ok()
-            || (id.contains('@') && email::check(id) == Err(EmailProblem::DotlessDomain))
-        {
-            Some("an email address")
-        } else if !id.is_empty() && id.chars().all(|c| c.is_ascii_digit()) {
-            Some("a raw numeric id (or a phone number)")
-        } else if id.starts_with('+') && phone::parse(id, None).is_ok() {
-            Some("a phone number")
-        } else {
-            None
-        };
+        let looks_like =
+            if email::check(id).is_ok() || (id.contains('@') && email::check(id) == Err(EmailProblem::DotlessDomain)) {
+                Some("an email address")
+            } else if !id.is_empty() && id.chars().all(|c| c.is_ascii_digit()) {
+                Some("a raw numeric id (or a phone number)")
+            } else if id.starts_with('+') && phone::parse(id, None).is_ok() {
+                Some("a phone number")
+            } else {
+                None
+            };
         if let Some(what) = looks_like {
             let message = format!("`login.user_id` looks like {what}");
-            self.on(&USER_ID_PERSONAL, field, message, "the SDK wants the site's encrypted or hashed user id; send personal data in `email`/`phone` instead");
+            self.on(
+                &USER_ID_PERSONAL,
+                field,
+                message,
+                "the SDK wants the site's encrypted or hashed user id; send personal data in `email`/`phone` instead",
+            );
         }
     }
 
     fn language(&mut self, field: &Field, tag: &str) -> Option<String> {
         match language::check(tag) {
             Err(reason) => {
-                let message =
-                    format!("`login.language` `{tag}` is not a BCP 47 language tag ({reason})");
-                self.on(
-                    &LANGUAGE,
-                    field,
-                    message,
-                    "write a tag such as `en-US`, `ru-RU` or `fr`",
-                );
+                let message = format!("`login.language` `{tag}` is not a BCP 47 language tag ({reason})");
+                self.on(&LANGUAGE, field, message, "write a tag such as `en-US`, `ru-RU` or `fr`");
                 None
             }
             Ok(Support::Shown(_)) => Some(tag.to_string()),
             Ok(Support::OtherCase(listed)) => {
-                let message = format!(
-                    "`login.language` `{tag}` is written differently from the widget's `{listed}`"
-                );
-                self.on(
-                    &LANGUAGE_UNSUPPORTED,
-                    field,
-                    message,
-                    format!("write `{listed}` so the widget recognizes it"),
-                );
+                let message = format!("`login.language` `{tag}` is written differently from the widget's `{listed}`");
+                self.on(&LANGUAGE_UNSUPPORTED, field, message, format!("write `{listed}` so the widget recognizes it"));
                 Some(tag.to_string())
             }
             Ok(Support::Unsupported) => {
-                let message = format!(
-                    "the widget has no `{tag}`: it will show English (`{}`)",
-                    language::FALLBACK
-                );
-                let help = format!(
-                    "the widget's languages: {}",
-                    language::PLUGIN_LANGUAGES.join(", ")
-                );
+                let message = format!("the widget has no `{tag}`: it will show English (`{}`)", language::FALLBACK);
+                let help = format!("the widget's languages: {}", language::PLUGIN_LANGUAGES.join(", "));
                 self.on(&LANGUAGE_UNSUPPORTED, field, message, help);
                 Some(tag.to_string())
             }
@@ -477,11 +341,8 @@ impl Checker<'_> {
     fn phone(&mut self, raw: &RawProfile) -> Option<Option<String>> {
         let region = match raw.text("login", "phone_region") {
             Some((field, region)) if !phone::is_known_region(region) => {
-                let message = format!(
-                    "`login.phone_region` `{region}` is not a region with a phone numbering plan"
-                );
-                let help =
-                    "use an ISO 3166 alpha-2 code in capitals, e.g. `GB` (not `UK`), `US`, `CN`";
+                let message = format!("`login.phone_region` `{region}` is not a region with a phone numbering plan");
+                let help = "use an ISO 3166 alpha-2 code in capitals, e.g. `GB` (not `UK`), `US`, `CN`";
                 self.on(&PHONE_REGION, field, message, help);
                 return None;
             }
@@ -491,31 +352,54 @@ impl Checker<'_> {
         let Some((field, number)) = raw.text("login", "phone") else {
             return Some(None);
         };
-        let digits_only = raw
-            .text("login", "phone_format")
-            .is_some_and(|(_, f)| f == "digits");
+        let digits_only = raw.text("login", "phone_format").is_some_and(|(_, f)| f == "digits");
         match phone::parse(number, region) {
             Ok(phone) => {
                 if phone.reading == Reading::DigitsAsInternational {
                     let message = format!(
-                        "`login.phone` has no `+`; it was read as {} {}",
-                        phone.country, phone.e164
+                        "`login.phone` has no `+`; it was read as {}, a number of {}",
+                        phone.e164, phone.country
                     );
-                    self.on(&PHONE_WITHOUT_PLUS, field, message, format!("write `{}` if that is right, or set `phone_region` if it is a national number", phone.e164));
+                    self.on(
+                        &PHONE_WITHOUT_PLUS,
+                        field,
+                        message,
+                        format!(
+                            "write `{}` if that is right, or set `phone_region` if it is a national number",
+                            phone.e164
+                        ),
+                    );
                 }
-                Some(Some(if digits_only {
-                    phone.digits().to_string()
-                } else {
-                    phone.e164
-                }))
+                Some(Some(if digits_only { phone.digits().to_string() } else { phone.e164 }))
             }
             Err(err) => {
                 let (rule, message, help) = match err {
-                    PhoneError::Letters => (&PHONE, "`login.phone` contains letters".to_string(), "write the digits: letters would be silently turned into keypad digits".to_string()),
-                    PhoneError::Character(c) => (&PHONE, format!("`login.phone` contains `{c}`"), "use digits, spaces, `-`, `.`, `(`, `)` and a leading `+` only".to_string()),
-                    PhoneError::NoCountryCode => (&PHONE_COUNTRY, format!("`login.phone` `{number}` has no country calling code"), "write it with `+` and the calling code (`+44 20 7946 0958`), or set `phone_region` (`GB`)".to_string()),
-                    PhoneError::UnknownCallingCode => (&PHONE, format!("`login.phone` `{number}` starts with no known country calling code"), "check the digits after `+`".to_string()),
-                    PhoneError::Invalid { country } => (&PHONE, format!("`login.phone` `{number}` is not a valid number for {country}"), "check the number of digits and the area or mobile prefix".to_string()),
+                    PhoneError::Letters => (
+                        &PHONE,
+                        "`login.phone` contains letters".to_string(),
+                        "write the digits: letters would be silently turned into keypad digits".to_string(),
+                    ),
+                    PhoneError::Character(c) => (
+                        &PHONE,
+                        format!("`login.phone` contains `{c}`"),
+                        "use digits, spaces, `-`, `.`, `(`, `)` and a leading `+` only".to_string(),
+                    ),
+                    PhoneError::NoCountryCode => (
+                        &PHONE_COUNTRY,
+                        format!("`login.phone` `{number}` has no country calling code"),
+                        "write it with `+` and the calling code (`+44 20 7946 0958`), or set `phone_region` (`GB`)"
+                            .to_string(),
+                    ),
+                    PhoneError::UnknownCallingCode => (
+                        &PHONE,
+                        format!("`login.phone` `{number}` starts with no known country calling code"),
+                        "check the digits after `+`".to_string(),
+                    ),
+                    PhoneError::Invalid { country } => (
+                        &PHONE,
+                        format!("`login.phone` `{number}` is not a valid number for {country}"),
+                        "check the number of digits and the area or mobile prefix".to_string(),
+                    ),
                 };
                 self.on(rule, field, message, help);
                 None
@@ -528,12 +412,7 @@ impl Checker<'_> {
             Ok(()) => Some(address.to_string()),
             Err(EmailProblem::DotlessDomain) => {
                 let message = format!("`login.email` `{address}` has a domain without a dot");
-                self.on(
-                    &EMAIL_DOTLESS,
-                    field,
-                    message,
-                    "addresses on the internet look like `name@example.com`",
-                );
+                self.on(&EMAIL_DOTLESS, field, message, "addresses on the internet look like `name@example.com`");
                 Some(address.to_string())
             }
             Err(EmailProblem::Invalid(reason)) => {
@@ -590,10 +469,7 @@ fn check_https_url(url: &str) -> Result<(), &'static str> {
         }
         _ => return Err("it must start with `https://`"),
     };
-    if let Some(c) = url
-        .chars()
-        .find(|c| c.is_whitespace() || c.is_control() || "<>\"\\^`{|}".contains(*c))
-    {
+    if let Some(c) = url.chars().find(|c| c.is_whitespace() || c.is_control() || "<>\"\\^`{|}".contains(*c)) {
         return Err(if c.is_whitespace() {
             "it contains white space"
         } else {
@@ -609,8 +485,7 @@ fn check_https_url(url: &str) -> Result<(), &'static str> {
         Some(_) => return Err("its port is not a number"),
         None => authority,
     };
-    let label_ok =
-        |l: &str| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    let label_ok = |l: &str| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
     if host.is_empty() || !host.split('.').all(label_ok) {
         return Err("it has no valid host name");
     }
@@ -629,10 +504,7 @@ fn is_vendor_project_script(url: &str) -> bool {
         return false;
     };
     let groups: Vec<&str> = ids.split('_').collect();
-    groups.len() == 3
-        && groups
-            .iter()
-            .all(|g| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit()))
+    groups.len() == 3 && groups.iter().all(|g| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit()))
 }
 
 #[cfg(test)]
@@ -650,14 +522,8 @@ mod tests {
 
     #[test]
     fn https_urls() {
-        assert_eq!(
-            check_https_url("https://plugin-code.salesmartly.com/js/project_1_2_3.js"),
-            Ok(())
-        );
-        assert_eq!(
-            check_https_url("HTTPS://cdn.example.com:8443/x.js?v=1"),
-            Ok(())
-        );
+        assert_eq!(check_https_url("https://plugin-code.salesmartly.com/js/project_1_2_3.js"), Ok(()));
+        assert_eq!(check_https_url("HTTPS://cdn.example.com:8443/x.js?v=1"), Ok(()));
         for bad in [
             "http://a.com/x.js",
             "//a.com/x.js",
@@ -675,17 +541,9 @@ mod tests {
 
     #[test]
     fn vendor_shape() {
-        assert!(is_vendor_project_script(
-            "https://plugin-code.salesmartly.com/js/project_817643_847406_1788056247.js"
-        ));
-        assert!(!is_vendor_project_script(
-            "https://plugin-code.salesmartly.com/js/project_817643_847406.js"
-        ));
-        assert!(!is_vendor_project_script(
-            "https://cdn.example.com/js/project_1_2_3.js"
-        ));
-        assert!(!is_vendor_project_script(
-            "https://plugin-code.salesmartly.com/js/project_1_2_3.js?x"
-        ));
+        assert!(is_vendor_project_script("https://plugin-code.salesmartly.com/js/project_817643_847406_1788056247.js"));
+        assert!(!is_vendor_project_script("https://plugin-code.salesmartly.com/js/project_817643_847406.js"));
+        assert!(!is_vendor_project_script("https://cdn.example.com/js/project_1_2_3.js"));
+        assert!(!is_vendor_project_script("https://plugin-code.salesmartly.com/js/project_1_2_3.js?x"));
     }
 }

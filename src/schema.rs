@@ -93,11 +93,7 @@ pub const SECTIONS: &[Section] = &[
                 "Phone number with its country calling code, e.g. `+86 159 2014 1234`. Sent in E.164 form (`+8615920141234`).",
             ),
             key("email", Kind::Text, "Email address."),
-            key(
-                "description",
-                Kind::MultilineText,
-                "Free text for agents; line breaks are kept.",
-            ),
+            key("description", Kind::MultilineText, "Free text for agents; line breaks are kept."),
             key(
                 "label_names",
                 Kind::TextList,
@@ -140,26 +136,10 @@ pub const SECTIONS: &[Section] = &[
                 Kind::Choice(ACTIONS),
                 "`onUnRead`: unread messages changed; the payload has `num` and `list`.",
             ),
-            key(
-                "on_send_message",
-                Kind::Choice(ACTIONS),
-                "`onSendMessage`: the visitor sent a message.",
-            ),
-            key(
-                "on_receive_message",
-                Kind::Choice(ACTIONS),
-                "`onReceiveMessage`: the visitor received a message.",
-            ),
-            key(
-                "on_open_chat",
-                Kind::Choice(ACTIONS),
-                "`onOpenChat`: the chat window opened.",
-            ),
-            key(
-                "on_close_chat",
-                Kind::Choice(ACTIONS),
-                "`onCloseChat`: the chat window closed.",
-            ),
+            key("on_send_message", Kind::Choice(ACTIONS), "`onSendMessage`: the visitor sent a message."),
+            key("on_receive_message", Kind::Choice(ACTIONS), "`onReceiveMessage`: the visitor received a message."),
+            key("on_open_chat", Kind::Choice(ACTIONS), "`onOpenChat`: the chat window opened."),
+            key("on_close_chat", Kind::Choice(ACTIONS), "`onCloseChat`: the chat window closed."),
         ],
     },
 ];
@@ -169,10 +149,7 @@ pub fn section(name: &str) -> Option<&'static Section> {
 }
 
 /// The closest known name, for "did you mean" help; `None` when nothing is close.
-pub fn did_you_mean<'a>(
-    unknown: &str,
-    known: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
+pub fn did_you_mean<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     known
         .into_iter()
         .map(|candidate| (strsim::jaro_winkler(unknown, candidate), candidate))

@@ -31,11 +31,7 @@ impl Format {
 
     /// For standard input and unknown extensions: a JSON profile is an object, so it opens with `{`.
     pub fn sniff(text: &str) -> Format {
-        match text
-            .trim_start_matches('\u{feff}')
-            .trim_start()
-            .starts_with('{')
-        {
+        match text.trim_start_matches('\u{feff}').trim_start().starts_with('{') {
             true => Format::Json,
             false => Format::Toml,
         }
@@ -115,10 +111,7 @@ impl Source {
     /// Reads `input` with the size limit. `format` overrides what the extension or content implies.
     pub fn read(input: &Input, format: Option<Format>) -> Result<Source, ReadError> {
         let name = input.display_name();
-        let wrap = |error| ReadError {
-            name: name.clone(),
-            error,
-        };
+        let wrap = |error| ReadError { name: name.clone(), error };
         let bytes = match input {
             Input::Stdin => read_limited(io::stdin().lock()).map_err(wrap)?,
             Input::Path(path) => {
@@ -154,15 +147,8 @@ impl Source {
             Content::TooLarge => "",
         };
         let format = format.unwrap_or_else(|| Format::sniff(text));
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        Source {
-            name,
-            format,
-            content,
-            line_starts,
-        }
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        Source { name, format, content, line_starts }
     }
 
     /// The text to show in diagnostics (empty for a refused file).
@@ -188,18 +174,13 @@ impl Source {
         let Some(&line_start) = self.line_starts.get(line.saturating_sub(1)) else {
             return text.len();
         };
-        floor_char_boundary(
-            text,
-            (line_start + byte_column.saturating_sub(1)).min(text.len()),
-        )
+        floor_char_boundary(text, (line_start + byte_column.saturating_sub(1)).min(text.len()))
     }
 }
 
 fn read_limited(reader: impl Read) -> io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
-    reader
-        .take(MAX_PROFILE_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)?;
+    reader.take(MAX_PROFILE_BYTES as u64 + 1).read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 

@@ -1,0 +1,8 @@
+//! Integration tests: one binary (faster to build), driving the real `ssq-gen` executable.
+
+mod support;
+
+mod docs;
+mod exit_status;
+mod rules_table;
+mod snippet_js;

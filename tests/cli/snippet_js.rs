@@ -1,0 +1,183 @@
+//! The snippet, executed: Node runs it against stand-ins of the vendor's scripts (tests/js/harness.js,
+//! tests/stand-ins/) and reports what the widget received. Each run also parses every inline script
+//! as ES5. The browser suite proves the same in Chromium.
+
+use crate::support::*;
+use serde_json::{Value, json};
+
+const ALL_EVENTS: [(&str, &str, &str); 5] = [
+    ("on_unread", "onUnRead", "unread"),
+    ("on_send_message", "onSendMessage", "send_message"),
+    ("on_receive_message", "onReceiveMessage", "receive_message"),
+    ("on_open_chat", "onOpenChat", "open_chat"),
+    ("on_close_chat", "onCloseChat", "close_chat"),
+];
+
+fn example() -> String {
+    std::fs::read_to_string(fixture("script-url.toml")).unwrap()
+}
+
+#[test]
+fn script_url_form_delivers_exactly_the_profile() {
+    let snippet = render("p.toml", &example());
+    let Some(report) = harness(&snippet, json!({})) else { return };
+    assert_eq!(
+        report["requests"],
+        json!([
+            {"src": SCRIPT_URL, "async": true, "id": null, "nonce": null},
+            {"src": INSTALL_URL, "async": true, "id": "ss-chat", "nonce": null},
+        ]),
+        "the project script, then the install.js it inserts, both asynchronous"
+    );
+    assert_eq!(report["starts"], 1);
+    assert_eq!(report["license"], "standin1", "the project script ran its install code: ssq was not defined first");
+    assert_eq!(report["settingAtStart"], json!({"hideIcon": true}));
+    let expected_login = json!({
+        "user_id": "b58e64cfxs2ym",
+        "user_name": "test_yy",
+        "language": "ru-RU",
+        "phone": "+8615920141234",
+        "email": "test@example.com",
+        "description": "Plan B\nDesktop client",
+        "label_names": ["vip", "trial"],
+    });
+    let mut expected = vec![json!(["setLoginInfo", expected_login])];
+    expected.extend(ALL_EVENTS.iter().map(|(_, sdk, _)| json!([sdk, "<function>"])));
+    assert_eq!(report["commands"], Value::Array(expected));
+}
+
+#[test]
+fn license_form_carries_the_install_code() {
+    let snippet = render("p.json", &std::fs::read_to_string(fixture("license.json")).unwrap());
+    let Some(report) = harness(&snippet, json!({"fire": {"onUnRead": {"num": 2}}})) else { return };
+    assert_eq!(report["requests"], json!([{"src": INSTALL_URL, "async": true, "id": "ss-chat", "nonce": null}]));
+    assert_eq!(report["projectRuns"], 0);
+    assert_eq!(report["license"], "g1vfb1b");
+    assert_eq!(report["settingAtStart"], json!({"hideIcon": true}));
+    let commands = report["commands"].as_array().unwrap();
+    assert_eq!(commands[0][0], "setLoginInfo");
+    assert_eq!(commands[0][1]["phone"], "8615920141234", "phone_format = digits");
+    assert!(commands[0][1].get("phone_format").is_none(), "generator-only keys are not sent");
+    assert_eq!(commands[1], json!(["onUnRead", "<function>"]));
+    assert_eq!(commands[2], json!(["onOpenChat", "<function>"]));
+    assert_eq!(commands.last().unwrap(), &json!(["chatOpen"]), "open_on_load comes after the listeners");
+    assert_eq!(report["dataLayer"], json!([{"num": 2, "event": "ssq_unread"}]));
+}
+
+fn all_events_with(action: &str, form: &str) -> String {
+    let events: String = ALL_EVENTS.iter().map(|(key, _, _)| format!("{key} = \"{action}\"\n")).collect();
+    format!("[loader]\n{form}\n[events]\n{events}")
+}
+
+#[test]
+fn every_event_and_action_has_its_effect() {
+    let payload = json!({"num": 3, "list": ["hello"]});
+    let fire: serde_json::Map<String, Value> =
+        ALL_EVENTS.iter().map(|(_, sdk, _)| (sdk.to_string(), payload.clone())).collect();
+    for form in ["license = \"g1vfb1b\"", &format!("script_url = \"{SCRIPT_URL}\"")] {
+        for action in ["console", "datalayer", "gtag"] {
+            let snippet = render("p.toml", &all_events_with(action, form));
+            let Some(report) = harness(&snippet, json!({"gtag": true, "fire": fire})) else { return };
+            let listeners: Vec<_> = report["commands"].as_array().unwrap().iter().map(|c| c[0].clone()).collect();
+            assert_eq!(listeners, ALL_EVENTS.map(|(_, sdk, _)| json!(sdk)), "{action}");
+            let names = ALL_EVENTS.map(|(_, _, name)| format!("ssq_{name}"));
+            let (channel, expected): (&str, Vec<Value>) = match action {
+                "console" => ("console", names.iter().map(|n| json!([n, payload])).collect()),
+                "datalayer" => {
+                    ("dataLayer", names.iter().map(|n| json!({"num": 3, "list": ["hello"], "event": n})).collect())
+                }
+                _ => ("gtag", names.iter().map(|n| json!(["event", n, payload])).collect()),
+            };
+            assert_eq!(report[channel], Value::Array(expected), "{action} / {form}");
+            for other in ["console", "gtag"].iter().filter(|c| **c != channel) {
+                assert_eq!(report[*other], json!([]), "{action} must not reach {other}");
+            }
+        }
+    }
+}
+
+#[test]
+fn gtag_action_is_silent_without_gtag() {
+    let snippet = render("p.toml", &all_events_with("gtag", "license = \"g1vfb1b\""));
+    let Some(report) = harness(&snippet, json!({"fire": {"onOpenChat": null}})) else { return };
+    assert_eq!(report["gtag"], json!([]));
+}
+
+#[test]
+fn a_blocked_loader_throws_nothing() {
+    for profile in [example(), std::fs::read_to_string(fixture("license.json")).unwrap()] {
+        let file = if profile.starts_with('{') { "p.json" } else { "p.toml" };
+        let snippet = render(file, &profile);
+        // `harness` fails the test on any JavaScript error.
+        let Some(report) = harness(&snippet, json!({"loader": "blocked"})) else { return };
+        assert_eq!(report["starts"], 0);
+    }
+}
+
+#[test]
+fn included_twice_loads_once_and_registers_once() {
+    for profile in [example(), std::fs::read_to_string(fixture("license.json")).unwrap()] {
+        let file = if profile.starts_with('{') { "p.json" } else { "p.toml" };
+        let snippet = render(file, &profile);
+        let Some(once) = harness(&snippet, json!({})) else { return };
+        let Some(twice) = harness(&snippet, json!({"copies": 2})) else { return };
+        assert_eq!(twice["requests"], once["requests"]);
+        assert_eq!(twice["commands"], once["commands"]);
+        assert_eq!(twice["starts"], 1);
+    }
+}
+
+#[test]
+fn existing_settings_are_merged_not_replaced() {
+    let snippet = render("p.toml", &example());
+    let before = "window.__ssc = {setting: {mode: 'float', hideIcon: false}, other: 1};";
+    let Some(report) = harness(&snippet, json!({"before": before})) else { return };
+    assert_eq!(report["settingAtStart"], json!({"mode": "float", "hideIcon": true}));
+}
+
+#[test]
+fn a_vendor_tag_already_on_the_page_is_reused() {
+    // The page has the dashboard's blocking tag before the snippet: ssq exists, so the snippet
+    // pushes straight away and does not insert the project script again.
+    let snippet = render("p.toml", &example());
+    let project = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/stand-ins/project.js")).unwrap();
+    let Some(report) = harness(&snippet, json!({"before": project})) else { return };
+    let requests: Vec<_> = report["requests"].as_array().unwrap().iter().map(|r| r["src"].clone()).collect();
+    assert_eq!(requests, [json!(INSTALL_URL)]);
+    assert_eq!(report["commands"][0][0], "setLoginInfo");
+}
+
+/// Strings that break naive snippet generators, in every text field; each must reach setLoginInfo
+/// exactly as written.
+#[test]
+fn hostile_strings_arrive_byte_for_byte() {
+    let hostile = [
+        "</script><script>alert(1)</script>",
+        "<!--<script>",
+        "bob'@\"example\".com",
+        "back\\slash\\\\ and \\u2028 escape-lookalikes \\x3c",
+        "line\u{2028}separator\u{2029}paragraph",
+        "emoji 👩‍💻🚀 and astral 𝒳",
+        "\u{202e}RTL override\u{202c} and \u{200f}marks\u{200e}",
+        "${alert(1)}`template`",
+        "]]> ?> %> }}{{ {% %}",
+        "&lt; &amp; &#x3c;",
+        "\u{feff}bom and nbsp\u{a0}",
+    ];
+    let Some(_) = harness(&render("p.toml", "[loader]\nlicense = \"g1vfb1b\"\n"), json!({})) else { return };
+    for text in hostile {
+        let login = json!({
+            "user_id": format!("id {text}"),
+            "user_name": text,
+            "description": format!("{text}\nsecond line"),
+            "label_names": [text, format!("{text}!")],
+        });
+        let profile = json!({"loader": {"license": "g1vfb1b"}, "login": login});
+        let snippet = render("p.json", &profile.to_string());
+        let script = &snippet[snippet.find("<script>").unwrap() + 8..snippet.rfind("</script>").unwrap()];
+        assert!(!script.to_ascii_lowercase().contains("</script"), "{text}");
+        assert!(!script.contains("<!--") && !script.contains('\u{2028}'), "{text}");
+        let report = harness(&snippet, json!({})).unwrap();
+        assert_eq!(report["commands"][0], json!(["setLoginInfo", login]), "{text}");
+    }
+}

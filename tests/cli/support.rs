@@ -1,0 +1,81 @@
+//! Helpers shared by the integration tests: the binary, temporary profiles, and the Node harness.
+
+use assert_cmd::Command;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+
+pub fn ssq_gen() -> Command {
+    assert_cmd::cargo::cargo_bin_cmd!("ssq-gen")
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}
+
+/// A profile in its own temporary folder (kept alive by the returned guard).
+pub struct TempProfile {
+    pub dir: tempfile::TempDir,
+    pub path: PathBuf,
+}
+
+pub fn temp_profile(file_name: &str, text: &str) -> TempProfile {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(file_name);
+    std::fs::write(&path, text).unwrap();
+    TempProfile { dir, path }
+}
+
+/// Renders `text` (a profile with the given extension) and returns the snippet; panics with the
+/// diagnostics if it does not render.
+pub fn render(file_name: &str, text: &str) -> String {
+    render_with(file_name, text, &[])
+}
+
+pub fn render_with(file_name: &str, text: &str, args: &[&str]) -> String {
+    let profile = temp_profile(file_name, text);
+    let output = ssq_gen().arg("snippet").arg(&profile.path).args(args).output().unwrap();
+    assert!(output.status.success(), "did not render:\n{}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// A tool the tests need. Missing on a developer's machine, the test is skipped with a note; in CI
+/// (`CI` set, as `.ci/run` has it) a missing tool fails the test instead of skipping it.
+pub fn require(tool: &str) -> bool {
+    let found = std::process::Command::new(tool)
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !found {
+        assert!(std::env::var_os("CI").is_none(), "{tool} is required in CI (.ci/run installs it)");
+        eprintln!("note: {tool} not found; skipping (CI installs it)");
+    }
+    found
+}
+
+/// Runs `snippet` in Node with the vendor stand-ins (tests/js/harness.js); returns its report.
+pub fn harness(snippet: &str, options: serde_json::Value) -> Option<serde_json::Value> {
+    if !require("node") {
+        return None;
+    }
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/js/harness.js");
+    let mut child = std::process::Command::new("node")
+        .arg(script)
+        .arg(options.to_string())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(snippet.as_bytes()).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "harness failed:\n{}", String::from_utf8_lossy(&output.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["errors"], serde_json::json!([]), "JavaScript errors");
+    Some(report)
+}
+
+pub const SCRIPT_URL: &str = "https://plugin-code.salesmartly.com/js/project_817643_847406_1788056247.js";
+pub const INSTALL_URL: &str = "https://plugin-code.salesmartly.com/chat/widget-v2/code/install.js";

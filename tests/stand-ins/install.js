@@ -1,0 +1,24 @@
+/* Stand-in for the widget's install.js: records what the widget would see when it starts (settings,
+   license) and every command it receives, queued or live. Listeners are kept so a test can fire
+   them. */
+(function (w) {
+  var rec = w.__ssqRecord = w.__ssqRecord || { starts: 0, commands: [], listeners: {} };
+  rec.starts += 1;
+  rec.settingAtStart = JSON.parse(JSON.stringify((w.__ssc && w.__ssc.setting) || null));
+  rec.license = w.__ssc ? w.__ssc.license : undefined;
+  function receive(name, arg) {
+    if (typeof arg === "function") {
+      rec.commands.push([name, "<function>"]);
+      (rec.listeners[name] = rec.listeners[name] || []).push(arg);
+    } else if (arguments.length > 1) {
+      rec.commands.push([name, JSON.parse(JSON.stringify(arg))]);
+    } else {
+      rec.commands.push([name]);
+    }
+  }
+  var ssq = w.ssq;
+  ssq.callMethod = function () { receive.apply(null, arguments); };
+  var queue = ssq.queue || [];
+  for (var i = 0; i < queue.length; i++) { receive.apply(null, queue[i]); }
+  queue.length = 0;
+})(window);
