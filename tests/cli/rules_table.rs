@@ -182,7 +182,7 @@ fn every_rule_fires_where_it_should() {
             && stderr.contains(&location)
             && stderr.contains(case.says)
             && output.status.code() == Some(status)
-            && (status == 0) == !output.stdout.is_empty();
+            && output.stdout.is_empty() == (status != 0);
         if !ok {
             failures
                 .push(format!("{} (want {tag}[{}] at {}, exit {status}):\n{stderr}", case.name, case.code, case.at));
