@@ -81,6 +81,20 @@ fn io_and_usage_errors_exit_2() {
     ssq_gen().assert().code(2);
 }
 
+/// Root reads any file, so this runs only for other users (CI runs as root: see the closing note).
+#[cfg(unix)]
+#[test]
+fn an_unreadable_file_exits_2() {
+    use std::os::unix::fs::PermissionsExt;
+    let profile = temp_profile("locked.toml", MINIMAL);
+    fs::set_permissions(&profile.path, fs::Permissions::from_mode(0o000)).unwrap();
+    if fs::read(&profile.path).is_ok() {
+        eprintln!("note: running as root, permissions cannot make a file unreadable; skipped");
+        return;
+    }
+    ssq_gen().arg("snippet").arg(&profile.path).assert().code(2).stderr(predicate::str::contains("permission denied"));
+}
+
 #[test]
 fn output_file_is_replaced_only_on_success() {
     let profile = temp_profile("p.toml", MINIMAL);

@@ -181,3 +181,18 @@ fn hostile_strings_arrive_byte_for_byte() {
         assert_eq!(report["commands"][0], json!(["setLoginInfo", login]), "{text}");
     }
 }
+
+/// Fields that rules constrain still admit quotes, ampersands and braces; they must survive too.
+#[test]
+fn constrained_fields_keep_their_special_characters() {
+    let email = "o'neil&{x}|y~z@example.com";
+    let url = "https://plugin-code.salesmartly.com/js/project_1_2_3.js?a=1&b='x'&c=%3C/script%3E";
+    let profile = json!({
+        "loader": {"script_url": url},
+        "login": {"user_id": "u1x", "user_name": "n", "email": email},
+    });
+    let snippet = render_with("p.json", &profile.to_string(), &["-q"]);
+    let Some(report) = harness(&snippet, json!({})) else { return };
+    assert_eq!(report["requests"][0]["src"], url);
+    assert_eq!(report["commands"][0][1]["email"], email);
+}
