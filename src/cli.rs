@@ -37,13 +37,24 @@ pub enum Command {
         "Examples:\n",
         "  ssq-gen snippet examples/profile.toml\n",
         "  ssq-gen snippet profile.json -o public/chat-snippet.html\n",
-        "  cat profile.toml | ssq-gen snippet --input-format toml\n\n",
+        "  cat profile.toml | ssq-gen snippet --input-format toml\n",
+        "  ssq-gen snippet profile.toml --nonce R4nd0mN0nce==\n\n",
         "Exit status:\n",
         "  0  rendered\n",
         "  1  the profile has errors (syntax, type or rule); nothing was written\n",
         "  2  usage or I/O error: missing or unreadable file, a folder, a bad flag",
     ))]
     Snippet(SnippetArgs),
+
+    /// Print the Content-Security-Policy `script-src` sources the snippet needs
+    #[command(after_help = concat!(
+        "Prints one line: the sha256 hash of the snippet's inline script and the origins it loads\n",
+        "scripts from. Add it to your policy: Content-Security-Policy: script-src <line>\n\n",
+        "Examples:\n",
+        "  ssq-gen csp examples/profile.toml\n\n",
+        "Exit status: as for `snippet`.",
+    ))]
+    Csp(ProfileArgs),
 
     /// List every rule: its stable code, name, severity and what it checks
     #[command(after_help = "Examples:\n  ssq-gen rules\n  ssq-gen rules --markdown > rules.md")]
@@ -54,15 +65,12 @@ pub enum Command {
     },
 }
 
+/// Reading and checking one profile.
 #[derive(Debug, Args)]
-pub struct SnippetArgs {
+pub struct ProfileArgs {
     /// Profile to read (TOML or JSON); `-` or nothing reads standard input
     #[arg(value_name = "PROFILE", value_hint = clap::ValueHint::FilePath)]
     pub profile: Option<PathBuf>,
-
-    /// Write the snippet to FILE (replaced atomically) instead of standard output
-    #[arg(short, long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
-    pub output: Option<PathBuf>,
 
     /// Profile format; by default from the extension, else from the content
     #[arg(long, value_enum, value_name = "FORMAT")]
@@ -71,6 +79,24 @@ pub struct SnippetArgs {
     /// Treat warnings as errors
     #[arg(long)]
     pub deny_warnings: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SnippetArgs {
+    #[command(flatten)]
+    pub profile: ProfileArgs,
+
+    /// Write the snippet to FILE (replaced atomically) instead of standard output
+    #[arg(short, long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub output: Option<PathBuf>,
+
+    /// CSP nonce for the <script> element (base64); inserted scripts copy it
+    #[arg(long, value_name = "NONCE", value_parser = parse_nonce)]
+    pub nonce: Option<String>,
+}
+
+fn parse_nonce(value: &str) -> Result<String, String> {
+    ssq_gen::render::check_nonce(value).map(|()| value.to_string())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -3,8 +3,9 @@
 mod cli;
 
 use clap::Parser;
-use cli::{Cli, ColorChoice, Command, InputFormat, SnippetArgs};
+use cli::{Cli, ColorChoice, Command, InputFormat, ProfileArgs, SnippetArgs};
 use ssq_gen::diagnostic::Severity;
+use ssq_gen::profile::ValidProfile;
 use ssq_gen::render::{self, RenderOptions};
 use ssq_gen::source::{Format, Input, Source};
 use std::io::{IsTerminal, Write};
@@ -32,9 +33,10 @@ fn main() -> ExitCode {
     };
     let status = match cli.command {
         Command::Snippet(args) => snippet(&args, &ui),
+        Command::Csp(args) => csp(&args, &ui),
         Command::Rules { markdown } => {
             let text = if markdown { ssq_gen::report::rules_markdown() } else { ssq_gen::report::rules_plain() };
-            print_or_trouble(&text)
+            print(&text)
         }
     };
     ExitCode::from(status as u8)
@@ -52,19 +54,26 @@ impl Ui {
     }
 }
 
-fn snippet(args: &SnippetArgs, ui: &Ui) -> Status {
+/// A profile that passed every rule (and warnings, under `--deny-warnings`), with what the
+/// snippet's header says about where it came from.
+struct Accepted {
+    profile: ValidProfile,
+    name: String,
+    display_name: String,
+    warnings: usize,
+}
+
+/// Reads and checks the profile, showing its findings; `Err` carries the exit status.
+fn accept(args: &ProfileArgs, ui: &Ui) -> Result<Accepted, Status> {
     let input = Input::from_arg(args.profile.as_deref());
     let format = args.input_format.map(|f| match f {
         InputFormat::Toml => Format::Toml,
         InputFormat::Json => Format::Json,
     });
-    let source = match Source::read(&input, format) {
-        Ok(source) => source,
-        Err(err) => {
-            ui.problem(err);
-            return Status::Trouble;
-        }
-    };
+    let source = Source::read(&input, format).map_err(|err| {
+        ui.problem(err);
+        Status::Trouble
+    })?;
     let checked = ssq_gen::check(source);
     let shown: Vec<_> = checked
         .diagnostics
@@ -75,47 +84,71 @@ fn snippet(args: &SnippetArgs, ui: &Ui) -> Status {
     eprint!("{}", ssq_gen::report::human(&checked.source, &shown, ui.color));
 
     let (errors, warnings) = (checked.count(Severity::Error), checked.count(Severity::Warning));
-    let profile = match &checked.profile {
-        Some(profile) if !(args.deny_warnings && warnings > 0) => profile,
+    let name = checked.source.name.clone();
+    match checked.profile {
+        Some(profile) if !(args.deny_warnings && warnings > 0) => {
+            let display_name = match input {
+                Input::Stdin => "standard input".to_string(),
+                Input::Path(_) => name.clone(),
+            };
+            Ok(Accepted { profile, name, display_name, warnings })
+        }
         _ => {
             let why = match errors {
                 0 => format!("{} (--deny-warnings)", plural(warnings, "warning")),
                 _ => plural(errors, "error"),
             };
-            ui.problem(format_args!("{} has {why}; nothing written", checked.source.name));
-            return Status::Findings;
+            ui.problem(format_args!("{name} has {why}; nothing written"));
+            Err(Status::Findings)
         }
-    };
-    let profile_name = match input {
-        Input::Stdin => "standard input".to_string(),
-        Input::Path(_) => checked.source.name.clone(),
-    };
-    let text = match render::render(profile, &RenderOptions { profile_name: &profile_name }) {
-        Ok(text) => text,
-        Err(err) => {
-            ui.problem(format_args!("internal error while rendering: {err}"));
-            return Status::Trouble;
-        }
-    };
-    let written = match &args.output {
-        Some(path) => ssq_gen::output::write_atomically(path, text.as_bytes())
-            .map_err(|err| format!("cannot write {}: {err}", path.display())),
-        None => std::io::stdout()
-            .lock()
-            .write_all(text.as_bytes())
-            .map_err(|err| format!("cannot write to standard output: {err}")),
-    };
-    if let Err(err) = written {
-        ui.problem(err);
-        return Status::Trouble;
     }
-    if warnings > 0 && !ui.quiet {
-        eprintln!("{}: rendered with {}", checked.source.name, plural(warnings, "warning"));
-    }
-    Status::Success
 }
 
-fn print_or_trouble(text: &str) -> Status {
+fn render_accepted(accepted: &Accepted, nonce: Option<&str>, ui: &Ui) -> Result<String, Status> {
+    let options = RenderOptions { profile_name: &accepted.display_name, nonce };
+    render::render(&accepted.profile, &options).map_err(|err| {
+        ui.problem(format_args!("internal error while rendering: {err}"));
+        Status::Trouble
+    })
+}
+
+fn snippet(args: &SnippetArgs, ui: &Ui) -> Status {
+    let result = accept(&args.profile, ui).and_then(|accepted| {
+        let text = render_accepted(&accepted, args.nonce.as_deref(), ui)?;
+        let written = match &args.output {
+            Some(path) => ssq_gen::output::write_atomically(path, text.as_bytes())
+                .map_err(|err| format!("cannot write {}: {err}", path.display())),
+            None => std::io::stdout()
+                .lock()
+                .write_all(text.as_bytes())
+                .map_err(|err| format!("cannot write to standard output: {err}")),
+        };
+        written.map_err(|err| {
+            ui.problem(err);
+            Status::Trouble
+        })?;
+        Ok(accepted)
+    });
+    match result {
+        Ok(accepted) => {
+            if accepted.warnings > 0 && !ui.quiet {
+                eprintln!("{}: rendered with {}", accepted.name, plural(accepted.warnings, "warning"));
+            }
+            Status::Success
+        }
+        Err(status) => status,
+    }
+}
+
+fn csp(args: &ProfileArgs, ui: &Ui) -> Status {
+    let result = accept(args, ui).and_then(|accepted| {
+        let snippet = render_accepted(&accepted, None, ui)?;
+        Ok(print(&format!("{}\n", render::csp_sources(&accepted.profile, &snippet))))
+    });
+    result.unwrap_or_else(|status| status)
+}
+
+fn print(text: &str) -> Status {
     match std::io::stdout().lock().write_all(text.as_bytes()) {
         Ok(()) => Status::Success,
         Err(err) => {

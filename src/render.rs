@@ -17,10 +17,62 @@ pub const INSTALL_JS_URL: &str = "https://plugin-code.salesmartly.com/chat/widge
 const SNIPPET_TEMPLATE: &str = "snippet.html.j2";
 const TEMPLATES: &[(&str, &str)] = &[(SNIPPET_TEMPLATE, include_str!("../templates/snippet.html.j2"))];
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct RenderOptions<'a> {
     /// Shown in the snippet's opening comment.
     pub profile_name: &'a str,
+    /// CSP nonce for the `<script>` element; scripts inserted at run time copy the element's nonce.
+    /// Check it with [`check_nonce`] first.
+    pub nonce: Option<&'a str>,
+}
+
+/// A CSP nonce is base64 (or base64url): anything else is refused rather than escaped, since a
+/// nonce that needs escaping is a mistake (`'nonce-…'` in the policy must match it byte for byte).
+pub fn check_nonce(nonce: &str) -> Result<(), String> {
+    if nonce.is_empty() || nonce.len() > 256 {
+        return Err("a nonce has 1 to 256 characters".to_string());
+    }
+    match nonce.chars().find(|c| !(c.is_ascii_alphanumeric() || "+/=_-".contains(*c))) {
+        Some(c) => Err(format!("`{c}` cannot be in a nonce: use base64 characters (A-Z a-z 0-9 + / = _ -)")),
+        None => Ok(()),
+    }
+}
+
+/// The rendered snippet's Content-Security-Policy needs: the `script-src` sources that allow its
+/// inline script (by hash) and the scripts it loads (by origin).
+pub fn csp_sources(profile: &ValidProfile, snippet: &str) -> String {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let mut sources: Vec<String> = inline_scripts(snippet)
+        .map(|script| {
+            let digest = sha2::Sha256::digest(script.as_bytes());
+            format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest))
+        })
+        .collect();
+    let vendor = origin(INSTALL_JS_URL).to_string();
+    if let Loader::ScriptUrl(url) = profile.loader() {
+        let script_origin = origin(url);
+        if !script_origin.eq_ignore_ascii_case(&vendor) {
+            sources.push(script_origin.to_string());
+        }
+    }
+    sources.push(vendor);
+    sources.join(" ")
+}
+
+/// The contents of each `<script …>…</script>` element, exactly as a browser hashes them.
+fn inline_scripts(snippet: &str) -> impl Iterator<Item = &str> {
+    snippet.split("<script").skip(1).filter_map(|rest| {
+        let body = &rest[rest.find('>')? + 1..];
+        Some(&body[..body.find("</script>")?])
+    })
+}
+
+/// `https://host[:port]` of an absolute URL that the rules accepted.
+fn origin(url: &str) -> &str {
+    let after_scheme = url.find("://").map_or(0, |i| i + 3);
+    let end = url[after_scheme..].find(['/', '?', '#']).map_or(url.len(), |i| after_scheme + i);
+    &url[..end]
 }
 
 pub fn render(profile: &ValidProfile, options: &RenderOptions<'_>) -> Result<String, Error> {
@@ -69,6 +121,7 @@ fn only_escaped_values(out: &mut Output<'_>, _: &mut State<'_, '_>, value: &Valu
 struct Context<'a> {
     version: &'static str,
     profile: &'a str,
+    nonce: Option<&'a str>,
     settings: Vec<Setting>,
     loader: LoaderContext<'a>,
     /// `ssq.push(...)` argument lists, before the listeners.
@@ -144,6 +197,7 @@ impl<'a> Context<'a> {
         Context {
             version: env!("CARGO_PKG_VERSION"),
             profile: options.profile_name,
+            nonce: options.nonce,
             settings,
             loader: LoaderContext { license, script_url, install_url: INSTALL_JS_URL },
             commands,

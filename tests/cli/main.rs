@@ -2,6 +2,7 @@
 
 mod support;
 
+mod browser;
 mod docs;
 mod exit_status;
 mod rules_table;

@@ -1,0 +1,22 @@
+// Shared by both targets: read → validate → render, with the invariants a hostile profile must
+// never break.
+use ssq_gen::diagnostic::Located;
+use ssq_gen::render::{RenderOptions, render};
+use ssq_gen::source::{Format, Source};
+
+pub fn run(data: &[u8], format: Format) {
+    let source = Source::from_bytes("fuzz".into(), data.to_vec(), Some(format));
+    let checked = ssq_gen::check(source);
+    for diagnostic in &checked.diagnostics {
+        let located = Located::new(&checked.source, diagnostic);
+        assert!(located.line >= 1 && located.column >= 1);
+    }
+    // The human report slices the source at every span: it must not panic.
+    let _ = ssq_gen::report::human(&checked.source, &checked.diagnostics, false);
+    if let Some(profile) = &checked.profile {
+        let snippet = render(profile, &RenderOptions { profile_name: "fuzz" }).expect("a valid profile renders");
+        let script = &snippet[snippet.find("<script>").unwrap()..];
+        assert_eq!(script.to_ascii_lowercase().matches("</script").count(), 1, "{snippet}");
+        assert!(!script.contains("<!--") && !script.contains('\u{2028}') && !script.contains('\u{2029}'));
+    }
+}

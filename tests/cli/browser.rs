@@ -1,0 +1,432 @@
+//! The snippet in a real browser: headless Chromium loads pages served over HTTPS by
+//! tests/browser/server.py, with the vendor's host mapped to that server, which answers with the
+//! stand-ins of tests/stand-ins/. Each page reports what happened as JSON in `#ssq-result`.
+//!
+//! Needs chromium, python3 and openssl; `.ci/run` installs them, so CI never skips this suite.
+
+use crate::support::*;
+use base64::Engine as _;
+use serde_json::{Value, json};
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+const VENDOR_HOST: &str = "plugin-code.salesmartly.com";
+
+/// Page scripts that watch the snippet: JavaScript errors, CSP violations, an `alert` canary, the
+/// console, gtag, and whether the loader ran before DOMContentLoaded.
+const PROBE: &str = r#"(function () {
+  var p = window.__probe = { errors: [], violations: [], alerts: 0, console: [], gtag: [], loaderBeforeDcl: null };
+  window.onerror = function (message) { p.errors.push(String(message)); };
+  document.addEventListener("securitypolicyviolation", function (e) { p.violations.push(e.violatedDirective + " " + e.blockedURI); });
+  window.alert = function () { p.alerts += 1; };
+  console.log = function () { p.console.push(Array.prototype.slice.call(arguments)); };
+  window.gtag = function () { p.gtag.push(Array.prototype.slice.call(arguments)); };
+  document.addEventListener("DOMContentLoaded", function () { p.loaderBeforeDcl = !!window.__standIn; });
+})();"#;
+
+/// Once the widget started (or, where it must not, after a while), fires the registered listeners
+/// with `FIRE` payloads and writes the report (base64 JSON, so no HTML escaping gets in the way)
+/// for `--dump-dom` to print. Chromium's virtual time runs ahead of a slow network, so waiting for
+/// the widget is a condition, not a delay.
+const REPORTER: &str = r#"(function wait(tries) {
+  if (!window.__ssqRecord && tries > 0) { setTimeout(function () { wait(tries - 1); }, 100); return; }
+  setTimeout(report, 500);
+})(WAIT);
+function report() {
+  var fire = FIRE;
+  var rec = window.__ssqRecord || { starts: 0, commands: [], listeners: {} };
+  for (var name in fire) {
+    var listeners = rec.listeners[name] || [];
+    for (var i = 0; i < listeners.length; i++) { listeners[i](JSON.parse(JSON.stringify(fire[name]))); }
+  }
+  var frames = window.__frames || null;
+  var out = { probe: window.__probe, starts: rec.starts, commands: rec.commands, license: rec.license || null,
+    settingAtStart: rec.settingAtStart === undefined ? null : rec.settingAtStart,
+    dataLayer: window.dataLayer || null, standIn: window.__standIn || null, frames: frames };
+  document.getElementById("ssq-result").textContent = btoa(unescape(encodeURIComponent(JSON.stringify(out))));
+}"#;
+
+/// Waits up to 30 s of the page's time for the widget; pages where it must not start report then.
+fn reporter(fire: &Value) -> String {
+    REPORTER.replace("FIRE", &fire.to_string()).replace("WAIT", "300")
+}
+
+/// One Chromium run's worth of page.
+pub struct Page {
+    pub snippets: Vec<String>,
+    /// Payloads for the listeners, by SDK event name.
+    pub fire: Value,
+    /// A `Content-Security-Policy` for a `<meta>` element.
+    pub csp: Option<String>,
+    /// Nonce for the page's own scripts.
+    pub nonce: Option<String>,
+    /// Extra HTML for the body (iframes for batches).
+    pub body: String,
+}
+
+impl Page {
+    pub fn with(snippet: String) -> Page {
+        Page { snippets: vec![snippet], fire: json!({}), csp: None, nonce: None, body: String::new() }
+    }
+
+    fn html(&self) -> String {
+        let nonce = self.nonce.as_ref().map(|n| format!(" nonce=\"{n}\"")).unwrap_or_default();
+        let csp = self
+            .csp
+            .as_ref()
+            .map(|policy| format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">\n"))
+            .unwrap_or_default();
+        let reporter = reporter(&self.fire);
+        format!(
+            "<!doctype html>\n<html><head><meta charset=\"utf-8\"><meta name=\"referrer\" content=\"unsafe-url\">\n{csp}<script{nonce}>{PROBE}</script>\n{}\n</head>\n\
+             <body><p>page content</p>{}\n<pre id=\"ssq-result\"></pre>\n<script{nonce}>{reporter}</script>\n</body></html>\n",
+            self.snippets.join("\n"),
+            self.body,
+        )
+    }
+}
+
+/// The sha256 CSP sources of the page's own scripts, for hash-based policies.
+pub fn page_script_hashes(fire: &Value) -> String {
+    use sha2::Digest as _;
+    [PROBE.to_string(), reporter(fire)]
+        .iter()
+        .map(|s| format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(s))))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub enum Network {
+    /// The vendor's host answers at once.
+    Normal,
+    /// It answers 2 s late.
+    SlowLoader,
+    /// It does not resolve, as with an ad blocker.
+    Blocked,
+}
+
+pub struct Browser {
+    dir: tempfile::TempDir,
+    server: Child,
+    port: u16,
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.server.kill();
+        let _ = self.server.wait();
+    }
+}
+
+impl Browser {
+    /// `None` (skip) outside CI when a tool is missing.
+    pub fn start() -> Option<Browser> {
+        if !["chromium", "python3", "openssl"].iter().all(|tool| require(tool)) {
+            return None;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let (cert, key) = (dir.path().join("cert.pem"), dir.path().join("key.pem"));
+        let status = Command::new("openssl")
+            .args(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost"])
+            .arg("-keyout")
+            .arg(&key)
+            .arg("-out")
+            .arg(&cert)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success(), "openssl could not make a certificate");
+        let root = dir.path().join("www");
+        std::fs::create_dir(&root).unwrap();
+        let mut server = Command::new("python3")
+            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/server.py"))
+            .arg("--root")
+            .arg(&root)
+            .arg("--cert")
+            .arg(&cert)
+            .arg("--key")
+            .arg(&key)
+            .arg("--log")
+            .arg(dir.path().join("requests.log"))
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(server.stdout.take().unwrap()).read_line(&mut line).unwrap();
+        let port = line.trim().parse().expect("the server prints its port");
+        Some(Browser { dir, server, port })
+    }
+
+    fn root(&self) -> PathBuf {
+        self.dir.path().join("www")
+    }
+
+    pub fn url(&self, name: &str) -> String {
+        format!("https://127.0.0.1:{}/{name}", self.port)
+    }
+
+    /// Serves `html` as `name` without loading it (for iframes).
+    pub fn serve(&self, name: &str, html: &str) {
+        std::fs::write(self.root().join(name), html).unwrap();
+    }
+
+    /// Loads `page` as `name`, lets it settle, and returns its report.
+    pub fn load(&self, name: &str, page: &Page, network: Network) -> Value {
+        self.serve(name, &page.html());
+        let resolver = match network {
+            Network::Blocked => format!("MAP {VENDOR_HOST} ~NOTFOUND"),
+            Network::Normal | Network::SlowLoader => format!("MAP {VENDOR_HOST} 127.0.0.1:{}", self.port),
+        };
+        let profile_dir = tempfile::tempdir().unwrap();
+        let output = Command::new("chromium")
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--ignore-certificate-errors",
+                "--virtual-time-budget=60000",
+                "--dump-dom",
+            ])
+            .arg(format!("--user-data-dir={}", profile_dir.path().display()))
+            .arg(format!("--host-resolver-rules={resolver}"))
+            .arg(self.url(name))
+            .output()
+            .unwrap();
+        let dom = String::from_utf8_lossy(&output.stdout);
+        let start = dom
+            .find("<pre id=\"ssq-result\">")
+            .unwrap_or_else(|| panic!("no report in the page:\n{dom}\n{}", String::from_utf8_lossy(&output.stderr)))
+            + "<pre id=\"ssq-result\">".len();
+        let encoded = &dom[start..start + dom[start..].find("</pre>").unwrap()];
+        assert!(!encoded.is_empty(), "the page did not report:\n{dom}");
+        let decoded = base64::engine::general_purpose::STANDARD.decode(encoded.trim()).unwrap();
+        serde_json::from_slice(&decoded).unwrap()
+    }
+
+    /// The requests the server saw for the vendor's host, as `path`s, for pages named `page`.
+    pub fn vendor_requests(&self, page: &str) -> Vec<String> {
+        let log = std::fs::read_to_string(self.dir.path().join("requests.log")).unwrap_or_default();
+        log.lines()
+            .map(|line| serde_json::from_str::<Value>(line).unwrap())
+            .filter(|r| r["host"] == VENDOR_HOST && r["referer"].as_str().unwrap_or("").contains(page))
+            .map(|r| r["path"].as_str().unwrap().to_string())
+            .collect()
+    }
+}
+
+fn clean(report: &Value) {
+    assert_eq!(report["probe"]["errors"], json!([]), "JavaScript errors");
+    assert_eq!(report["probe"]["violations"], json!([]), "CSP violations");
+    assert_eq!(report["probe"]["alerts"], 0, "the alert canary fired");
+}
+
+fn example_snippet() -> String {
+    render("p.toml", &std::fs::read_to_string(fixture("script-url.toml")).unwrap())
+}
+
+fn license_snippet() -> String {
+    render("p.json", &std::fs::read_to_string(fixture("license.json")).unwrap())
+}
+
+const PROJECT_PATH: &str = "/js/project_817643_847406_1788056247.js";
+const INSTALL_PATH: &str = "/chat/widget-v2/code/install.js";
+
+#[test]
+fn both_install_forms_deliver_every_command() {
+    let Some(browser) = Browser::start() else { return };
+    let payload = json!({"num": 3, "list": ["hi"]});
+    let fire = json!({"onUnRead": payload, "onSendMessage": payload, "onReceiveMessage": payload,
+                      "onOpenChat": payload, "onCloseChat": payload});
+
+    let mut page = Page::with(example_snippet());
+    page.fire = fire.clone();
+    let report = browser.load("script-url.html", &page, Network::Normal);
+    clean(&report);
+    assert_eq!(browser.vendor_requests("script-url.html"), [PROJECT_PATH, INSTALL_PATH]);
+    assert_eq!(report["starts"], 1);
+    assert_eq!(report["settingAtStart"], json!({"hideIcon": true}));
+    let commands = report["commands"].as_array().unwrap();
+    assert_eq!(
+        commands[0],
+        json!(["setLoginInfo", {"user_id": "b58e64cfxs2ym", "user_name": "test_yy", "language": "ru-RU",
+            "phone": "+8615920141234", "email": "test@example.com", "description": "Plan B\nDesktop client",
+            "label_names": ["vip", "trial"]}])
+    );
+    let listeners: Vec<_> = commands[1..].iter().map(|c| c[0].as_str().unwrap()).collect();
+    assert_eq!(listeners, ["onUnRead", "onSendMessage", "onReceiveMessage", "onOpenChat", "onCloseChat"]);
+    // example: unread → console, send → datalayer, receive → gtag, open → datalayer, close → console
+    assert_eq!(report["probe"]["console"], json!([["ssq_unread", payload], ["ssq_close_chat", payload]]));
+    assert_eq!(report["probe"]["gtag"], json!([["event", "ssq_receive_message", payload]]));
+    assert_eq!(
+        report["dataLayer"],
+        json!([{"num": 3, "list": ["hi"], "event": "ssq_send_message"}, {"num": 3, "list": ["hi"], "event": "ssq_open_chat"}])
+    );
+
+    let mut page = Page::with(license_snippet());
+    page.fire = json!({"onUnRead": {"num": 1}, "onOpenChat": {}});
+    let report = browser.load("license.html", &page, Network::Normal);
+    clean(&report);
+    assert_eq!(browser.vendor_requests("license.html"), [INSTALL_PATH]);
+    assert_eq!(report["license"], "g1vfb1b");
+    assert_eq!(report["settingAtStart"], json!({"hideIcon": true}));
+    assert_eq!(report["commands"].as_array().unwrap().last().unwrap(), &json!(["chatOpen"]));
+    assert_eq!(report["dataLayer"], json!([{"num": 1, "event": "ssq_unread"}]));
+    assert_eq!(report["probe"]["gtag"], json!([["event", "ssq_open_chat", {}]]));
+}
+
+#[test]
+fn a_slow_loader_delays_nothing_and_loses_nothing() {
+    let Some(browser) = Browser::start() else { return };
+    for (name, snippet) in
+        [("slow-loader-script.html", example_snippet()), ("slow-loader-license.html", license_snippet())]
+    {
+        let report = browser.load(name, &Page::with(snippet), Network::SlowLoader);
+        clean(&report);
+        assert_eq!(report["probe"]["loaderBeforeDcl"], false, "{name}: DOMContentLoaded waited for the loader");
+        assert_eq!(report["commands"][0][0], "setLoginInfo", "{name}: the queued call was lost");
+        assert_eq!(report["starts"], 1);
+    }
+    // The control: the vendor's documented blocking tag does hold DOMContentLoaded back.
+    let vendor = format!("<script src=\"{SCRIPT_URL}\"></script>\n<script>ssq.push('chatOpen');</script>");
+    let report = browser.load("slow-loader-vendor.html", &Page::with(vendor), Network::SlowLoader);
+    assert_eq!(report["probe"]["loaderBeforeDcl"], true, "the control should show the blocking behaviour");
+}
+
+#[test]
+fn a_blocked_loader_raises_no_error() {
+    let Some(browser) = Browser::start() else { return };
+    for (name, snippet) in [("blocked-script.html", example_snippet()), ("blocked-license.html", license_snippet())] {
+        let report = browser.load(name, &Page::with(snippet), Network::Blocked);
+        clean(&report);
+        assert_eq!(report["starts"], 0, "{name}");
+    }
+    // The control: the vendor's documented form throws here.
+    let vendor = format!("<script src=\"{SCRIPT_URL}\"></script>\n<script>ssq.push('chatOpen');</script>");
+    let report = browser.load("blocked-vendor.html", &Page::with(vendor), Network::Blocked);
+    let errors = report["probe"]["errors"].to_string();
+    assert!(errors.contains("ssq is not defined"), "{errors}");
+}
+
+#[test]
+fn included_twice_loads_the_widget_once() {
+    let Some(browser) = Browser::start() else { return };
+    for (name, snippet) in [("twice-script.html", example_snippet()), ("twice-license.html", license_snippet())] {
+        let mut page = Page::with(snippet.clone());
+        page.snippets.push(snippet);
+        page.fire = json!({"onOpenChat": {}});
+        let report = browser.load(name, &page, Network::Normal);
+        clean(&report);
+        assert_eq!(report["starts"], 1, "{name}");
+        let installs = browser.vendor_requests(name).iter().filter(|p| *p == INSTALL_PATH).count();
+        assert_eq!(installs, 1, "{name}");
+        let logins = report["commands"].as_array().unwrap().iter().filter(|c| c[0] == "setLoginInfo").count();
+        assert_eq!(logins, 1, "{name}");
+    }
+}
+
+#[test]
+fn strict_csp_with_a_nonce() {
+    let Some(browser) = Browser::start() else { return };
+    for (name, profile) in [("nonce-script.html", "script-url.toml"), ("nonce-license.html", "license.json")] {
+        let text = std::fs::read_to_string(fixture(profile)).unwrap();
+        let snippet = render_with(profile, &text, &["--nonce", "R4nd0m+N0nce/=="]);
+        let mut page = Page::with(snippet);
+        page.nonce = Some("R4nd0m+N0nce/==".into());
+        page.csp = Some("script-src 'nonce-R4nd0m+N0nce/==' 'strict-dynamic'".into());
+        let report = browser.load(name, &page, Network::Normal);
+        clean(&report);
+        assert_eq!(report["starts"], 1, "{name}: install.js ran under the policy");
+        assert_eq!(report["commands"][0][0], "setLoginInfo", "{name}");
+    }
+    // The control: the same page without the nonce is refused by the policy.
+    let mut page = Page::with(example_snippet());
+    page.nonce = Some("R4nd0m+N0nce/==".into());
+    page.csp = Some("script-src 'nonce-R4nd0m+N0nce/==' 'strict-dynamic'".into());
+    let report = browser.load("nonce-missing.html", &page, Network::Normal);
+    assert_ne!(report["probe"]["violations"], json!([]));
+    assert_eq!(report["starts"], 0);
+}
+
+#[test]
+fn strict_csp_with_the_printed_hashes() {
+    let Some(browser) = Browser::start() else { return };
+    for (name, profile) in [("hash-script.html", "script-url.toml"), ("hash-license.html", "license.json")] {
+        let csp = ssq_gen().arg("csp").arg(fixture(profile)).arg("-q").output().unwrap();
+        assert!(csp.status.success());
+        let sources = String::from_utf8(csp.stdout).unwrap();
+        let mut page = Page::with(render(profile, &std::fs::read_to_string(fixture(profile)).unwrap()));
+        page.csp = Some(format!("script-src {} {}", sources.trim(), page_script_hashes(&page.fire)));
+        let report = browser.load(name, &page, Network::Normal);
+        clean(&report);
+        assert_eq!(report["starts"], 1, "{name}");
+        assert_eq!(report["commands"][0][0], "setLoginInfo", "{name}");
+    }
+}
+
+/// The Big List of Naughty Strings (tests/data/blns.json), in `user_name`, `description` and
+/// `label_names`, batched as iframes of one page. Strings the rules refuse are checked apart.
+#[test]
+fn naughty_strings_arrive_byte_for_byte_and_run_nothing() {
+    let Some(browser) = Browser::start() else { return };
+    let strings: Vec<String> = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/blns.json")).unwrap(),
+    )
+    .unwrap();
+    // Control characters are refused in every text field (SSQ008), blank labels too (SSQ211).
+    let refusal = |s: &str| match () {
+        _ if s.chars().any(char::is_control) => Some("SSQ008"),
+        _ if s.trim().is_empty() => Some("SSQ211"),
+        _ => None,
+    };
+    let (refused, accepted): (Vec<_>, Vec<_>) = strings.into_iter().partition(|s| refusal(s).is_some());
+    assert!(accepted.len() > 400, "{}", accepted.len());
+
+    for text in &refused {
+        let login = json!({"user_id": "u1x", "user_name": format!("n{text}"), "label_names": [text]});
+        let profile = temp_profile("p.json", &json!({"loader": {"license": "g1vfb1b"}, "login": login}).to_string());
+        let output = ssq_gen().arg("snippet").arg(&profile.path).output().unwrap();
+        assert_eq!(output.status.code(), Some(1), "{text:?}");
+        let code = refusal(text).unwrap();
+        assert!(String::from_utf8_lossy(&output.stderr).contains(&format!("error[{code}]")), "{text:?}");
+    }
+
+    let chunks: Vec<&[String]> = accepted.chunks(25).collect();
+    let mut expected = Vec::new();
+    let mut frames = String::new();
+    for (i, chunk) in chunks.iter().enumerate() {
+        let login = json!({
+            "user_id": format!("user{i}"),
+            "user_name": chunk.join(" | "),
+            "description": chunk.join("\n"),
+            "label_names": chunk,
+        });
+        let profile = json!({"loader": {"license": "g1vfb1b"}, "login": login});
+        let snippet = render_with("p.json", &profile.to_string(), &["-q"]);
+        let frame = format!(
+            "<!doctype html><html><head><meta charset=\"utf-8\"><script>{PROBE}</script>\n{snippet}</head><body>\n\
+             <script>setTimeout(function () {{ var r = window.__ssqRecord || {{commands: []}};\n\
+             parent.__frames[{i}] = {{commands: r.commands, probe: window.__probe}}; }}, 2000);</script></body></html>"
+        );
+        browser.serve(&format!("naughty-{i}.html"), &frame);
+        frames.push_str(&format!("<iframe src=\"naughty-{i}.html\"></iframe>\n"));
+        expected.push(json!(["setLoginInfo", login]));
+    }
+    let mut page = Page::with(String::new());
+    page.snippets = vec!["<script>window.__frames = {};</script>".into()];
+    page.body = frames;
+    let report = browser.load("naughty.html", &page, Network::Normal);
+    clean(&report);
+    for (i, want) in expected.iter().enumerate() {
+        let frame = &report["frames"][i.to_string()];
+        assert_eq!(frame["probe"]["errors"], json!([]), "frame {i}");
+        assert_eq!(frame["probe"]["alerts"], 0, "frame {i}: the alert canary fired");
+        assert_eq!(&frame["commands"][0], want, "frame {i}");
+    }
+}
