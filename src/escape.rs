@@ -95,3 +95,80 @@ mod tests {
         assert_eq!(identifier("1a"), None);
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Arbitrary Unicode, with the characters that matter here made common, so that sequences
+    /// such as `</script` and `<!--` actually occur.
+    fn hostile_text() -> impl Strategy<Value = String> {
+        let dangerous = prop_oneof![
+            Just('<'),
+            Just('>'),
+            Just('/'),
+            Just('!'),
+            Just('-'),
+            Just('"'),
+            Just('\''),
+            Just('\\'),
+            Just('&'),
+            Just('\u{2028}'),
+            Just('\u{2029}'),
+            Just('\n'),
+            Just('\0'),
+            Just('s'),
+            Just('S'),
+            Just('c'),
+            Just('r'),
+            Just('i'),
+            Just('p'),
+            Just('t'),
+        ];
+        proptest::collection::vec(prop_oneof![any::<char>(), dangerous], 0..48).prop_map(String::from_iter)
+    }
+
+    fn decode_entities(text: &str) -> String {
+        text.replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&")
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4096))]
+
+        #[test]
+        fn script_literals_cannot_leave_their_context_and_round_trip(text in hostile_text()) {
+            let literal = script_literal(&text).unwrap();
+            prop_assert!(!literal.to_ascii_lowercase().contains("</script"));
+            prop_assert!(!literal.contains("<!--"));
+            let has_line_terminator = literal.contains(['\u{2028}', '\u{2029}']);
+            prop_assert!(!has_line_terminator);
+            // One double-quoted string: every inner quote is escaped, so it cannot end early.
+            let inner = &literal[1..literal.len() - 1];
+            prop_assert!(literal.starts_with('"') && literal.ends_with('"'));
+            let mut escaped = false;
+            for c in inner.chars() {
+                prop_assert!(escaped || c != '"', "unescaped quote in {}", literal);
+                escaped = !escaped && c == '\\';
+            }
+            prop_assert_eq!(serde_json::from_str::<String>(&literal).unwrap(), text);
+        }
+
+        #[test]
+        fn comments_cannot_be_closed(text in hostile_text()) {
+            let comment = html_comment(&text);
+            prop_assert!(!comment.contains("--") && !comment.contains('<') && !comment.contains('>'));
+        }
+
+        #[test]
+        fn attributes_cannot_be_left_and_round_trip(text in hostile_text()) {
+            let value = html_attribute(&text);
+            prop_assert!(!value.contains('"') && !value.contains('\'') && !value.contains('<') && !value.contains('>'));
+            prop_assert_eq!(decode_entities(&value), text);
+        }
+    }
+}

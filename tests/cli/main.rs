@@ -2,6 +2,7 @@
 
 mod support;
 
+mod bad_input;
 mod browser;
 mod docs;
 mod exit_status;
