@@ -56,6 +56,53 @@ pub enum Command {
     ))]
     Csp(ProfileArgs),
 
+    /// Write a commented starter profile that explains every key
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  ssq-gen init                 # writes profile.ssq.toml\n",
+        "  ssq-gen init site.ssq.json --json\n",
+        "  ssq-gen init -               # print it instead",
+    ))]
+    Init {
+        /// Where to write it; `-` prints it
+        #[arg(value_name = "PATH", value_hint = clap::ValueHint::FilePath)]
+        path: Option<PathBuf>,
+
+        /// Write JSON (with a "$schema" key) instead of commented TOML
+        #[arg(long)]
+        json: bool,
+
+        /// Replace an existing file
+        #[arg(long)]
+        force: bool,
+    },
+
+    /// Print the profile's JSON Schema (draft 2020-12), for editors
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  ssq-gen schema > ssq-gen.schema.json\n",
+        "  then, in a JSON profile: \"$schema\": \"./ssq-gen.schema.json\"\n",
+        "  or atop a TOML profile (Taplo, Even Better TOML): #:schema ./ssq-gen.schema.json",
+    ))]
+    Schema,
+
+    /// Print the man page (roff)
+    #[command(after_help = "Examples:\n  ssq-gen man > ~/.local/share/man/man1/ssq-gen.1 && man ssq-gen")]
+    Man,
+
+    /// Print the shell completion script for SHELL
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  ssq-gen completions bash > ~/.local/share/bash-completion/completions/ssq-gen\n",
+        "  ssq-gen completions zsh > ~/.zfunc/_ssq-gen\n",
+        "  ssq-gen completions fish > ~/.config/fish/completions/ssq-gen.fish",
+    ))]
+    Completions {
+        /// The shell to complete for
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+
     /// List every rule: its stable code, name, severity and what it checks
     #[command(after_help = "Examples:\n  ssq-gen rules\n  ssq-gen rules --markdown > rules.md")]
     Rules {

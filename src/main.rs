@@ -1,6 +1,7 @@
 //! The binary: parse arguments, run a command, map its outcome to an exit status.
 
 mod cli;
+mod completions;
 
 use clap::Parser;
 use cli::{Cli, ColorChoice, Command, InputFormat, ProfileArgs, SnippetArgs};
@@ -34,6 +35,10 @@ fn main() -> ExitCode {
     let status = match cli.command {
         Command::Snippet(args) => snippet(&args, &ui),
         Command::Csp(args) => csp(&args, &ui),
+        Command::Completions { shell } => print(&completions::script(shell)),
+        Command::Init { path, json, force } => init(path.as_deref(), json, force, &ui),
+        Command::Schema => print(&format!("{:#}\n", ssq_gen::schema::json_schema())),
+        Command::Man => man(),
         Command::Rules { markdown } => {
             let text = if markdown { ssq_gen::report::rules_markdown() } else { ssq_gen::report::rules_plain() };
             print(&text)
@@ -146,6 +151,55 @@ fn csp(args: &ProfileArgs, ui: &Ui) -> Status {
         Ok(print(&format!("{}\n", render::csp_sources(&accepted.profile, &snippet))))
     });
     result.unwrap_or_else(|status| status)
+}
+
+fn init(path: Option<&std::path::Path>, json: bool, force: bool, ui: &Ui) -> Status {
+    let default = if json { "profile.ssq.json" } else { "profile.ssq.toml" };
+    let path = path.unwrap_or(std::path::Path::new(default));
+    let name = match path.as_os_str() == "-" {
+        true => default.into(),
+        false => path.file_name().map_or(default.into(), |n| n.to_string_lossy()),
+    };
+    let text = match json {
+        true => render::starter_json(),
+        false => match render::starter_toml(&name) {
+            Ok(text) => text,
+            Err(err) => {
+                ui.problem(format_args!("internal error while rendering the starter profile: {err}"));
+                return Status::Trouble;
+            }
+        },
+    };
+    if path.as_os_str() == "-" {
+        return print(&text);
+    }
+    if !force && std::fs::symlink_metadata(path).is_ok() {
+        ui.problem(format_args!("{} already exists; use --force to replace it", path.display()));
+        return Status::Trouble;
+    }
+    if let Err(err) = ssq_gen::output::write_atomically(path, text.as_bytes()) {
+        ui.problem(format_args!("cannot write {}: {err}", path.display()));
+        return Status::Trouble;
+    }
+    if !ui.quiet {
+        eprintln!("wrote {}: replace the example values, then run: ssq-gen snippet {}", path.display(), path.display());
+        if json {
+            eprintln!("for editor completion, write the schema beside it: ssq-gen schema > ssq-gen.schema.json");
+        }
+    }
+    Status::Success
+}
+
+fn man() -> Status {
+    use clap::CommandFactory as _;
+    let mut page = Vec::new();
+    match clap_mangen::Man::new(Cli::command()).render(&mut page) {
+        Ok(()) => print(&String::from_utf8_lossy(&page)),
+        Err(err) => {
+            eprintln!("error: cannot render the man page: {err}");
+            Status::Trouble
+        }
+    }
 }
 
 fn print(text: &str) -> Status {

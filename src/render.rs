@@ -15,7 +15,11 @@ use std::sync::OnceLock;
 pub const INSTALL_JS_URL: &str = "https://plugin-code.salesmartly.com/chat/widget-v2/code/install.js";
 
 const SNIPPET_TEMPLATE: &str = "snippet.html.j2";
-const TEMPLATES: &[(&str, &str)] = &[(SNIPPET_TEMPLATE, include_str!("../templates/snippet.html.j2"))];
+const STARTER_TEMPLATE: &str = "init.toml.j2";
+const TEMPLATES: &[(&str, &str)] = &[
+    (SNIPPET_TEMPLATE, include_str!("../templates/snippet.html.j2")),
+    (STARTER_TEMPLATE, include_str!("../templates/init.toml.j2")),
+];
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RenderOptions<'a> {
@@ -82,6 +86,53 @@ pub fn render(profile: &ValidProfile, options: &RenderOptions<'_>) -> Result<Str
     Ok(text)
 }
 
+/// A commented TOML starter profile that explains every key and validates as written.
+pub fn starter_toml(file_name: &str) -> Result<String, Error> {
+    use crate::schema::{Example, SECTIONS};
+    let sections: Vec<_> = SECTIONS
+        .iter()
+        .map(|section| {
+            let keys: Vec<_> = section
+                .keys
+                .iter()
+                .map(|key| {
+                    serde_json::json!({
+                        "name": key.name,
+                        "doc": key.doc,
+                        "example": key.example.to_json(),
+                        "in_starter": key.in_starter,
+                        // Values a site must replace, as opposed to settings that are fine as they are.
+                        "marked": matches!(key.example, Example::Text(_) | Example::List(_)) && section.name != "events",
+                    })
+                })
+                .collect();
+            serde_json::json!({"name": section.name, "doc": section.doc, "keys": keys})
+        })
+        .collect();
+    let context = serde_json::json!({"file": file_name, "sections": sections});
+    environment().get_template(STARTER_TEMPLATE)?.render(Value::from(Serde(context)))
+}
+
+/// The JSON starter profile: the same keys as [`starter_toml`] writes active. JSON has no comments;
+/// the schema (`ssq-gen schema`) carries the explanations.
+pub fn starter_json() -> String {
+    use crate::schema::{SCHEMA_KEY, SECTIONS};
+    let mut profile = serde_json::Map::new();
+    profile.insert(SCHEMA_KEY.into(), "./ssq-gen.schema.json".into());
+    for section in SECTIONS {
+        let keys: serde_json::Map<_, _> = section
+            .keys
+            .iter()
+            .filter(|key| key.in_starter)
+            .map(|key| (key.name.to_string(), key.example.to_json()))
+            .collect();
+        profile.insert(section.name.to_string(), keys.into());
+    }
+    let mut text = serde_json::to_string_pretty(&profile).expect("a JSON object serializes");
+    text.push('\n');
+    text
+}
+
 fn environment() -> &'static Environment<'static> {
     static ENVIRONMENT: OnceLock<Environment<'static>> = OnceLock::new();
     ENVIRONMENT.get_or_init(|| {
@@ -95,6 +146,13 @@ fn environment() -> &'static Environment<'static> {
         });
         env.add_filter("comment", |text: &str| Value::from_safe_string(escape::html_comment(text)));
         env.add_filter("attr", |text: &str| Value::from_safe_string(escape::html_attribute(text)));
+        // For the TOML starter profile, whose text is ours (schema docs and examples), not a profile's.
+        env.add_filter("toml", |value: Value| {
+            serde_json::to_string(&value)
+                .map(Value::from_safe_string)
+                .map_err(|err| Error::new(ErrorKind::BadSerialization, err.to_string()))
+        });
+        env.add_filter("text", |text: &str| Value::from_safe_string(text.replace('\n', "\n# ")));
         env.add_filter("ident", |name: &str| match escape::identifier(name) {
             Some(name) => Ok(Value::from_safe_string(name.to_string())),
             None => Err(Error::new(ErrorKind::InvalidOperation, format!("`{name}` is not a JavaScript identifier"))),

@@ -24,11 +24,32 @@ impl Kind {
     }
 }
 
+/// An example value, for the starter profile and the JSON Schema.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Example {
+    Text(&'static str),
+    Bool(bool),
+    List(&'static [&'static str]),
+}
+
+impl Example {
+    pub fn to_json(self) -> serde_json::Value {
+        match self {
+            Example::Text(text) => text.into(),
+            Example::Bool(b) => b.into(),
+            Example::List(items) => items.iter().copied().collect(),
+        }
+    }
+}
+
 #[derive(Debug, PartialEq, Eq)]
 pub struct Key {
     pub name: &'static str,
     pub kind: Kind,
     pub doc: &'static str,
+    pub example: Example,
+    /// Whether `ssq-gen init` writes the key active (or as a comment to uncomment).
+    pub in_starter: bool,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -51,9 +72,10 @@ pub const PHONE_FORMATS: &[&str] = &["e164", "digits"];
 /// A JSON profile may name its JSON Schema for editors; the key is accepted and ignored.
 pub const SCHEMA_KEY: &str = "$schema";
 
-const fn key(name: &'static str, kind: Kind, doc: &'static str) -> Key {
-    Key { name, kind, doc }
+const fn key(name: &'static str, kind: Kind, doc: &'static str, example: Example, in_starter: bool) -> Key {
+    Key { name, kind, doc, example, in_starter }
 }
+use Example::{Bool, List, Text};
 
 pub const SECTIONS: &[Section] = &[
     Section {
@@ -64,11 +86,15 @@ pub const SECTIONS: &[Section] = &[
                 "script_url",
                 Kind::Text,
                 "The project script's URL, `https://plugin-code.salesmartly.com/js/project_<project>_<channel>_<timestamp>.js`. It is inserted asynchronously.",
+                Text("https://plugin-code.salesmartly.com/js/project_817643_847406_1788056247.js"),
+                true,
             ),
             key(
                 "license",
                 Kind::Text,
                 "The inline install code's license key (4–32 letters and digits, e.g. `g1vfb1b`). The snippet then carries the install code itself.",
+                Text("g1vfb1b"),
+                false,
             ),
         ],
     },
@@ -80,34 +106,52 @@ pub const SECTIONS: &[Section] = &[
                 "user_id",
                 Kind::Text,
                 "Required. The site's encrypted or hashed user id, never a raw email, phone number or database id.",
+                Text("b58e64cfxs2ym"),
+                true,
             ),
-            key("user_name", Kind::Text, "Required. The name agents see."),
+            key("user_name", Kind::Text, "Required. The name agents see.", Text("test_yy"), true),
             key(
                 "language",
                 Kind::Text,
                 "The plugin's language, a BCP 47 tag such as `ru-RU`. Tags outside the widget's list fall back to English.",
+                Text("en-US"),
+                true,
             ),
             key(
                 "phone",
                 Kind::Text,
                 "Phone number with its country calling code, e.g. `+86 159 2014 1234`. Sent in E.164 form (`+8615920141234`).",
+                Text("+86 159 2014 1234"),
+                true,
             ),
-            key("email", Kind::Text, "Email address."),
-            key("description", Kind::MultilineText, "Free text for agents; line breaks are kept."),
+            key("email", Kind::Text, "Email address.", Text("test@example.com"), true),
+            key(
+                "description",
+                Kind::MultilineText,
+                "Free text for agents; line breaks are kept.",
+                Text("Plan B\nDesktop client"),
+                true,
+            ),
             key(
                 "label_names",
                 Kind::TextList,
                 "Tags that already exist in the SaleSmartly project; they replace the visitor's tags.",
+                List(&["vip", "trial"]),
+                true,
             ),
             key(
                 "phone_region",
                 Kind::Text,
                 "ISO 3166 alpha-2 region (e.g. `GB`) used to read a `phone` written without its calling code. Not sent.",
+                Text("GB"),
+                false,
             ),
             key(
                 "phone_format",
                 Kind::Choice(PHONE_FORMATS),
                 "`e164` (default, `+8615920141234`) or `digits` (`8615920141234`, the vendor page's own example form). Not sent.",
+                Text("e164"),
+                false,
             ),
         ],
     },
@@ -119,11 +163,15 @@ pub const SECTIONS: &[Section] = &[
                 "hide_icon",
                 Kind::Bool,
                 "Sets `window.__ssc.setting.hideIcon` before the widget starts: `true` hides the vendor's launcher icon.",
+                Bool(false),
+                true,
             ),
             key(
                 "open_on_load",
                 Kind::Bool,
                 "`true` opens the chat window once the widget is set up (`ssq.push('chatOpen')`).",
+                Bool(false),
+                true,
             ),
         ],
     },
@@ -135,11 +183,37 @@ pub const SECTIONS: &[Section] = &[
                 "on_unread",
                 Kind::Choice(ACTIONS),
                 "`onUnRead`: unread messages changed; the payload has `num` and `list`.",
+                Text("datalayer"),
+                true,
             ),
-            key("on_send_message", Kind::Choice(ACTIONS), "`onSendMessage`: the visitor sent a message."),
-            key("on_receive_message", Kind::Choice(ACTIONS), "`onReceiveMessage`: the visitor received a message."),
-            key("on_open_chat", Kind::Choice(ACTIONS), "`onOpenChat`: the chat window opened."),
-            key("on_close_chat", Kind::Choice(ACTIONS), "`onCloseChat`: the chat window closed."),
+            key(
+                "on_send_message",
+                Kind::Choice(ACTIONS),
+                "`onSendMessage`: the visitor sent a message.",
+                Text("datalayer"),
+                false,
+            ),
+            key(
+                "on_receive_message",
+                Kind::Choice(ACTIONS),
+                "`onReceiveMessage`: the visitor received a message.",
+                Text("datalayer"),
+                false,
+            ),
+            key(
+                "on_open_chat",
+                Kind::Choice(ACTIONS),
+                "`onOpenChat`: the chat window opened.",
+                Text("datalayer"),
+                true,
+            ),
+            key(
+                "on_close_chat",
+                Kind::Choice(ACTIONS),
+                "`onCloseChat`: the chat window closed.",
+                Text("console"),
+                false,
+            ),
         ],
     },
 ];
@@ -156,6 +230,46 @@ pub fn did_you_mean<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>)
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, candidate)| candidate)
+}
+
+/// The profile's JSON Schema (draft 2020-12), from [`SECTIONS`]: what editors use to complete and
+/// check profiles. Rules beyond types (phone validity, languages, …) are ssq-gen's alone.
+pub fn json_schema() -> serde_json::Value {
+    use serde_json::{Map, Value, json};
+    let key_schema = |key: &Key| {
+        let mut schema = match key.kind {
+            Kind::Text | Kind::MultilineText => json!({"type": "string"}),
+            Kind::Bool => json!({"type": "boolean"}),
+            Kind::TextList => json!({"type": "array", "items": {"type": "string"}}),
+            Kind::Choice(words) => json!({"type": "string", "enum": words}),
+        };
+        schema["description"] = key.doc.into();
+        schema["examples"] = json!([key.example.to_json()]);
+        schema
+    };
+    let mut properties = Map::new();
+    properties.insert(SCHEMA_KEY.into(), json!({"type": "string", "description": "The JSON Schema this profile follows (for editors; ignored by ssq-gen)."}));
+    for section in SECTIONS {
+        let keys: Map<String, Value> = section.keys.iter().map(|key| (key.name.to_string(), key_schema(key))).collect();
+        let mut schema =
+            json!({"type": "object", "description": section.doc, "properties": keys, "additionalProperties": false});
+        match section.name {
+            "loader" => schema["oneOf"] = json!([{"required": ["script_url"]}, {"required": ["license"]}]),
+            "login" => schema["required"] = json!(["user_id", "user_name"]),
+            _ => {}
+        }
+        properties.insert(section.name.to_string(), schema);
+    }
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://github.com/ssq-gen/ssq-gen/profile.schema.json",
+        "title": "ssq-gen profile",
+        "description": "A SaleSmartly chat plugin profile for ssq-gen.",
+        "type": "object",
+        "properties": properties,
+        "required": ["loader"],
+        "additionalProperties": false,
+    })
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ mod support;
 mod bad_input;
 mod browser;
 mod docs;
+mod ergonomics;
 mod exit_status;
 mod rules_table;
 mod snippet_js;

@@ -1,0 +1,138 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[ssq-gen] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'ssq-gen'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'ssq-gen'= {
+            cand --color 'When to colour diagnostics'
+            cand -q 'Show errors only: no warnings, no summaries'
+            cand --quiet 'Show errors only: no warnings, no summaries'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand snippet 'Validate a profile and print the ready-to-paste <script> block'
+            cand csp 'Print the Content-Security-Policy `script-src` sources the snippet needs'
+            cand init 'Write a commented starter profile that explains every key'
+            cand schema 'Print the profile''s JSON Schema (draft 2020-12), for editors'
+            cand man 'Print the man page (roff)'
+            cand completions 'Print the shell completion script for SHELL'
+            cand rules 'List every rule: its stable code, name, severity and what it checks'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ssq-gen;snippet'= {
+            cand --input-format 'Profile format; by default from the extension, else from the content'
+            cand -o 'Write the snippet to FILE (replaced atomically) instead of standard output'
+            cand --output 'Write the snippet to FILE (replaced atomically) instead of standard output'
+            cand --nonce 'CSP nonce for the <script> element (base64); inserted scripts copy it'
+            cand --color 'When to colour diagnostics'
+            cand --deny-warnings 'Treat warnings as errors'
+            cand -q 'Show errors only: no warnings, no summaries'
+            cand --quiet 'Show errors only: no warnings, no summaries'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ssq-gen;csp'= {
+            cand --input-format 'Profile format; by default from the extension, else from the content'
+            cand --color 'When to colour diagnostics'
+            cand --deny-warnings 'Treat warnings as errors'
+            cand -q 'Show errors only: no warnings, no summaries'
+            cand --quiet 'Show errors only: no warnings, no summaries'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ssq-gen;init'= {
+            cand --color 'When to colour diagnostics'
+            cand --json 'Write JSON (with a "$schema" key) instead of commented TOML'
+            cand --force 'Replace an existing file'
+            cand -q 'Show errors only: no warnings, no summaries'
+            cand --quiet 'Show errors only: no warnings, no summaries'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ssq-gen;schema'= {
+            cand --color 'When to colour diagnostics'
+            cand -q 'Show errors only: no warnings, no summaries'
+            cand --quiet 'Show errors only: no warnings, no summaries'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ssq-gen;man'= {
+            cand --color 'When to colour diagnostics'
+            cand -q 'Show errors only: no warnings, no summaries'
+            cand --quiet 'Show errors only: no warnings, no summaries'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ssq-gen;completions'= {
+            cand --color 'When to colour diagnostics'
+            cand -q 'Show errors only: no warnings, no summaries'
+            cand --quiet 'Show errors only: no warnings, no summaries'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ssq-gen;rules'= {
+            cand --color 'When to colour diagnostics'
+            cand --markdown 'Print a Markdown table (the README''s rule list)'
+            cand -q 'Show errors only: no warnings, no summaries'
+            cand --quiet 'Show errors only: no warnings, no summaries'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ssq-gen;help'= {
+            cand snippet 'Validate a profile and print the ready-to-paste <script> block'
+            cand csp 'Print the Content-Security-Policy `script-src` sources the snippet needs'
+            cand init 'Write a commented starter profile that explains every key'
+            cand schema 'Print the profile''s JSON Schema (draft 2020-12), for editors'
+            cand man 'Print the man page (roff)'
+            cand completions 'Print the shell completion script for SHELL'
+            cand rules 'List every rule: its stable code, name, severity and what it checks'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ssq-gen;help;snippet'= {
+        }
+        &'ssq-gen;help;csp'= {
+        }
+        &'ssq-gen;help;init'= {
+        }
+        &'ssq-gen;help;schema'= {
+        }
+        &'ssq-gen;help;man'= {
+        }
+        &'ssq-gen;help;completions'= {
+        }
+        &'ssq-gen;help;rules'= {
+        }
+        &'ssq-gen;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

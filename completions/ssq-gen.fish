@@ -1,0 +1,102 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_ssq_gen_global_optspecs
+    string join \n color= q/quiet h/help V/version
+end
+
+function __fish_ssq_gen_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_ssq_gen_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_ssq_gen_using_subcommand
+    set -l cmd (__fish_ssq_gen_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -l color -d 'When to colour diagnostics' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -s q -l quiet -d 'Show errors only: no warnings, no summaries'
+complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -s h -l help -d 'Print help'
+complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -s V -l version -d 'Print version'
+complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "snippet" -d 'Validate a profile and print the ready-to-paste <script> block'
+complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "csp" -d 'Print the Content-Security-Policy `script-src` sources the snippet needs'
+complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "init" -d 'Write a commented starter profile that explains every key'
+complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "schema" -d 'Print the profile\'s JSON Schema (draft 2020-12), for editors'
+complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "man" -d 'Print the man page (roff)'
+complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "completions" -d 'Print the shell completion script for SHELL'
+complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "rules" -d 'List every rule: its stable code, name, severity and what it checks'
+complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -l input-format -d 'Profile format; by default from the extension, else from the content' -r -f -a "toml\t''
+json\t''"
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -s o -l output -d 'Write the snippet to FILE (replaced atomically) instead of standard output' -r -F
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -l nonce -d 'CSP nonce for the <script> element (base64); inserted scripts copy it' -r
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -l color -d 'When to colour diagnostics' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -l deny-warnings -d 'Treat warnings as errors'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -s q -l quiet -d 'Show errors only: no warnings, no summaries'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -s h -l help -d 'Print help'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -s V -l version -d 'Print version'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -l input-format -d 'Profile format; by default from the extension, else from the content' -r -f -a "toml\t''
+json\t''"
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -l color -d 'When to colour diagnostics' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -l deny-warnings -d 'Treat warnings as errors'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -s q -l quiet -d 'Show errors only: no warnings, no summaries'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -s h -l help -d 'Print help'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -s V -l version -d 'Print version'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand init" -l color -d 'When to colour diagnostics' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand init" -l json -d 'Write JSON (with a "$schema" key) instead of commented TOML'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand init" -l force -d 'Replace an existing file'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand init" -s q -l quiet -d 'Show errors only: no warnings, no summaries'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand init" -s h -l help -d 'Print help'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand init" -s V -l version -d 'Print version'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand schema" -l color -d 'When to colour diagnostics' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand schema" -s q -l quiet -d 'Show errors only: no warnings, no summaries'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand schema" -s h -l help -d 'Print help'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand schema" -s V -l version -d 'Print version'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand man" -l color -d 'When to colour diagnostics' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand man" -s q -l quiet -d 'Show errors only: no warnings, no summaries'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand man" -s h -l help -d 'Print help'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand man" -s V -l version -d 'Print version'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand completions" -l color -d 'When to colour diagnostics' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand completions" -s q -l quiet -d 'Show errors only: no warnings, no summaries'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand rules" -l color -d 'When to colour diagnostics' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand rules" -l markdown -d 'Print a Markdown table (the README\'s rule list)'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand rules" -s q -l quiet -d 'Show errors only: no warnings, no summaries'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand rules" -s h -l help -d 'Print help'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand rules" -s V -l version -d 'Print version'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help; and not __fish_seen_subcommand_from snippet csp init schema man completions rules help" -f -a "snippet" -d 'Validate a profile and print the ready-to-paste <script> block'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help; and not __fish_seen_subcommand_from snippet csp init schema man completions rules help" -f -a "csp" -d 'Print the Content-Security-Policy `script-src` sources the snippet needs'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help; and not __fish_seen_subcommand_from snippet csp init schema man completions rules help" -f -a "init" -d 'Write a commented starter profile that explains every key'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help; and not __fish_seen_subcommand_from snippet csp init schema man completions rules help" -f -a "schema" -d 'Print the profile\'s JSON Schema (draft 2020-12), for editors'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help; and not __fish_seen_subcommand_from snippet csp init schema man completions rules help" -f -a "man" -d 'Print the man page (roff)'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help; and not __fish_seen_subcommand_from snippet csp init schema man completions rules help" -f -a "completions" -d 'Print the shell completion script for SHELL'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help; and not __fish_seen_subcommand_from snippet csp init schema man completions rules help" -f -a "rules" -d 'List every rule: its stable code, name, severity and what it checks'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help; and not __fish_seen_subcommand_from snippet csp init schema man completions rules help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand completions" -f -a "bash elvish fish powershell zsh"

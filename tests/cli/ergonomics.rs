@@ -1,0 +1,234 @@
+//! Completions in real shells, the starter profile, the schema, the man page and help.
+
+use crate::support::*;
+use predicates::prelude::*;
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const SHELL_FILES: [(&str, &str); 5] = [
+    ("bash", "ssq-gen.bash"),
+    ("zsh", "_ssq-gen"),
+    ("fish", "ssq-gen.fish"),
+    ("powershell", "_ssq-gen.ps1"),
+    ("elvish", "ssq-gen.elv"),
+];
+
+fn completions_dir() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/completions"))
+}
+
+#[test]
+fn committed_completion_scripts_match_the_binary() {
+    for (shell, file) in SHELL_FILES {
+        let printed = ssq_gen().args(["completions", shell]).output().unwrap();
+        assert!(printed.status.success());
+        let committed = std::fs::read(completions_dir().join(file)).unwrap_or_default();
+        assert!(
+            committed == printed.stdout,
+            "completions/{file} is stale: ssq-gen completions {shell} > completions/{file}"
+        );
+    }
+}
+
+/// A shell in tmux, typing as a person does, TAB included.
+struct Terminal {
+    session: String,
+    _home: tempfile::TempDir,
+}
+
+impl Terminal {
+    fn start(shell: &str, setup: &[String]) -> Option<Terminal> {
+        if !require("tmux") || !require(shell) {
+            return None;
+        }
+        let home = tempfile::tempdir().unwrap();
+        for file in ["profile.ssq.toml", "other.json"] {
+            std::fs::write(home.path().join(file), "").unwrap();
+        }
+        let bin = Path::new(env!("CARGO_BIN_EXE_ssq-gen")).parent().unwrap();
+        let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+        let command = match shell {
+            "bash" => "bash --norc --noprofile",
+            "zsh" => "zsh -f",
+            _ => "fish --no-config",
+        };
+        let session = format!("ssq-{shell}-{}", std::process::id());
+        let status = Command::new("tmux")
+            .args(["new-session", "-d", "-x", "200", "-y", "50", "-s", &session, "-c"])
+            .arg(home.path())
+            .arg(format!("env -i HOME={} TERM=xterm PATH={path} {command}", home.path().display()))
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let terminal = Terminal { session, _home: home };
+        for line in setup {
+            terminal.keys(&[line, "Enter"]);
+        }
+        terminal.keys(&["clear", "Enter"]);
+        std::thread::sleep(Duration::from_millis(300));
+        Some(terminal)
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let status = Command::new("tmux").args(["send-keys", "-t", &self.session]).args(keys).status().unwrap();
+        assert!(status.success());
+    }
+
+    fn screen(&self) -> String {
+        let output = Command::new("tmux").args(["capture-pane", "-p", "-t", &self.session]).output().unwrap();
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    /// Types `line`, presses TAB (twice: bash lists on the second), and waits for `expected`.
+    fn complete(&self, line: &str, expected: &[&str]) {
+        self.keys(&["C-u"]);
+        self.keys(&["-l", line]);
+        self.keys(&["Tab"]);
+        std::thread::sleep(Duration::from_millis(200));
+        self.keys(&["Tab"]);
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let screen = self.screen();
+            if expected.iter().all(|e| screen.contains(e)) {
+                break;
+            }
+            assert!(Instant::now() < deadline, "{}: `{line}<TAB>` did not offer {expected:?}:\n{screen}", self.session);
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        self.keys(&["C-c"]);
+        self.keys(&["clear", "Enter"]);
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+impl Drop for Terminal {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux").args(["kill-session", "-t", &self.session]).status();
+    }
+}
+
+fn check_shell(shell: &str, setup: Vec<String>) {
+    let Some(terminal) = Terminal::start(shell, &setup) else { return };
+    terminal.complete("ssq-gen sni", &["ssq-gen snippet"]);
+    terminal.complete("ssq-gen ", &["snippet", "completions", "rules"]);
+    terminal.complete("ssq-gen snippet --input-format ", &["toml", "json"]);
+    terminal.complete("ssq-gen snippet --de", &["--deny-warnings"]);
+    terminal.complete("ssq-gen snippet prof", &["profile.ssq.toml"]);
+    terminal.complete("ssq-gen completions ", &["bash", "zsh", "fish", "powershell", "elvish"]);
+    terminal.complete("ssq-gen snippet --color ", &["auto", "always", "never"]);
+}
+
+#[test]
+fn bash_completes_after_subcommands() {
+    check_shell("bash", vec![format!("source {}/ssq-gen.bash", completions_dir().display())]);
+}
+
+#[test]
+fn zsh_completes() {
+    let setup = vec![format!("fpath=({} $fpath); autoload -Uz compinit; compinit -u", completions_dir().display())];
+    check_shell("zsh", setup);
+}
+
+#[test]
+fn fish_completes() {
+    check_shell("fish", vec![format!("source {}/ssq-gen.fish", completions_dir().display())]);
+}
+
+#[test]
+fn init_writes_a_starter_that_validates_and_never_clobbers() {
+    for (args, file) in [(&[][..], "profile.ssq.toml"), (&["--json"][..], "profile.ssq.json")] {
+        let dir = tempfile::tempdir().unwrap();
+        ssq_gen().current_dir(dir.path()).arg("init").args(args).assert().code(0);
+        let path = dir.path().join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        ssq_gen().arg("snippet").arg(&path).assert().code(0).stderr("");
+        ssq_gen()
+            .current_dir(dir.path())
+            .arg("init")
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("already exists; use --force"));
+        std::fs::write(&path, "changed").unwrap();
+        ssq_gen().current_dir(dir.path()).arg("init").args(args).arg("--force").assert().code(0);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    }
+}
+
+#[test]
+fn the_toml_starter_explains_every_key() {
+    let output = ssq_gen().args(["init", "-"]).output().unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    for section in ssq_gen::schema::SECTIONS {
+        assert!(text.contains(&format!("\n[{}]\n", section.name)), "[{}]", section.name);
+        for key in section.keys {
+            assert!(text.contains(&format!("\n# {}\n", key.doc)), "doc of {}", key.name);
+            assert!(text.contains(&format!("{} = ", key.name)), "{}", key.name);
+        }
+    }
+    assert!(text.contains("user_id = \"b58e64cfxs2ym\"  # example"));
+}
+
+#[test]
+fn the_schema_accepts_the_examples_and_refuses_mistakes() {
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    let output = ssq_gen().arg("schema").output().unwrap();
+    assert!(output.status.success());
+    let schema: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    compiler.add_resource("s.json", schema).unwrap();
+    let index = compiler.compile("s.json", &mut schemas).unwrap();
+    let starter = ssq_gen().args(["init", "-", "--json"]).output().unwrap().stdout;
+    let good = [
+        serde_json::from_slice(&starter).unwrap(),
+        serde_json::from_str(&std::fs::read_to_string(fixture("license.json")).unwrap()).unwrap(),
+    ];
+    for profile in &good {
+        assert!(schemas.validate(profile, index).is_ok(), "{profile}");
+    }
+    let bad = [
+        serde_json::json!({"loader": {"license": "g1vfb1b"}, "login": {"user_id": "x", "user_nmae": "y"}}),
+        serde_json::json!({"loader": {"license": "g1vfb1b", "script_url": "https://x.com/a.js"}}),
+        serde_json::json!({"loader": {}}),
+        serde_json::json!({"loader": {"license": "g1vfb1b"}, "widget": {"hide_icon": "yes"}}),
+        serde_json::json!({"loader": {"license": "g1vfb1b"}, "events": {"on_unread": "datalyer"}}),
+    ];
+    for profile in &bad {
+        assert!(schemas.validate(profile, index).is_err(), "{profile}");
+    }
+}
+
+#[test]
+fn every_command_has_help_with_an_example() {
+    for command in ["snippet", "csp", "init", "schema", "man", "completions", "rules"] {
+        ssq_gen()
+            .args([command, "--help"])
+            .assert()
+            .code(0)
+            .stdout(predicate::str::contains("Usage: ssq-gen"))
+            .stdout(predicate::str::contains("Examples:"));
+    }
+}
+
+#[test]
+fn mistakes_get_a_did_you_mean() {
+    ssq_gen().arg("snipet").assert().code(2).stderr(predicate::str::contains("similar subcommand exists: 'snippet'"));
+    ssq_gen()
+        .args(["snippet", "--deny-warning"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("similar argument exists: '--deny-warnings'"));
+}
+
+#[test]
+fn the_man_page_covers_the_commands() {
+    let output = ssq_gen().arg("man").output().unwrap();
+    assert!(output.status.success());
+    let page = String::from_utf8(output.stdout).unwrap();
+    assert!(page.starts_with(".ie") || page.contains(".TH ssq-gen"), "{page}");
+    for command in ["snippet", "csp", "init", "schema", "completions", "rules"] {
+        assert!(page.contains(command), "{command}");
+    }
+}
