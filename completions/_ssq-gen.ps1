@@ -29,6 +29,7 @@ Register-ArgumentCompleter -Native -CommandName 'ssq-gen' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('snippet', 'snippet', [CompletionResultType]::ParameterValue, 'Validate a profile and print the ready-to-paste <script> block')
+            [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check profiles with every rule: the CI step for a repository''s embed configs')
             [CompletionResult]::new('csp', 'csp', [CompletionResultType]::ParameterValue, 'Print the Content-Security-Policy `script-src` sources the snippet needs')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented starter profile that explains every key')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the profile''s JSON Schema (draft 2020-12), for editors')
@@ -42,6 +43,7 @@ Register-ArgumentCompleter -Native -CommandName 'ssq-gen' -ScriptBlock {
             [CompletionResult]::new('--input-format', '--input-format', [CompletionResultType]::ParameterName, 'Profile format; by default from the extension, else from the content')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the snippet to FILE (replaced atomically) instead of standard output')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the snippet to FILE (replaced atomically) instead of standard output')
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Exit 0 if FILE already holds exactly this snippet, else 1 with a diff; writes nothing')
             [CompletionResult]::new('--nonce', '--nonce', [CompletionResultType]::ParameterName, 'CSP nonce for the <script> element (base64); inserted scripts copy it')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics')
             [CompletionResult]::new('--deny-warnings', '--deny-warnings', [CompletionResultType]::ParameterName, 'Treat warnings as errors')
@@ -49,6 +51,20 @@ Register-ArgumentCompleter -Native -CommandName 'ssq-gen' -ScriptBlock {
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Show errors only: no warnings, no summaries')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ssq-gen;lint' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--glob', '--glob', [CompletionResultType]::ParameterName, 'Which files in folders are profiles (repeatable; replaces *.ssq.toml and *.ssq.json)')
+            [CompletionResult]::new('--input-format', '--input-format', [CompletionResultType]::ParameterName, 'Profile format; by default from the extension, else from the content')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics')
+            [CompletionResult]::new('--deny-warnings', '--deny-warnings', [CompletionResultType]::ParameterName, 'Treat warnings as errors')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Show errors only: no warnings, no summaries')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Show errors only: no warnings, no summaries')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
@@ -120,6 +136,7 @@ Register-ArgumentCompleter -Native -CommandName 'ssq-gen' -ScriptBlock {
         }
         'ssq-gen;help' {
             [CompletionResult]::new('snippet', 'snippet', [CompletionResultType]::ParameterValue, 'Validate a profile and print the ready-to-paste <script> block')
+            [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check profiles with every rule: the CI step for a repository''s embed configs')
             [CompletionResult]::new('csp', 'csp', [CompletionResultType]::ParameterValue, 'Print the Content-Security-Policy `script-src` sources the snippet needs')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented starter profile that explains every key')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the profile''s JSON Schema (draft 2020-12), for editors')
@@ -130,6 +147,9 @@ Register-ArgumentCompleter -Native -CommandName 'ssq-gen' -ScriptBlock {
             break
         }
         'ssq-gen;help;snippet' {
+            break
+        }
+        'ssq-gen;help;lint' {
             break
         }
         'ssq-gen;help;csp' {

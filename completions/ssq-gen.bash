@@ -28,6 +28,9 @@ _ssq__gen() {
             ssq__gen,init)
                 cmd="ssq__gen__subcmd__init"
                 ;;
+            ssq__gen,lint)
+                cmd="ssq__gen__subcmd__lint"
+                ;;
             ssq__gen,man)
                 cmd="ssq__gen__subcmd__man"
                 ;;
@@ -52,6 +55,9 @@ _ssq__gen() {
             ssq__gen__subcmd__help,init)
                 cmd="ssq__gen__subcmd__help__subcmd__init"
                 ;;
+            ssq__gen__subcmd__help,lint)
+                cmd="ssq__gen__subcmd__help__subcmd__lint"
+                ;;
             ssq__gen__subcmd__help,man)
                 cmd="ssq__gen__subcmd__help__subcmd__man"
                 ;;
@@ -71,7 +77,7 @@ _ssq__gen() {
 
     case "${cmd}" in
         ssq__gen)
-            opts="-q -h -V --color --quiet --help --version snippet csp init schema man completions rules help"
+            opts="-q -h -V --color --quiet --help --version snippet lint csp init schema man completions rules help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -129,7 +135,7 @@ _ssq__gen() {
             return 0
             ;;
         ssq__gen__subcmd__help)
-            opts="snippet csp init schema man completions rules help"
+            opts="snippet lint csp init schema man completions rules help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -185,6 +191,20 @@ _ssq__gen() {
             return 0
             ;;
         ssq__gen__subcmd__help__subcmd__init)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ssq__gen__subcmd__help__subcmd__lint)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -272,6 +292,36 @@ _ssq__gen() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ssq__gen__subcmd__lint)
+            opts="-q -h -V --format --glob --input-format --deny-warnings --color --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "human json github sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --glob)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --input-format)
+                    COMPREPLY=($(compgen -W "toml json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ssq__gen__subcmd__man)
             opts="-q -h -V --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -327,7 +377,7 @@ _ssq__gen() {
             return 0
             ;;
         ssq__gen__subcmd__snippet)
-            opts="-o -q -h -V --input-format --deny-warnings --output --nonce --color --quiet --help --version"
+            opts="-o -q -h -V --input-format --deny-warnings --output --check --nonce --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -353,6 +403,21 @@ _ssq__gen() {
                     return 0
                     ;;
                 -o)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --check)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
                         oldifs="$IFS"

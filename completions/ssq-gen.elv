@@ -26,6 +26,7 @@ set edit:completion:arg-completer[ssq-gen] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand snippet 'Validate a profile and print the ready-to-paste <script> block'
+            cand lint 'Check profiles with every rule: the CI step for a repository''s embed configs'
             cand csp 'Print the Content-Security-Policy `script-src` sources the snippet needs'
             cand init 'Write a commented starter profile that explains every key'
             cand schema 'Print the profile''s JSON Schema (draft 2020-12), for editors'
@@ -38,6 +39,7 @@ set edit:completion:arg-completer[ssq-gen] = {|@words|
             cand --input-format 'Profile format; by default from the extension, else from the content'
             cand -o 'Write the snippet to FILE (replaced atomically) instead of standard output'
             cand --output 'Write the snippet to FILE (replaced atomically) instead of standard output'
+            cand --check 'Exit 0 if FILE already holds exactly this snippet, else 1 with a diff; writes nothing'
             cand --nonce 'CSP nonce for the <script> element (base64); inserted scripts copy it'
             cand --color 'When to colour diagnostics'
             cand --deny-warnings 'Treat warnings as errors'
@@ -45,6 +47,19 @@ set edit:completion:arg-completer[ssq-gen] = {|@words|
             cand --quiet 'Show errors only: no warnings, no summaries'
             cand -h 'Print help'
             cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ssq-gen;lint'= {
+            cand --format 'Output format'
+            cand --glob 'Which files in folders are profiles (repeatable; replaces *.ssq.toml and *.ssq.json)'
+            cand --input-format 'Profile format; by default from the extension, else from the content'
+            cand --color 'When to colour diagnostics'
+            cand --deny-warnings 'Treat warnings as errors'
+            cand -q 'Show errors only: no warnings, no summaries'
+            cand --quiet 'Show errors only: no warnings, no summaries'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -109,6 +124,7 @@ set edit:completion:arg-completer[ssq-gen] = {|@words|
         }
         &'ssq-gen;help'= {
             cand snippet 'Validate a profile and print the ready-to-paste <script> block'
+            cand lint 'Check profiles with every rule: the CI step for a repository''s embed configs'
             cand csp 'Print the Content-Security-Policy `script-src` sources the snippet needs'
             cand init 'Write a commented starter profile that explains every key'
             cand schema 'Print the profile''s JSON Schema (draft 2020-12), for editors'
@@ -118,6 +134,8 @@ set edit:completion:arg-completer[ssq-gen] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'ssq-gen;help;snippet'= {
+        }
+        &'ssq-gen;help;lint'= {
         }
         &'ssq-gen;help;csp'= {
         }

@@ -31,6 +31,7 @@ complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -s q -l quiet -d 'Show err
 complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -s h -l help -d 'Print help'
 complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -s V -l version -d 'Print version'
 complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "snippet" -d 'Validate a profile and print the ready-to-paste <script> block'
+complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "lint" -d 'Check profiles with every rule: the CI step for a repository\'s embed configs'
 complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "csp" -d 'Print the Content-Security-Policy `script-src` sources the snippet needs'
 complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "init" -d 'Write a commented starter profile that explains every key'
 complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "schema" -d 'Print the profile\'s JSON Schema (draft 2020-12), for editors'
@@ -41,6 +42,7 @@ complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "help" -d 'Print thi
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -l input-format -d 'Profile format; by default from the extension, else from the content' -r -f -a "toml\t''
 json\t''"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -s o -l output -d 'Write the snippet to FILE (replaced atomically) instead of standard output' -r -F
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -l check -d 'Exit 0 if FILE already holds exactly this snippet, else 1 with a diff; writes nothing' -r -F
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -l nonce -d 'CSP nonce for the <script> element (base64); inserted scripts copy it' -r
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -l color -d 'When to colour diagnostics' -r -f -a "auto\t''
 always\t''
@@ -49,6 +51,20 @@ complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -l deny-warning
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -s q -l quiet -d 'Show errors only: no warnings, no summaries'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -s h -l help -d 'Print help'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -s V -l version -d 'Print version'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -l format -d 'Output format' -r -f -a "human\t'rustc-style, with the source line and a caret'
+json\t'one JSON document'
+github\t'GitHub Actions workflow commands'
+sarif\t'SARIF 2.1.0 for code scanning'"
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -l glob -d 'Which files in folders are profiles (repeatable; replaces *.ssq.toml and *.ssq.json)' -r
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -l input-format -d 'Profile format; by default from the extension, else from the content' -r -f -a "toml\t''
+json\t''"
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -l color -d 'When to colour diagnostics' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -l deny-warnings -d 'Treat warnings as errors'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -s q -l quiet -d 'Show errors only: no warnings, no summaries'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -s V -l version -d 'Print version'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -l input-format -d 'Profile format; by default from the extension, else from the content' -r -f -a "toml\t''
 json\t''"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -l color -d 'When to colour diagnostics' -r -f -a "auto\t''
@@ -91,12 +107,13 @@ complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand rules" -l markdown -d 'P
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand rules" -s q -l quiet -d 'Show errors only: no warnings, no summaries'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand rules" -s h -l help -d 'Print help'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand rules" -s V -l version -d 'Print version'
-complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help; and not __fish_seen_subcommand_from snippet csp init schema man completions rules help" -f -a "snippet" -d 'Validate a profile and print the ready-to-paste <script> block'
-complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help; and not __fish_seen_subcommand_from snippet csp init schema man completions rules help" -f -a "csp" -d 'Print the Content-Security-Policy `script-src` sources the snippet needs'
-complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help; and not __fish_seen_subcommand_from snippet csp init schema man completions rules help" -f -a "init" -d 'Write a commented starter profile that explains every key'
-complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help; and not __fish_seen_subcommand_from snippet csp init schema man completions rules help" -f -a "schema" -d 'Print the profile\'s JSON Schema (draft 2020-12), for editors'
-complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help; and not __fish_seen_subcommand_from snippet csp init schema man completions rules help" -f -a "man" -d 'Print the man page (roff)'
-complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help; and not __fish_seen_subcommand_from snippet csp init schema man completions rules help" -f -a "completions" -d 'Print the shell completion script for SHELL'
-complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help; and not __fish_seen_subcommand_from snippet csp init schema man completions rules help" -f -a "rules" -d 'List every rule: its stable code, name, severity and what it checks'
-complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help; and not __fish_seen_subcommand_from snippet csp init schema man completions rules help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help; and not __fish_seen_subcommand_from snippet lint csp init schema man completions rules help" -f -a "snippet" -d 'Validate a profile and print the ready-to-paste <script> block'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help; and not __fish_seen_subcommand_from snippet lint csp init schema man completions rules help" -f -a "lint" -d 'Check profiles with every rule: the CI step for a repository\'s embed configs'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help; and not __fish_seen_subcommand_from snippet lint csp init schema man completions rules help" -f -a "csp" -d 'Print the Content-Security-Policy `script-src` sources the snippet needs'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help; and not __fish_seen_subcommand_from snippet lint csp init schema man completions rules help" -f -a "init" -d 'Write a commented starter profile that explains every key'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help; and not __fish_seen_subcommand_from snippet lint csp init schema man completions rules help" -f -a "schema" -d 'Print the profile\'s JSON Schema (draft 2020-12), for editors'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help; and not __fish_seen_subcommand_from snippet lint csp init schema man completions rules help" -f -a "man" -d 'Print the man page (roff)'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help; and not __fish_seen_subcommand_from snippet lint csp init schema man completions rules help" -f -a "completions" -d 'Print the shell completion script for SHELL'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help; and not __fish_seen_subcommand_from snippet lint csp init schema man completions rules help" -f -a "rules" -d 'List every rule: its stable code, name, severity and what it checks'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help; and not __fish_seen_subcommand_from snippet lint csp init schema man completions rules help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand completions" -f -a "bash elvish fish powershell zsh"

@@ -46,6 +46,22 @@ pub enum Command {
     ))]
     Snippet(SnippetArgs),
 
+    /// Check profiles with every rule: the CI step for a repository's embed configs
+    #[command(after_help = concat!(
+        "Folders are walked recursively, honouring .gitignore; in them, files named *.ssq.toml and\n",
+        "*.ssq.json are profiles (change with --glob). Files named explicitly are always linted.\n\n",
+        "Examples:\n",
+        "  ssq-gen lint .\n",
+        "  ssq-gen lint --format github site/ profiles/main.toml\n",
+        "  ssq-gen lint --format sarif . > ssq-gen.sarif\n",
+        "  ssq-gen lint --glob '*.chat.toml' config/\n\n",
+        "Exit status:\n",
+        "  0  no errors (warnings allowed unless --deny-warnings)\n",
+        "  1  findings\n",
+        "  2  usage or I/O error; unreadable paths are reported and the others still linted",
+    ))]
+    Lint(LintArgs),
+
     /// Print the Content-Security-Policy `script-src` sources the snippet needs
     #[command(after_help = concat!(
         "Prints one line: the sha256 hash of the snippet's inline script and the origins it loads\n",
@@ -137,6 +153,10 @@ pub struct SnippetArgs {
     #[arg(short, long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub output: Option<PathBuf>,
 
+    /// Exit 0 if FILE already holds exactly this snippet, else 1 with a diff; writes nothing
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath, conflicts_with = "output")]
+    pub check: Option<PathBuf>,
+
     /// CSP nonce for the <script> element (base64); inserted scripts copy it
     #[arg(long, value_name = "NONCE", value_parser = parse_nonce)]
     pub nonce: Option<String>,
@@ -144,6 +164,41 @@ pub struct SnippetArgs {
 
 fn parse_nonce(value: &str) -> Result<String, String> {
     ssq_gen::render::check_nonce(value).map(|()| value.to_string())
+}
+
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    /// Profiles and folders; nothing or `-` reads standard input
+    #[arg(value_name = "PATH", value_hint = clap::ValueHint::AnyPath)]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human, value_name = "FORMAT")]
+    pub format: OutputFormat,
+
+    /// Which files in folders are profiles (repeatable; replaces *.ssq.toml and *.ssq.json)
+    #[arg(long, value_name = "GLOB")]
+    pub glob: Vec<String>,
+
+    /// Profile format; by default from the extension, else from the content
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormat>,
+
+    /// Treat warnings as errors
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// rustc-style, with the source line and a caret
+    Human,
+    /// one JSON document
+    Json,
+    /// GitHub Actions workflow commands
+    Github,
+    /// SARIF 2.1.0 for code scanning
+    Sarif,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

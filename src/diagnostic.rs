@@ -49,36 +49,37 @@ impl Diagnostic {
     }
 }
 
-/// A diagnostic with its span turned into 1-based lines and columns (end exclusive, as LSP does).
-#[derive(Clone, Debug, serde::Serialize)]
-pub struct Located<'a> {
-    pub file: &'a str,
+/// A diagnostic with its span turned into 1-based lines and columns (end exclusive, as LSP does):
+/// what the machine-readable reports print.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Located {
+    pub file: String,
     pub line: usize,
     pub column: usize,
     pub end_line: usize,
     pub end_column: usize,
     pub severity: Severity,
     pub code: &'static str,
-    pub field: &'a str,
-    pub message: &'a str,
-    pub help: &'a str,
+    pub field: String,
+    pub message: String,
+    pub help: String,
 }
 
-impl<'a> Located<'a> {
-    pub fn new(source: &'a Source, diagnostic: &'a Diagnostic) -> Located<'a> {
+impl Located {
+    pub fn new(source: &Source, diagnostic: &Diagnostic) -> Located {
         let (line, column) = source.line_col(diagnostic.span.start);
         let (end_line, end_column) = source.line_col(diagnostic.span.end);
         Located {
-            file: &source.name,
+            file: source.name.clone(),
             line,
             column,
             end_line,
             end_column,
             severity: diagnostic.severity(),
             code: diagnostic.rule.code,
-            field: &diagnostic.field,
-            message: &diagnostic.message,
-            help: &diagnostic.help,
+            field: diagnostic.field.clone(),
+            message: diagnostic.message.clone(),
+            help: diagnostic.help.clone(),
         }
     }
 }

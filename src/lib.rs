@@ -12,6 +12,7 @@ pub mod doc;
 pub mod email;
 pub mod escape;
 pub mod language;
+pub mod lint;
 pub mod output;
 pub mod phone;
 pub mod profile;

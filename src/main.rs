@@ -4,7 +4,7 @@ mod cli;
 mod completions;
 
 use clap::Parser;
-use cli::{Cli, ColorChoice, Command, InputFormat, ProfileArgs, SnippetArgs};
+use cli::{Cli, ColorChoice, Command, InputFormat, LintArgs, OutputFormat, ProfileArgs, SnippetArgs};
 use ssq_gen::diagnostic::Severity;
 use ssq_gen::profile::ValidProfile;
 use ssq_gen::render::{self, RenderOptions};
@@ -22,19 +22,23 @@ enum Status {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Diagnostics go to standard error, except for `lint`, whose report is its output.
+    let terminal = match cli.command {
+        Command::Lint(_) => std::io::stdout().is_terminal(),
+        _ => std::io::stderr().is_terminal(),
+    };
     let ui = Ui {
         color: match cli.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-            }
+            ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         },
         quiet: cli.quiet,
     };
     let status = match cli.command {
         Command::Snippet(args) => snippet(&args, &ui),
         Command::Csp(args) => csp(&args, &ui),
+        Command::Lint(args) => lint(&args, &ui),
         Command::Completions { shell } => print(&completions::script(shell)),
         Command::Init { path, json, force } => init(path.as_deref(), json, force, &ui),
         Command::Schema => print(&format!("{:#}\n", ssq_gen::schema::json_schema())),
@@ -71,11 +75,7 @@ struct Accepted {
 /// Reads and checks the profile, showing its findings; `Err` carries the exit status.
 fn accept(args: &ProfileArgs, ui: &Ui) -> Result<Accepted, Status> {
     let input = Input::from_arg(args.profile.as_deref());
-    let format = args.input_format.map(|f| match f {
-        InputFormat::Toml => Format::Toml,
-        InputFormat::Json => Format::Json,
-    });
-    let source = Source::read(&input, format).map_err(|err| {
+    let source = Source::read(&input, input_format(args.input_format)).map_err(|err| {
         ui.problem(err);
         Status::Trouble
     })?;
@@ -109,6 +109,13 @@ fn accept(args: &ProfileArgs, ui: &Ui) -> Result<Accepted, Status> {
     }
 }
 
+fn input_format(format: Option<InputFormat>) -> Option<Format> {
+    format.map(|f| match f {
+        InputFormat::Toml => Format::Toml,
+        InputFormat::Json => Format::Json,
+    })
+}
+
 fn render_accepted(accepted: &Accepted, nonce: Option<&str>, ui: &Ui) -> Result<String, Status> {
     let options = RenderOptions { profile_name: &accepted.display_name, nonce };
     render::render(&accepted.profile, &options).map_err(|err| {
@@ -120,6 +127,9 @@ fn render_accepted(accepted: &Accepted, nonce: Option<&str>, ui: &Ui) -> Result<
 fn snippet(args: &SnippetArgs, ui: &Ui) -> Status {
     let result = accept(&args.profile, ui).and_then(|accepted| {
         let text = render_accepted(&accepted, args.nonce.as_deref(), ui)?;
+        if let Some(path) = &args.check {
+            return check_drift(path, &text, ui).map(|()| accepted);
+        }
         let written = match &args.output {
             Some(path) => ssq_gen::output::write_atomically(path, text.as_bytes())
                 .map_err(|err| format!("cannot write {}: {err}", path.display())),
@@ -142,6 +152,54 @@ fn snippet(args: &SnippetArgs, ui: &Ui) -> Status {
             Status::Success
         }
         Err(status) => status,
+    }
+}
+
+/// `snippet --check FILE`: whether FILE holds exactly `expected`; a unified diff when not.
+fn check_drift(path: &std::path::Path, expected: &str, ui: &Ui) -> Result<(), Status> {
+    let current = match std::fs::read(path) {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(err) => {
+            ui.problem(format_args!("cannot read {}: {err}", path.display()));
+            return Err(Status::Trouble);
+        }
+    };
+    if current == expected {
+        return Ok(());
+    }
+    let name = path.display().to_string();
+    let diff = similar::TextDiff::from_lines(&current, expected);
+    print!("{}", diff.unified_diff().context_radius(3).header(&name, &format!("{name} (as rendered now)")));
+    ui.problem(format_args!("{name} is out of date: regenerate it with `ssq-gen snippet … -o {name}`"));
+    Err(Status::Findings)
+}
+
+fn lint(args: &LintArgs, ui: &Ui) -> Status {
+    use ssq_gen::lint;
+    let options = lint::Options { globs: args.glob.clone(), format: input_format(args.input_format) };
+    let inputs = match lint::discover(&args.paths, &options) {
+        Ok(inputs) => inputs,
+        Err(message) => {
+            ui.problem(message);
+            return Status::Trouble;
+        }
+    };
+    let outcomes = lint::run(inputs, &options);
+    let report = match args.format {
+        OutputFormat::Human => ssq_gen::report::lint_human(&outcomes, ui.color, ui.quiet),
+        OutputFormat::Json => ssq_gen::report::lint_json(&outcomes),
+        OutputFormat::Github => ssq_gen::report::lint_github(&outcomes),
+        OutputFormat::Sarif => ssq_gen::report::lint_sarif(&outcomes),
+    };
+    if print(&report) != Status::Success {
+        return Status::Trouble;
+    }
+    let summary = ssq_gen::report::summarize(&outcomes);
+    match () {
+        _ if summary.unreadable > 0 => Status::Trouble,
+        _ if summary.errors > 0 || (args.deny_warnings && summary.warnings > 0) => Status::Findings,
+        _ => Status::Success,
     }
 }
 
@@ -213,8 +271,5 @@ fn print(text: &str) -> Status {
 }
 
 fn plural(count: usize, noun: &str) -> String {
-    match count {
-        1 => format!("1 {noun}"),
-        _ => format!("{count} {noun}s"),
-    }
+    ssq_gen::report::count(count, noun)
 }

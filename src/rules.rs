@@ -15,6 +15,8 @@ const fn rule(code: &'static str, name: &'static str, severity: Severity, summar
 use Severity::{Error, Warning};
 
 // The file as a whole.
+pub static UNREADABLE: Rule =
+    rule("SSQ000", "unreadable", Error, "Every path named or found can be read (`lint` reports it, then exits 2).");
 pub static SYNTAX: Rule = rule("SSQ001", "syntax", Error, "The profile is valid TOML or JSON.");
 pub static ENCODING: Rule = rule("SSQ002", "encoding", Error, "The profile is UTF-8 text.");
 pub static TOO_LARGE: Rule = rule("SSQ003", "too-large", Error, "The profile is at most 1 MiB.");
@@ -92,6 +94,7 @@ pub static LABEL_DUPLICATE: Rule =
 
 /// All rules, in code order.
 pub static RULES: &[&Rule] = &[
+    &UNREADABLE,
     &SYNTAX,
     &ENCODING,
     &TOO_LARGE,

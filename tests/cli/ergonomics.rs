@@ -113,6 +113,7 @@ fn check_shell(shell: &str, setup: Vec<String>) {
     terminal.complete("ssq-gen sni", &["ssq-gen snippet"]);
     terminal.complete("ssq-gen ", &["snippet", "completions", "rules"]);
     terminal.complete("ssq-gen snippet --input-format ", &["toml", "json"]);
+    terminal.complete("ssq-gen lint --format ", &["human", "json", "github", "sarif"]);
     terminal.complete("ssq-gen snippet --de", &["--deny-warnings"]);
     terminal.complete("ssq-gen snippet prof", &["profile.ssq.toml"]);
     terminal.complete("ssq-gen completions ", &["bash", "zsh", "fish", "powershell", "elvish"]);
@@ -202,7 +203,7 @@ fn the_schema_accepts_the_examples_and_refuses_mistakes() {
 
 #[test]
 fn every_command_has_help_with_an_example() {
-    for command in ["snippet", "csp", "init", "schema", "man", "completions", "rules"] {
+    for command in ["snippet", "lint", "csp", "init", "schema", "man", "completions", "rules"] {
         ssq_gen()
             .args([command, "--help"])
             .assert()
@@ -228,7 +229,7 @@ fn the_man_page_covers_the_commands() {
     assert!(output.status.success());
     let page = String::from_utf8(output.stdout).unwrap();
     assert!(page.starts_with(".ie") || page.contains(".TH ssq-gen"), "{page}");
-    for command in ["snippet", "csp", "init", "schema", "completions", "rules"] {
+    for command in ["snippet", "lint", "csp", "init", "schema", "completions", "rules"] {
         assert!(page.contains(command), "{command}");
     }
 }

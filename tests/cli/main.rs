@@ -7,5 +7,6 @@ mod browser;
 mod docs;
 mod ergonomics;
 mod exit_status;
+mod lint;
 mod rules_table;
 mod snippet_js;

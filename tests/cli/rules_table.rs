@@ -193,7 +193,8 @@ fn every_rule_fires_where_it_should() {
 
 #[test]
 fn the_table_covers_every_rule() {
-    let tested: BTreeSet<_> = cases().iter().map(|c| c.code).collect();
+    // SSQ000 (unreadable) comes from `lint`, and tests/cli/lint.rs covers it.
+    let tested: BTreeSet<_> = cases().iter().map(|c| c.code).chain(["SSQ000"]).collect();
     let all: BTreeSet<_> = ssq_gen::rules::RULES.iter().map(|r| r.code).collect();
     assert_eq!(tested, all);
 }

@@ -1,0 +1,102 @@
+//! Linting many profiles: finding them (explicit files, or folders walked with .gitignore rules),
+//! checking them in parallel, and returning the results sorted by path.
+
+use crate::source::{Format, Input, ReadError, Source};
+use crate::{Checked, check};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// Files in a folder that count as profiles unless `--glob` says otherwise. A naming convention,
+/// so that a repository's unrelated `package.json` or `Cargo.toml` is never taken for a profile.
+pub const DEFAULT_GLOBS: &[&str] = &["*.ssq.toml", "*.ssq.json"];
+
+/// What one input gave: its findings, or why it could not be read.
+#[derive(Debug)]
+pub enum Outcome {
+    Checked(Box<Checked>),
+    Unreadable(ReadError),
+}
+
+impl Outcome {
+    pub fn name(&self) -> &str {
+        match self {
+            Outcome::Checked(checked) => &checked.source.name,
+            Outcome::Unreadable(err) => &err.name,
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Options {
+    /// Patterns for files found in folders; empty means [`DEFAULT_GLOBS`].
+    pub globs: Vec<String>,
+    pub format: Option<Format>,
+}
+
+/// The inputs `paths` stand for: standard input for none or `-`, files as named, folders walked.
+/// A path that cannot be walked comes back as an error, in place.
+pub fn discover(paths: &[PathBuf], options: &Options) -> Result<Vec<Result<Input, ReadError>>, String> {
+    if paths.is_empty() {
+        return Ok(vec![Ok(Input::Stdin)]);
+    }
+    let globs = if options.globs.is_empty() {
+        DEFAULT_GLOBS.iter().map(|g| g.to_string()).collect()
+    } else {
+        options.globs.clone()
+    };
+    let mut matcher = ignore::overrides::OverrideBuilder::new("/");
+    for glob in &globs {
+        // Match on the file name wherever it is, as `*.ssq.toml` reads.
+        let glob = if glob.contains('/') { glob.clone() } else { format!("**/{glob}") };
+        matcher.add(&glob).map_err(|err| format!("bad --glob `{glob}`: {err}"))?;
+    }
+    let matcher = matcher.build().map_err(|err| err.to_string())?;
+
+    let mut inputs = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            inputs.push(Ok(Input::Stdin));
+        } else if path.is_dir() {
+            inputs.extend(walk(path, &matcher));
+        } else {
+            inputs.push(Ok(Input::Path(path.clone())));
+        }
+    }
+    Ok(inputs)
+}
+
+fn walk(folder: &Path, matcher: &ignore::overrides::Override) -> Vec<Result<Input, ReadError>> {
+    let mut found = Vec::new();
+    // .gitignore applies whether or not the folder is in a git checkout.
+    for entry in ignore::WalkBuilder::new(folder).require_git(false).build() {
+        match entry {
+            Ok(entry) if entry.file_type().is_some_and(|t| t.is_file() || t.is_symlink()) => {
+                let path = entry.path();
+                if matcher.matched(path.strip_prefix(folder).unwrap_or(path), false).is_whitelist() {
+                    // `lint .` reports `sub/a.ssq.toml`, as a repository-relative path for CI annotations.
+                    found.push(Ok(Input::Path(path.strip_prefix("./").unwrap_or(path).to_path_buf())));
+                }
+            }
+            Ok(_) => {}
+            Err(err) => {
+                let name = folder.display().to_string();
+                let error = std::io::Error::other(err.to_string());
+                found.push(Err(ReadError { name, error }));
+            }
+        }
+    }
+    found
+}
+
+/// Reads and checks every input, in parallel; results sorted by path.
+pub fn run(inputs: Vec<Result<Input, ReadError>>, options: &Options) -> Vec<Outcome> {
+    let mut outcomes: Vec<Outcome> = inputs
+        .into_par_iter()
+        .map(|input| match input.and_then(|input| Source::read(&input, options.format)) {
+            Ok(source) => Outcome::Checked(Box::new(check(source))),
+            Err(err) => Outcome::Unreadable(err),
+        })
+        .collect();
+    outcomes.sort_by(|a, b| a.name().cmp(b.name()));
+    outcomes
+}

@@ -1,0 +1,210 @@
+//! `ssq-gen lint`: discovery, every output format, exit statuses, and `snippet --check`.
+
+use crate::support::*;
+use predicates::prelude::*;
+use serde_json::Value;
+use std::fs;
+use std::path::Path;
+
+const GOOD: &str = "[loader]\nlicense = \"g1vfb1b\"\n";
+const BAD: &str = "[loader]\nlicense = \"g1\"\n";
+const WARN: &str =
+    "[loader]\nlicense = \"g1vfb1b\"\n[login]\nuser_id = \"x1\"\nuser_name = \"n\"\nemail = \"a@localhost\"\n";
+
+/// A repository with profiles, an unrelated JSON file, and an ignored folder.
+fn repository() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |path: &str, text: &str| {
+        let path = dir.path().join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    };
+    write("site/good.ssq.toml", GOOD);
+    write("site/bad.ssq.toml", BAD);
+    write(
+        "b/warn.ssq.json",
+        r#"{"loader": {"license": "g1vfb1b"}, "login": {"user_id": "x1", "user_name": "n", "email": "a@localhost"}}"#,
+    );
+    write("package.json", r#"{"name": "shop", "version": "1.0.0"}"#);
+    write("Cargo.toml", "[package]\nname = \"x\"\n");
+    write("vendor/skipped.ssq.toml", BAD);
+    write(".gitignore", "vendor/\n");
+    dir
+}
+
+fn lint(dir: &Path, args: &[&str]) -> std::process::Output {
+    ssq_gen().current_dir(dir).arg("lint").args(args).output().unwrap()
+}
+
+#[test]
+fn folders_are_walked_by_convention_and_gitignore() {
+    let repo = repository();
+    let output = lint(repo.path(), &["--format", "json", "."]);
+    assert_eq!(output.status.code(), Some(1));
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let files: Vec<_> = report["diagnostics"].as_array().unwrap().iter().map(|d| d["file"].as_str().unwrap()).collect();
+    assert_eq!(
+        files,
+        ["b/warn.ssq.json", "site/bad.ssq.toml"],
+        "sorted by path; vendor/ ignored; package.json not a profile"
+    );
+    assert_eq!(report["summary"], serde_json::json!({"files": 3, "errors": 1, "warnings": 1}));
+}
+
+#[test]
+fn named_files_are_always_linted_and_globs_replace_the_convention() {
+    let repo = repository();
+    let output = lint(repo.path(), &["--format", "json", "vendor/skipped.ssq.toml"]);
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["summary"]["files"], 1);
+    fs::write(repo.path().join("site/chat.profile.toml"), BAD).unwrap();
+    let output = lint(repo.path(), &["--format", "json", "--glob", "*.profile.toml", "site"]);
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["summary"]["files"], 1);
+    assert_eq!(report["diagnostics"][0]["file"], "site/chat.profile.toml");
+}
+
+#[test]
+fn exit_statuses() {
+    let repo = repository();
+    assert_eq!(lint(repo.path(), &["site/good.ssq.toml"]).status.code(), Some(0));
+    assert_eq!(lint(repo.path(), &["b"]).status.code(), Some(0), "warnings are allowed");
+    assert_eq!(lint(repo.path(), &["b", "--deny-warnings"]).status.code(), Some(1));
+    assert_eq!(lint(repo.path(), &["site"]).status.code(), Some(1));
+    assert_eq!(lint(repo.path(), &["--glob", "[", "site"]).status.code(), Some(2));
+    assert_eq!(lint(repo.path(), &["--format", "yaml", "site"]).status.code(), Some(2));
+}
+
+#[test]
+fn unreadable_paths_are_reported_and_the_rest_still_linted() {
+    let repo = repository();
+    let output = lint(repo.path(), &["--format", "json", "site", "missing.ssq.toml", "b"]);
+    assert_eq!(output.status.code(), Some(2));
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let codes: Vec<_> = report["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["SSQ209", "SSQ000", "SSQ103"]);
+    assert_eq!(report["summary"]["files"], 3);
+}
+
+#[test]
+fn human_format_matches_snippet_and_summarizes() {
+    let repo = repository();
+    let output = lint(repo.path(), &["site"]);
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let snippet = ssq_gen().current_dir(repo.path()).args(["snippet", "site/bad.ssq.toml"]).output().unwrap();
+    let snippet_stderr = String::from_utf8(snippet.stderr).unwrap();
+    let finding = &snippet_stderr[..snippet_stderr.find("\n\n").unwrap()];
+    assert!(stdout.contains(finding), "lint and snippet report the same finding:\n{stdout}\n---\n{finding}");
+    assert!(stdout.contains("--> site/bad.ssq.toml:2:11"), "{stdout}");
+    assert!(stdout.ends_with("checked 2 profiles: 1 error, 0 warnings\n"), "{stdout}");
+    assert!(!stdout.contains('\u{1b}'), "no colour when not on a terminal");
+    let quiet = lint(repo.path(), &["-q", "b"]);
+    assert_eq!(quiet.stdout, b"", "-q: no warnings, no summary");
+}
+
+#[test]
+fn json_format_structure() {
+    let repo = repository();
+    let output = lint(repo.path(), &["--format", "json", "site", "b"]);
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    for d in report["diagnostics"].as_array().unwrap() {
+        for key in ["file", "severity", "code", "field", "message", "help"] {
+            assert!(d[key].is_string(), "{key} in {d}");
+        }
+        for key in ["line", "column", "end_line", "end_column"] {
+            assert!(d[key].as_u64().is_some_and(|n| n >= 1), "{key} in {d}");
+        }
+        assert!(["error", "warning"].contains(&d["severity"].as_str().unwrap()));
+    }
+    let field: Vec<_> =
+        report["diagnostics"].as_array().unwrap().iter().map(|d| d["field"].as_str().unwrap()).collect();
+    assert_eq!(field, ["login.email", "loader.license"]);
+}
+
+#[test]
+fn github_format_grammar() {
+    let repo = repository();
+    fs::write(repo.path().join("site/odd, name:%.ssq.toml"), BAD).unwrap();
+    let output = lint(repo.path(), &["--format", "github", "site", "b"]);
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let lines: Vec<_> = stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{stdout}");
+    for line in &lines {
+        let (command, message) = line.split_once("::").map(|(_, rest)| rest.split_once("::").unwrap()).unwrap();
+        let (level, properties) = command.split_once(' ').unwrap();
+        assert!(["error", "warning"].contains(&level), "{line}");
+        let keys: Vec<_> = properties.split(',').map(|p| p.split_once('=').unwrap().0).collect();
+        assert_eq!(keys, ["file", "line", "col", "endLine", "endColumn", "title"], "{line}");
+        assert!(!message.is_empty() && !message.contains('\n'));
+    }
+    assert!(stdout.contains("file=site/odd%2C name%3A%25.ssq.toml,"), "{stdout}");
+    assert!(stdout.contains("title=SSQ103 license::"), "{stdout}");
+}
+
+#[test]
+fn sarif_format_has_what_code_scanning_requires() {
+    let repo = repository();
+    let output = lint(repo.path(), &["--format", "sarif", "site", "b"]);
+    let sarif: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    let run = &sarif["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "ssq-gen");
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), ssq_gen::rules::RULES.len(), "one rule per code");
+    for rule in rules {
+        assert!(
+            rule["id"].is_string() && rule["shortDescription"]["text"].is_string() && rule["help"]["text"].is_string()
+        );
+    }
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), 2);
+    for result in results {
+        let index = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[index]["id"], result["ruleId"]);
+        assert!(["error", "warning"].contains(&result["level"].as_str().unwrap()));
+        assert!(result["message"]["text"].is_string());
+        let location = &result["locations"][0]["physicalLocation"];
+        assert!(
+            location["artifactLocation"]["uri"].as_str().unwrap().ends_with(".ssq.toml")
+                || location["artifactLocation"]["uri"].as_str().unwrap().ends_with(".ssq.json")
+        );
+        assert!(location["region"]["startLine"].as_u64().unwrap() >= 1);
+    }
+}
+
+#[test]
+fn standard_input_is_linted() {
+    ssq_gen()
+        .args(["lint", "--format", "json"])
+        .write_stdin(BAD)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("\"file\": \"<stdin>\""));
+    ssq_gen().args(["lint", "-"]).write_stdin(GOOD).assert().code(0);
+}
+
+#[test]
+fn check_reports_drift_without_writing() {
+    let profile = temp_profile("p.toml", GOOD);
+    let rendered = profile.dir.path().join("snippet.html");
+    ssq_gen().arg("snippet").arg(&profile.path).arg("-o").arg(&rendered).assert().code(0);
+    ssq_gen().arg("snippet").arg(&profile.path).arg("--check").arg(&rendered).assert().code(0).stdout("");
+
+    fs::write(&profile.path, WARN).unwrap();
+    let before = fs::read(&rendered).unwrap();
+    ssq_gen()
+        .arg("snippet")
+        .arg(&profile.path)
+        .arg("--check")
+        .arg(&rendered)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("@@"))
+        .stdout(predicate::str::contains("+    ssq.push(\"setLoginInfo\""))
+        .stderr(predicate::str::contains("is out of date"));
+    assert_eq!(fs::read(&rendered).unwrap(), before, "--check writes nothing");
+
+    let missing = profile.dir.path().join("never-rendered.html");
+    ssq_gen().arg("snippet").arg(&profile.path).arg("--check").arg(&missing).assert().code(1);
+    assert!(!missing.exists());
+}
