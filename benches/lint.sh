@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# `ssq-gen lint` over N generated profiles (default 10,000), as medians of whole-process runs,
+# alternating with two baselines in the same run:
+#   - `cat` of the same files: the floor (start a process, read every file);
+#   - benches/peer_lint.py: the same checks in Python with tomllib and phonenumbers.
+# Also: peak memory of one lint run, and one profile alone. Needs hyperfine, python3 >= 3.11, and
+# pip (installs phonenumbers for the peer). Usage: benches/lint.sh [N] [runs]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+count=${1:-10000}
+runs=${2:-10}
+cargo build --release --quiet
+bin=$PWD/target/release/ssq-gen
+python3 -c "import phonenumbers" 2>/dev/null || pip install --quiet phonenumbers
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+python3 benches/gen_profiles.py "$count" "$work/profiles"
+one=$(ls "$work/profiles" | head -1)
+
+"$bin" lint -q "$work/profiles" >/dev/null || true
+python3 benches/peer_lint.py "$work/profiles" | tail -1
+"$bin" lint "$work/profiles" | tail -1
+
+hyperfine --warmup 2 --runs "$runs" --export-json "$work/times.json" --ignore-failure \
+  -n cat "cat $work/profiles/*.ssq.toml" \
+  -n "ssq-gen lint" "$bin lint -q $work/profiles" \
+  -n "python peer" "python3 benches/peer_lint.py $work/profiles" >/dev/null
+hyperfine -N --warmup 10 --runs 100 --export-json "$work/one.json" --ignore-failure \
+  -n "ssq-gen lint, one profile" "$bin lint -q $work/profiles/$one" >/dev/null
+
+peak_kb=$(/usr/bin/time -f %M "$bin" lint -q "$work/profiles" 2>&1 >/dev/null | tail -1)
+
+python3 - "$work/times.json" "$work/one.json" "$count" "$peak_kb" <<'PY'
+import json, statistics, sys
+results = json.load(open(sys.argv[1]))["results"] + json.load(open(sys.argv[2]))["results"]
+median = {r["command"]: statistics.median(r["times"]) * 1000 for r in results}
+count, peak = int(sys.argv[3]), int(sys.argv[4])
+print(f"{count} profiles; medians:")
+for name, ms in median.items():
+    print(f"  {name:<28} {ms:9.1f} ms")
+print(f"  ssq-gen lint / cat           {median['ssq-gen lint'] / median['cat']:9.2f} x   (target <= 2.5)")
+print(f"  python peer / ssq-gen lint   {median['python peer'] / median['ssq-gen lint']:9.2f} x   (target >= 3)")
+print(f"  one profile                  {median['ssq-gen lint, one profile']:9.2f} ms  (target <= 5)")
+print(f"  peak memory, ssq-gen lint    {peak / 1024:9.1f} MB  (target <= 50)")
+PY
