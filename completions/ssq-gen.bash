@@ -377,7 +377,7 @@ _ssq__gen() {
             return 0
             ;;
         ssq__gen__subcmd__snippet)
-            opts="-o -q -h -V --input-format --deny-warnings --output --check --nonce --color --quiet --help --version"
+            opts="-o -q -h -V --input-format --deny-warnings --output --check --logout --nonce --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

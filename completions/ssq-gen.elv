@@ -43,6 +43,7 @@ set edit:completion:arg-completer[ssq-gen] = {|@words|
             cand --nonce 'CSP nonce for the <script> element (base64); inserted scripts copy it'
             cand --color 'When to colour diagnostics'
             cand --deny-warnings 'Treat warnings as errors'
+            cand --logout 'Render for the page after logout: no setLoginInfo, and clearUser so the widget forgets the visitor'
             cand -q 'Show errors only: no warnings, no summaries'
             cand --quiet 'Show errors only: no warnings, no summaries'
             cand -h 'Print help'

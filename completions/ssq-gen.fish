@@ -48,6 +48,7 @@ complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -l color -d 'Wh
 always\t''
 never\t''"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -l deny-warnings -d 'Treat warnings as errors'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -l logout -d 'Render for the page after logout: no setLoginInfo, and clearUser so the widget forgets the visitor'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -s q -l quiet -d 'Show errors only: no warnings, no summaries'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -s h -l help -d 'Print help'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -s V -l version -d 'Print version'

@@ -38,7 +38,8 @@ pub enum Command {
         "  ssq-gen snippet examples/profile.toml\n",
         "  ssq-gen snippet profile.json -o public/chat-snippet.html\n",
         "  cat profile.toml | ssq-gen snippet --input-format toml\n",
-        "  ssq-gen snippet profile.toml --nonce R4nd0mN0nce==\n\n",
+        "  ssq-gen snippet profile.toml --nonce R4nd0mN0nce==\n",
+        "  ssq-gen snippet profile.toml --logout -o logged-out.html\n\n",
         "Exit status:\n",
         "  0  rendered\n",
         "  1  the profile has errors (syntax, type or rule); nothing was written\n",
@@ -156,6 +157,10 @@ pub struct SnippetArgs {
     /// Exit 0 if FILE already holds exactly this snippet, else 1 with a diff; writes nothing
     #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath, conflicts_with = "output")]
     pub check: Option<PathBuf>,
+
+    /// Render for the page after logout: no setLoginInfo, and clearUser so the widget forgets the visitor
+    #[arg(long)]
+    pub logout: bool,
 
     /// CSP nonce for the <script> element (base64); inserted scripts copy it
     #[arg(long, value_name = "NONCE", value_parser = parse_nonce)]

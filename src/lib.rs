@@ -20,6 +20,7 @@ pub mod render;
 pub mod report;
 pub mod rules;
 pub mod schema;
+pub mod selector;
 pub mod source;
 
 use diagnostic::{Diagnostic, Severity};

@@ -116,8 +116,8 @@ fn input_format(format: Option<InputFormat>) -> Option<Format> {
     })
 }
 
-fn render_accepted(accepted: &Accepted, nonce: Option<&str>, ui: &Ui) -> Result<String, Status> {
-    let options = RenderOptions { profile_name: &accepted.display_name, nonce };
+fn render_accepted(accepted: &Accepted, nonce: Option<&str>, logout: bool, ui: &Ui) -> Result<String, Status> {
+    let options = RenderOptions { profile_name: &accepted.display_name, nonce, logout };
     render::render(&accepted.profile, &options).map_err(|err| {
         ui.problem(format_args!("internal error while rendering: {err}"));
         Status::Trouble
@@ -126,7 +126,7 @@ fn render_accepted(accepted: &Accepted, nonce: Option<&str>, ui: &Ui) -> Result<
 
 fn snippet(args: &SnippetArgs, ui: &Ui) -> Status {
     let result = accept(&args.profile, ui).and_then(|accepted| {
-        let text = render_accepted(&accepted, args.nonce.as_deref(), ui)?;
+        let text = render_accepted(&accepted, args.nonce.as_deref(), args.logout, ui)?;
         if let Some(path) = &args.check {
             return check_drift(path, &text, ui).map(|()| accepted);
         }
@@ -205,7 +205,7 @@ fn lint(args: &LintArgs, ui: &Ui) -> Status {
 
 fn csp(args: &ProfileArgs, ui: &Ui) -> Status {
     let result = accept(args, ui).and_then(|accepted| {
-        let snippet = render_accepted(&accepted, None, ui)?;
+        let snippet = render_accepted(&accepted, None, false, ui)?;
         Ok(print(&format!("{}\n", render::csp_sources(&accepted.profile, &snippet))))
     });
     result.unwrap_or_else(|status| status)

@@ -120,7 +120,7 @@ impl RawProfile {
 
 fn field_value(kind: Kind, node: &Node, path: &str) -> Result<FieldValue, Diagnostic> {
     match (kind, &node.value) {
-        (Kind::Text | Kind::MultilineText, Value::String(s)) => Ok(FieldValue::Text(s.clone())),
+        (Kind::Text | Kind::MultilineText | Kind::Selector, Value::String(s)) => Ok(FieldValue::Text(s.clone())),
         (Kind::Bool, Value::Bool(b)) => Ok(FieldValue::Bool(*b)),
         (Kind::Choice(choices), Value::String(s)) if choices.contains(&s.as_str()) => Ok(FieldValue::Text(s.clone())),
         (Kind::Choice(choices), Value::String(s)) => {
@@ -136,7 +136,7 @@ fn field_value(kind: Kind, node: &Node, path: &str) -> Result<FieldValue, Diagno
                 help,
             })
         }
-        (Kind::TextList, Value::Array(items)) => items
+        (Kind::TextList | Kind::SelectorList, Value::Array(items)) => items
             .iter()
             .enumerate()
             .map(|(i, item)| match &item.value {
@@ -278,6 +278,44 @@ pub struct LoginInfo {
     pub label_names: Option<Vec<String>>,
 }
 
+/// When the widget's loader starts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Load {
+    #[default]
+    Immediate,
+    /// When the browser is idle (`requestIdleCallback`, or a timeout where it is missing).
+    Idle,
+    /// At the visitor's first pointer, key, scroll or touch, or a launcher or trigger click.
+    Interaction,
+}
+
+impl Load {
+    pub fn from_word(word: &str) -> Option<Load> {
+        match word {
+            "immediate" => Some(Load::Immediate),
+            "idle" => Some(Load::Idle),
+            "interaction" => Some(Load::Interaction),
+            _ => None,
+        }
+    }
+
+    pub fn word(self) -> &'static str {
+        match self {
+            Load::Immediate => "immediate",
+            Load::Idle => "idle",
+            Load::Interaction => "interaction",
+        }
+    }
+}
+
+/// A page element whose click sends an SDK command.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct ClickTrigger {
+    pub selector: String,
+    /// `chatOpen`, `chatClose` or `clearUser`.
+    pub command: &'static str,
+}
+
 /// A profile every rule has passed. Its fields are private to this crate: only
 /// [`crate::rules::validate`] builds one.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -287,6 +325,10 @@ pub struct ValidProfile {
     pub(crate) hide_icon: Option<bool>,
     pub(crate) open_on_load: bool,
     pub(crate) listeners: Vec<(Event, Action)>,
+    pub(crate) load: Load,
+    /// Launcher and trigger clicks, in profile order (launcher first).
+    pub(crate) clicks: Vec<ClickTrigger>,
+    pub(crate) badge_selector: Option<String>,
 }
 
 impl ValidProfile {
@@ -304,6 +346,15 @@ impl ValidProfile {
     }
     pub fn listeners(&self) -> &[(Event, Action)] {
         &self.listeners
+    }
+    pub fn load(&self) -> Load {
+        self.load
+    }
+    pub fn clicks(&self) -> &[ClickTrigger] {
+        &self.clicks
+    }
+    pub fn badge_selector(&self) -> Option<&str> {
+        self.badge_selector.as_deref()
     }
 }
 

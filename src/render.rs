@@ -4,7 +4,7 @@
 //! no filter marked safe, so a template cannot leak a raw profile value into the page even by mistake.
 
 use crate::escape;
-use crate::profile::{Action, Loader, ValidProfile};
+use crate::profile::{Action, ClickTrigger, Loader, ValidProfile};
 use minijinja::value::{Serde, Value};
 use minijinja::{Environment, Error, ErrorKind, Output, State};
 use serde::Serialize;
@@ -28,6 +28,9 @@ pub struct RenderOptions<'a> {
     /// CSP nonce for the `<script>` element; scripts inserted at run time copy the element's nonce.
     /// Check it with [`check_nonce`] first.
     pub nonce: Option<&'a str>,
+    /// The block for the page a visitor lands on after logging out: no `setLoginInfo`, and a
+    /// `clearUser` first, so that the widget forgets the previous visitor.
+    pub logout: bool,
 }
 
 /// A CSP nonce is base64 (or base64url): anything else is refused rather than escaped, since a
@@ -106,7 +109,8 @@ pub fn starter_toml(file_name: &str) -> Result<String, Error> {
                     })
                 })
                 .collect();
-            serde_json::json!({"name": section.name, "doc": section.doc, "keys": keys})
+            let active = section.keys.iter().any(|key| key.in_starter);
+            serde_json::json!({"name": section.name, "doc": section.doc, "keys": keys, "active": active})
         })
         .collect();
     let context = serde_json::json!({"file": file_name, "sections": sections});
@@ -119,7 +123,7 @@ pub fn starter_json() -> String {
     use crate::schema::{SCHEMA_KEY, SECTIONS};
     let mut profile = serde_json::Map::new();
     profile.insert(SCHEMA_KEY.into(), "./ssq-gen.schema.json".into());
-    for section in SECTIONS {
+    for section in SECTIONS.iter().filter(|section| section.keys.iter().any(|key| key.in_starter)) {
         let keys: serde_json::Map<_, _> = section
             .keys
             .iter()
@@ -180,6 +184,10 @@ struct Context<'a> {
     version: &'static str,
     profile: &'a str,
     nonce: Option<&'a str>,
+    logout: bool,
+    load: &'static str,
+    clicks: Vec<ClickTrigger>,
+    badge: Option<&'a str>,
     settings: Vec<Setting>,
     loader: LoaderContext<'a>,
     /// `ssq.push(...)` argument lists, before the listeners.
@@ -226,7 +234,10 @@ impl<'a> Context<'a> {
             Loader::License(license) => (Some(license.as_str()), None),
             Loader::ScriptUrl(url) => (None, Some(url.as_str())),
         };
-        let commands = profile.login().map(|login| vec![json!("setLoginInfo"), json!(login)]).into_iter().collect();
+        let commands = match options.logout {
+            true => vec![vec![json!("clearUser")]],
+            false => profile.login().map(|login| vec![json!("setLoginInfo"), json!(login)]).into_iter().collect(),
+        };
         let mut helpers = Helpers::default();
         let listeners = profile
             .listeners()
@@ -250,12 +261,21 @@ impl<'a> Context<'a> {
                 };
                 Listener { sdk_event: event.sdk_name(), name: event.name(), handler }
             })
+            .chain(profile.badge_selector().map(|_| Listener {
+                sdk_event: "onUnRead",
+                name: "unread",
+                handler: "showUnread",
+            }))
             .collect();
         let final_commands = profile.open_on_load().then(|| vec![json!("chatOpen")]).into_iter().collect();
         Context {
             version: env!("CARGO_PKG_VERSION"),
             profile: options.profile_name,
             nonce: options.nonce,
+            logout: options.logout,
+            load: profile.load().word(),
+            clicks: profile.clicks().to_vec(),
+            badge: profile.badge_selector(),
             settings,
             loader: LoaderContext { license, script_url, install_url: INSTALL_JS_URL },
             commands,

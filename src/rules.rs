@@ -5,8 +5,11 @@ use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::email::{self, EmailProblem};
 use crate::language::{self, Support};
 use crate::phone::{self, PhoneError, Reading};
-use crate::profile::{Action, Event, Field, FieldValue, Loader, LoginInfo, RawProfile, ValidProfile};
+use crate::profile::{
+    Action, ClickTrigger, Event, Field, FieldValue, Load, Loader, LoginInfo, RawProfile, ValidProfile,
+};
 use crate::schema::Kind;
+use crate::selector;
 use crate::source::Span;
 
 const fn rule(code: &'static str, name: &'static str, severity: Severity, summary: &'static str) -> Rule {
@@ -91,6 +94,19 @@ pub static USER_ID_PERSONAL: Rule = rule(
 pub static LABEL_BLANK: Rule = rule("SSQ211", "label-blank", Error, "No entry of `label_names` is blank.");
 pub static LABEL_DUPLICATE: Rule =
     rule("SSQ212", "label-duplicate", Warning, "No entry of `label_names` appears twice.");
+// [launcher], [triggers]
+pub static SELECTOR: Rule = rule(
+    "SSQ301",
+    "selector",
+    Error,
+    "Launcher and trigger selectors are valid CSS selectors (as `querySelector` accepts them).",
+);
+pub static TWO_LAUNCHERS: Rule = rule(
+    "SSQ302",
+    "two-launchers",
+    Warning,
+    "`[launcher]` comes with `widget.hide_icon = true`, or the page shows two chat buttons.",
+);
 
 /// All rules, in code order.
 pub static RULES: &[&Rule] = &[
@@ -119,6 +135,8 @@ pub static RULES: &[&Rule] = &[
     &USER_ID_PERSONAL,
     &LABEL_BLANK,
     &LABEL_DUPLICATE,
+    &SELECTOR,
+    &TWO_LAUNCHERS,
 ];
 
 pub const VENDOR_HOST: &str = "plugin-code.salesmartly.com";
@@ -137,12 +155,30 @@ pub fn validate(raw: &RawProfile, diagnostics: &mut Vec<Diagnostic>) -> Option<V
             Some((event, Action::from_word(word)?))
         })
         .collect();
+    let selectors_ok = checker.selectors(raw);
+    checker.launcher_and_icon(raw);
+    let text = |section, key| raw.text(section, key).map(|(_, text)| text.to_string());
+    let list = |key| match raw.field("triggers", key).map(|f| &f.value) {
+        Some(FieldValue::List(items)) => items.iter().map(|(s, _)| s.clone()).collect(),
+        _ => Vec::new(),
+    };
+    let clicks = text("launcher", "open_selector")
+        .into_iter()
+        .map(|selector| ClickTrigger { selector, command: "chatOpen" })
+        .chain(list("open_on_click").into_iter().map(|selector| ClickTrigger { selector, command: "chatOpen" }))
+        .chain(list("close_on_click").into_iter().map(|selector| ClickTrigger { selector, command: "chatClose" }))
+        .chain(list("clear_user_on_click").into_iter().map(|selector| ClickTrigger { selector, command: "clearUser" }))
+        .collect();
+    selectors_ok.then_some(())?;
     let profile = ValidProfile {
         loader: loader?,
         login: login?,
         hide_icon: raw.bool("widget", "hide_icon"),
         open_on_load: raw.bool("widget", "open_on_load").unwrap_or(false),
         listeners,
+        load: raw.text("loader", "load").and_then(|(_, word)| Load::from_word(word)).unwrap_or_default(),
+        clicks,
+        badge_selector: text("launcher", "badge_selector"),
     };
     let any_error = checker.diagnostics.iter().any(|d| d.severity() == Severity::Error);
     (!any_error).then_some(profile)
@@ -159,6 +195,47 @@ impl Checker<'_> {
 
     fn on(&mut self, rule: &'static Rule, field: &Field, message: String, help: impl Into<String>) {
         self.report(rule, &field.path(), field.span.clone(), message, help);
+    }
+
+    /// Every selector field; `false` if any is invalid.
+    fn selectors(&mut self, raw: &RawProfile) -> bool {
+        let mut ok = true;
+        for field in raw.fields.iter().filter(|f| matches!(f.key.kind, Kind::Selector | Kind::SelectorList)) {
+            let selectors: Vec<(String, &str, Span)> = match &field.value {
+                FieldValue::Text(text) => vec![(field.path(), text.as_str(), field.span.clone())],
+                FieldValue::List(items) => items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (text, span))| (format!("{}[{i}]", field.path()), text.as_str(), span.clone()))
+                    .collect(),
+                FieldValue::Bool(_) => continue,
+            };
+            for (path, text, span) in selectors {
+                if let Err(err) = selector::check(text) {
+                    let message =
+                        format!("`{path}` is not a valid CSS selector: {} (at character {})", err.reason, err.at + 1);
+                    self.report(
+                        &SELECTOR,
+                        &path,
+                        span,
+                        message,
+                        "write a selector as for `document.querySelector`, e.g. `#help-btn` or `.contact-support a`",
+                    );
+                    ok = false;
+                }
+            }
+        }
+        ok
+    }
+
+    fn launcher_and_icon(&mut self, raw: &RawProfile) {
+        if let Some(span) = raw.section_span("launcher")
+            && raw.bool("widget", "hide_icon") != Some(true)
+        {
+            let message =
+                "`[launcher]` is set but the vendor's icon is not hidden: the page shows two chat buttons".to_string();
+            self.report(&TWO_LAUNCHERS, "launcher", span, message, "add `hide_icon = true` under `[widget]`");
+        }
     }
 
     fn control_characters(&mut self, raw: &RawProfile) {

@@ -10,6 +10,9 @@ pub enum Kind {
     MultilineText,
     Bool,
     TextList,
+    /// A CSS selector (one line of text, checked against the selector grammar).
+    Selector,
+    SelectorList,
     /// One of a fixed set of words.
     Choice(&'static [&'static str]),
 }
@@ -18,8 +21,10 @@ impl Kind {
     pub fn expected(&self) -> &'static str {
         match self {
             Kind::Text | Kind::MultilineText | Kind::Choice(_) => "a string",
+            Kind::Selector => "a string (a CSS selector)",
             Kind::Bool => "a boolean (true or false)",
             Kind::TextList => "an array of strings",
+            Kind::SelectorList => "an array of strings (CSS selectors)",
         }
     }
 }
@@ -68,6 +73,7 @@ impl Section {
 /// What an event listener does with the event.
 pub const ACTIONS: &[&str] = &["console", "datalayer", "gtag"];
 pub const PHONE_FORMATS: &[&str] = &["e164", "digits"];
+pub const LOAD_MODES: &[&str] = &["immediate", "idle", "interaction"];
 
 /// A JSON profile may name its JSON Schema for editors; the key is accepted and ignored.
 pub const SCHEMA_KEY: &str = "$schema";
@@ -94,6 +100,13 @@ pub const SECTIONS: &[Section] = &[
                 Kind::Text,
                 "The inline install code's license key (4–32 letters and digits, e.g. `g1vfb1b`). The snippet then carries the install code itself.",
                 Text("g1vfb1b"),
+                false,
+            ),
+            key(
+                "load",
+                Kind::Choice(LOAD_MODES),
+                "When the widget loads: `immediate` (default), `idle` (when the browser is idle), or `interaction` (no request to SaleSmartly until the visitor first clicks, types, scrolls or touches).",
+                Text("immediate"),
                 false,
             ),
         ],
@@ -216,6 +229,53 @@ pub const SECTIONS: &[Section] = &[
             ),
         ],
     },
+    Section {
+        name: "launcher",
+        doc: "The site's own chat button, replacing the vendor's icon (set `widget.hide_icon = true`).",
+        keys: &[
+            key(
+                "open_selector",
+                Kind::Selector,
+                "Clicking an element matching this CSS selector opens the chat (`chatOpen`), loading the widget first if it is deferred.",
+                Text("#help-btn"),
+                false,
+            ),
+            key(
+                "badge_selector",
+                Kind::Selector,
+                "The element matching this selector shows the unread count (`onUnRead`'s `num`); at 0 it is emptied and gets the `hidden` attribute.",
+                Text("#help-badge"),
+                false,
+            ),
+        ],
+    },
+    Section {
+        name: "triggers",
+        doc: "Elements that drive the chat when clicked; elements added later count, and so do clicks inside them.",
+        keys: &[
+            key(
+                "open_on_click",
+                Kind::SelectorList,
+                "Selectors whose click opens the chat (`chatOpen`), e.g. a \"contact support\" link after a failed payment.",
+                List(&[".contact-support", "#payment-failed a"]),
+                false,
+            ),
+            key(
+                "close_on_click",
+                Kind::SelectorList,
+                "Selectors whose click closes the chat (`chatClose`).",
+                List(&[".close-chat"]),
+                false,
+            ),
+            key(
+                "clear_user_on_click",
+                Kind::SelectorList,
+                "Selectors whose click forgets the visitor (`clearUser`): logout without a page load.",
+                List(&["#logout"]),
+                false,
+            ),
+        ],
+    },
 ];
 
 pub fn section(name: &str) -> Option<&'static Section> {
@@ -238,9 +298,9 @@ pub fn json_schema() -> serde_json::Value {
     use serde_json::{Map, Value, json};
     let key_schema = |key: &Key| {
         let mut schema = match key.kind {
-            Kind::Text | Kind::MultilineText => json!({"type": "string"}),
+            Kind::Text | Kind::MultilineText | Kind::Selector => json!({"type": "string"}),
             Kind::Bool => json!({"type": "boolean"}),
-            Kind::TextList => json!({"type": "array", "items": {"type": "string"}}),
+            Kind::TextList | Kind::SelectorList => json!({"type": "array", "items": {"type": "string"}}),
             Kind::Choice(words) => json!({"type": "string", "enum": words}),
         };
         schema["description"] = key.doc.into();

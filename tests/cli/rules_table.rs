@@ -160,6 +160,27 @@ fn cases() -> Vec<Case> {
         ),
         case("blank label", login("label_names = [\"vip\", \" \"]"), "SSQ211", "6:23", "blank"),
         case("duplicate label", login("label_names = [\"vip\", \"vip\"]"), "SSQ212", "6:23", "listed twice"),
+        case(
+            "bad selector",
+            format!("{LOADER}[widget]\nhide_icon = true\n[launcher]\nopen_selector = \"#help-btn >\"\n"),
+            "SSQ301",
+            "6:17",
+            "at character 12",
+        ),
+        case(
+            "bad selector in a list",
+            format!("{LOADER}[triggers]\nopen_on_click = [\".ok\", \"a:hovr\"]\n"),
+            "SSQ301",
+            "4:25",
+            "unknown pseudo-class `:hovr`",
+        ),
+        case(
+            "launcher with the vendor icon",
+            format!("{LOADER}[launcher]\nopen_selector = \"#help-btn\"\n"),
+            "SSQ302",
+            "3:2",
+            "two chat buttons",
+        ),
     ]
 }
 
