@@ -25,31 +25,45 @@ const PROBE: &str = r#"(function () {
   document.addEventListener("DOMContentLoaded", function () { p.loaderBeforeDcl = !!window.__standIn; });
 })();"#;
 
-/// Once the widget started (or, where it must not, after a while), fires the registered listeners
-/// with `FIRE` payloads and writes the report (base64 JSON, so no HTML escaping gets in the way)
-/// for `--dump-dom` to print. Chromium's virtual time runs ahead of a slow network, so waiting for
-/// the widget is a condition, not a delay.
-const REPORTER: &str = r#"(function wait(tries) {
-  if (!window.__ssqRecord && tries > 0) { setTimeout(function () { wait(tries - 1); }, 100); return; }
-  setTimeout(report, 500);
-})(WAIT);
-function report() {
-  var fire = FIRE;
-  var rec = window.__ssqRecord || { starts: 0, commands: [], listeners: {} };
-  for (var name in fire) {
-    var listeners = rec.listeners[name] || [];
-    for (var i = 0; i < listeners.length; i++) { listeners[i](JSON.parse(JSON.stringify(fire[name]))); }
+/// Runs `BEFORE` once the page is parsed; waits until the widget started (or, where it must not,
+/// a while), then runs `AFTER`, fires the registered listeners with `FIRE` payloads, and writes the
+/// report (base64 JSON, so no HTML escaping gets in the way) for `--dump-dom` to print. Chromium's
+/// virtual time runs ahead of a slow network, so waiting for the widget is a condition, not a delay.
+/// `BEFORE` and `AFTER` may note things in `window.__probe.notes`.
+const REPORTER: &str = r#"(function () {
+  var p = window.__probe;
+  p.notes = {};
+  function when(ready, then, tries) {
+    if (!ready() && tries > 0) { setTimeout(function () { when(ready, then, tries - 1); }, 100); } else { then(); }
   }
-  var frames = window.__frames || null;
-  var out = { probe: window.__probe, starts: rec.starts, commands: rec.commands, license: rec.license || null,
-    settingAtStart: rec.settingAtStart === undefined ? null : rec.settingAtStart,
-    dataLayer: window.dataLayer || null, standIn: window.__standIn || null, frames: frames };
-  document.getElementById("ssq-result").textContent = btoa(unescape(encodeURIComponent(JSON.stringify(out))));
-}"#;
+  setTimeout(function () {
+    BEFORE;
+    when(function () { return !!window.__ssqRecord; }, function () {
+      setTimeout(function () {
+        AFTER;
+        setTimeout(report, 300);
+      }, 300);
+    }, 300);
+  }, 300);
+  function report() {
+    var fire = FIRE;
+    var rec = window.__ssqRecord || { starts: 0, commands: [], listeners: {} };
+    for (var name in fire) {
+      var listeners = rec.listeners[name] || [];
+      for (var i = 0; i < listeners.length; i++) { listeners[i](JSON.parse(JSON.stringify(fire[name]))); }
+    }
+    var out = { probe: p, starts: rec.starts, commands: rec.commands, license: rec.license || null,
+      settingAtStart: rec.settingAtStart === undefined ? null : rec.settingAtStart,
+      dataLayer: window.dataLayer || null, standIn: window.__standIn || null, frames: window.__frames || null };
+    document.getElementById("ssq-result").textContent = btoa(unescape(encodeURIComponent(JSON.stringify(out))));
+  }
+})();"#;
 
-/// Waits up to 30 s of the page's time for the widget; pages where it must not start report then.
-fn reporter(fire: &Value) -> String {
-    REPORTER.replace("FIRE", &fire.to_string()).replace("WAIT", "300")
+fn reporter(page: &Page) -> String {
+    REPORTER
+        .replace("FIRE", &page.fire.to_string())
+        .replace("BEFORE", if page.before.is_empty() { "void 0" } else { &page.before })
+        .replace("AFTER", if page.after.is_empty() { "void 0" } else { &page.after })
 }
 
 /// One Chromium run's worth of page.
@@ -61,13 +75,25 @@ pub struct Page {
     pub csp: Option<String>,
     /// Nonce for the page's own scripts.
     pub nonce: Option<String>,
-    /// Extra HTML for the body (iframes for batches).
+    /// Extra HTML for the body (iframes for batches, buttons).
     pub body: String,
+    /// Page code run once the page is parsed, before waiting for the widget.
+    pub before: String,
+    /// Page code run once the widget is up, before the report.
+    pub after: String,
 }
 
 impl Page {
     pub fn with(snippet: String) -> Page {
-        Page { snippets: vec![snippet], fire: json!({}), csp: None, nonce: None, body: String::new() }
+        Page {
+            snippets: vec![snippet],
+            fire: json!({}),
+            csp: None,
+            nonce: None,
+            body: String::new(),
+            before: String::new(),
+            after: String::new(),
+        }
     }
 
     fn html(&self) -> String {
@@ -77,7 +103,7 @@ impl Page {
             .as_ref()
             .map(|policy| format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">\n"))
             .unwrap_or_default();
-        let reporter = reporter(&self.fire);
+        let reporter = reporter(self);
         format!(
             "<!doctype html>\n<html><head><meta charset=\"utf-8\"><meta name=\"referrer\" content=\"unsafe-url\">\n{csp}<script{nonce}>{PROBE}</script>\n{}\n</head>\n\
              <body><p>page content</p>{}\n<pre id=\"ssq-result\"></pre>\n<script{nonce}>{reporter}</script>\n</body></html>\n",
@@ -88,9 +114,9 @@ impl Page {
 }
 
 /// The sha256 CSP sources of the page's own scripts, for hash-based policies.
-pub fn page_script_hashes(fire: &Value) -> String {
+pub fn page_script_hashes(page: &Page) -> String {
     use sha2::Digest as _;
-    [PROBE.to_string(), reporter(fire)]
+    [PROBE.to_string(), reporter(page)]
         .iter()
         .map(|s| format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(s))))
         .collect::<Vec<_>>()
@@ -221,7 +247,7 @@ impl Browser {
     }
 }
 
-fn clean(report: &Value) {
+pub fn clean(report: &Value) {
     assert_eq!(report["probe"]["errors"], json!([]), "JavaScript errors");
     assert_eq!(report["probe"]["violations"], json!([]), "CSP violations");
     assert_eq!(report["probe"]["alerts"], 0, "the alert canary fired");
@@ -362,7 +388,7 @@ fn strict_csp_with_the_printed_hashes() {
         assert!(csp.status.success());
         let sources = String::from_utf8(csp.stdout).unwrap();
         let mut page = Page::with(render(profile, &std::fs::read_to_string(fixture(profile)).unwrap()));
-        page.csp = Some(format!("script-src {} {}", sources.trim(), page_script_hashes(&page.fire)));
+        page.csp = Some(format!("script-src {} {}", sources.trim(), page_script_hashes(&page)));
         let report = browser.load(name, &page, Network::Normal);
         clean(&report);
         assert_eq!(report["starts"], 1, "{name}");

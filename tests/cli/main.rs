@@ -3,10 +3,11 @@
 mod support;
 
 mod bad_input;
-mod browser;
+pub mod browser;
 mod docs;
 mod ergonomics;
 mod exit_status;
 mod lint;
+mod page_wiring;
 mod rules_table;
 mod snippet_js;

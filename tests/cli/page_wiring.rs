@@ -1,0 +1,133 @@
+//! The launcher, badge, click triggers, deferred loading and the logout block, in Chromium.
+
+use crate::browser::{Browser, Network, Page, clean};
+use crate::support::*;
+use serde_json::{Value, json};
+
+const BUTTONS: &str = r##"<button id="help-btn"><span class="icon">?</span> Help</button>
+<span id="help-badge">9</span>
+<div id="payment-failed"><a href="#retry">Contact us</a></div>
+<button class="close-chat">Close</button>
+<a id="logout" href="#bye">Log out</a>"##;
+
+fn profile(loader: &str, extra: &str) -> String {
+    format!(
+        "[loader]\n{loader}\n{extra}\n[login]\nuser_id = \"b58e64cfxs2ym\"\nuser_name = \"test_yy\"\n\
+         [widget]\nhide_icon = true\n\
+         [launcher]\nopen_selector = \"#help-btn\"\nbadge_selector = \"#help-badge\"\n\
+         [triggers]\nopen_on_click = [\".contact-support\", \"#payment-failed a\"]\n\
+         close_on_click = [\".close-chat\"]\nclear_user_on_click = [\"#logout\"]\n"
+    )
+}
+
+const FORMS: [(&str, &str); 2] = [
+    ("license", "license = \"g1vfb1b\""),
+    ("script", "script_url = \"https://plugin-code.salesmartly.com/js/project_817643_847406_1788056247.js\""),
+];
+
+fn commands(report: &Value) -> Vec<String> {
+    report["commands"].as_array().unwrap().iter().map(|c| c[0].as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn launcher_badge_and_triggers_drive_the_widget() {
+    let Some(browser) = Browser::start() else { return };
+    for (form, loader) in FORMS {
+        let mut page = Page::with(render("p.toml", &profile(loader, "")));
+        page.body = BUTTONS.into();
+        page.after = r##"
+            var n = p.notes, rec = window.__ssqRecord, badge = document.getElementById("help-badge");
+            var unread = function (num) { var l = rec.listeners.onUnRead || []; for (var i = 0; i < l.length; i++) { l[i]({ num: num, list: [] }); } };
+            n.start = rec.commands.length;
+            document.querySelector("#help-btn .icon").click();
+            unread(3);
+            n.badge3 = { text: badge.textContent, hidden: badge.hasAttribute("hidden") };
+            unread(0);
+            n.badge0 = { text: badge.textContent, hidden: badge.hasAttribute("hidden") };
+            document.querySelector("#payment-failed a").click();
+            var late = document.createElement("a");
+            late.className = "contact-support";
+            late.innerHTML = "<b>added later</b>";
+            document.body.appendChild(late);
+            late.firstChild.click();
+            document.querySelector(".close-chat").click();
+            document.getElementById("logout").click();
+            document.querySelector("h1, p").click();
+            n.clicked = rec.commands.slice(n.start).map(function (c) { return c[0]; });
+        "##
+        .into();
+        let report = browser.load(&format!("wiring-{form}.html"), &page, Network::Normal);
+        clean(&report);
+        let notes = &report["probe"]["notes"];
+        assert_eq!(notes["clicked"], json!(["chatOpen", "chatOpen", "chatOpen", "chatClose", "clearUser"]), "{form}");
+        assert_eq!(notes["badge3"], json!({"text": "3", "hidden": false}), "{form}");
+        assert_eq!(notes["badge0"], json!({"text": "", "hidden": true}), "{form}");
+        assert_eq!(report["settingAtStart"], json!({"hideIcon": true}));
+    }
+}
+
+#[test]
+fn interaction_loading_waits_for_the_visitor_then_delivers_everything() {
+    let Some(browser) = Browser::start() else { return };
+    for (form, loader) in FORMS {
+        let name = format!("interaction-{form}.html");
+        let mut page = Page::with(render("p.toml", &profile(loader, "load = \"interaction\"")));
+        page.body = BUTTONS.into();
+        // Half a second after parsing: nothing fetched from the vendor, no widget. Then the
+        // launcher is clicked, which is the first interaction.
+        page.before = r##"
+            var vendor = performance.getEntriesByType("resource").filter(function (e) { return e.name.indexOf("plugin-code.salesmartly.com") >= 0; });
+            p.notes.vendorRequestsBefore = vendor.length;
+            p.notes.widgetBefore = !!window.__ssqRecord;
+            document.querySelector("#help-btn").click();
+        "##
+        .into();
+        let report = browser.load(&name, &page, Network::Normal);
+        clean(&report);
+        assert_eq!(report["probe"]["notes"]["vendorRequestsBefore"], 0, "{form}");
+        assert_eq!(report["probe"]["notes"]["widgetBefore"], false, "{form}");
+        assert_eq!(report["starts"], 1, "{form}");
+        let sent = commands(&report);
+        assert_eq!(sent.first().map(String::as_str), Some("setLoginInfo"), "{form}: {sent:?}");
+        assert_eq!(
+            sent.last().map(String::as_str),
+            Some("chatOpen"),
+            "{form}: the click that started the load opens the chat"
+        );
+        assert!(!browser.vendor_requests(&name).is_empty());
+    }
+    // Any first interaction loads it, not only the launcher.
+    let mut page = Page::with(render("p.toml", &profile(FORMS[0].1, "load = \"interaction\"")));
+    page.before = "window.dispatchEvent(new Event('keydown'));".into();
+    let report = browser.load("interaction-key.html", &page, Network::Normal);
+    clean(&report);
+    assert_eq!(report["starts"], 1);
+    assert_eq!(commands(&report), ["setLoginInfo", "onUnRead"], "no click, no chatOpen; the badge listener");
+}
+
+#[test]
+fn idle_loading_loads_without_interaction() {
+    let Some(browser) = Browser::start() else { return };
+    for (form, loader) in FORMS {
+        let report = browser.load(
+            &format!("idle-{form}.html"),
+            &Page::with(render("p.toml", &profile(loader, "load = \"idle\""))),
+            Network::Normal,
+        );
+        clean(&report);
+        assert_eq!(report["starts"], 1, "{form}");
+        assert_eq!(commands(&report)[0], "setLoginInfo", "{form}");
+    }
+}
+
+#[test]
+fn the_logout_block_forgets_the_visitor() {
+    let Some(browser) = Browser::start() else { return };
+    for (form, loader) in FORMS {
+        let snippet = render_with("p.toml", &profile(loader, ""), &["--logout"]);
+        assert!(!snippet.contains("setLoginInfo"));
+        let report = browser.load(&format!("logout-{form}.html"), &Page::with(snippet), Network::Normal);
+        clean(&report);
+        assert_eq!(commands(&report), ["clearUser", "onUnRead"], "{form}");
+    }
+}
