@@ -28,6 +28,20 @@ impl Field {
     pub fn path(&self) -> String {
         format!("{}.{}", self.section.name, self.key.name)
     }
+
+    /// The field's text values with their paths (`login.label_names[1]`) and spans: one for a
+    /// string, one per entry for a list, none for a boolean.
+    pub fn texts(&self) -> Vec<(String, &str, Span)> {
+        match &self.value {
+            FieldValue::Text(text) => vec![(self.path(), text.as_str(), self.span.clone())],
+            FieldValue::List(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, (text, span))| (format!("{}[{i}]", self.path()), text.as_str(), span.clone()))
+                .collect(),
+            FieldValue::Bool(_) => Vec::new(),
+        }
+    }
 }
 
 /// The profile's fields as written, each of the type the schema wants.

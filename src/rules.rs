@@ -201,16 +201,7 @@ impl Checker<'_> {
     fn selectors(&mut self, raw: &RawProfile) -> bool {
         let mut ok = true;
         for field in raw.fields.iter().filter(|f| matches!(f.key.kind, Kind::Selector | Kind::SelectorList)) {
-            let selectors: Vec<(String, &str, Span)> = match &field.value {
-                FieldValue::Text(text) => vec![(field.path(), text.as_str(), field.span.clone())],
-                FieldValue::List(items) => items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, (text, span))| (format!("{}[{i}]", field.path()), text.as_str(), span.clone()))
-                    .collect(),
-                FieldValue::Bool(_) => continue,
-            };
-            for (path, text, span) in selectors {
+            for (path, text, span) in field.texts() {
                 if let Err(err) = selector::check(text) {
                     let message =
                         format!("`{path}` is not a valid CSS selector: {} (at character {})", err.reason, err.at + 1);
@@ -242,16 +233,7 @@ impl Checker<'_> {
         for field in &raw.fields {
             let multiline = field.key.kind == Kind::MultilineText;
             let allowed = |c: char| multiline && matches!(c, '\n' | '\r' | '\t');
-            let texts: Vec<(String, &str, Span)> = match &field.value {
-                FieldValue::Text(text) => vec![(field.path(), text.as_str(), field.span.clone())],
-                FieldValue::List(items) => items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, (text, span))| (format!("{}[{i}]", field.path()), text.as_str(), span.clone()))
-                    .collect(),
-                FieldValue::Bool(_) => continue,
-            };
-            for (path, text, span) in texts {
+            for (path, text, span) in field.texts() {
                 if let Some((at, c)) = text.chars().enumerate().find(|&(_, c)| c.is_control() && !allowed(c)) {
                     let message =
                         format!("`{path}` contains the control character U+{:04X} at character {}", c as u32, at + 1);
