@@ -13,8 +13,10 @@ pub fn run(data: &[u8], format: Format) {
     }
     // The human report slices the source at every span: it must not panic.
     let _ = ssq_gen::report::human(&checked.source, &checked.diagnostics, false);
-    if let Some(profile) = &checked.profile {
-        let snippet = render(profile, &RenderOptions { profile_name: "fuzz", ..Default::default() }).expect("a valid profile renders");
+    let Some(profile) = &checked.profile else { return };
+    for logout in [false, true] {
+        let options = RenderOptions { profile_name: "fuzz", logout, ..Default::default() };
+        let snippet = render(profile, &options).expect("a valid profile renders");
         let script = &snippet[snippet.find("<script>").unwrap()..];
         assert_eq!(script.to_ascii_lowercase().matches("</script").count(), 1, "{snippet}");
         assert!(!script.contains("<!--") && !script.contains('\u{2028}') && !script.contains('\u{2029}'));
