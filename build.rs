@@ -21,7 +21,7 @@ fn main() {
     let xml = remove_elements(&xml, "<!--", "-->");
     let xml = remove_elements(&xml, "<availableFormats>", "</availableFormats>");
     let xml = remove_elements(&xml, "<references>", "</references>");
-    let xml = xml.replace("\\d", "[0-9]");
+    let xml = xml.replace("\\d", "[0-9\\x00]");
 
     let mut fragments = String::new();
     let mut table = String::from("&[\n");
@@ -34,11 +34,12 @@ fn main() {
         let id = attribute(open_tag, "id").expect("territory id");
         let code: u16 = attribute(open_tag, "countryCode").and_then(|c| c.parse().ok()).expect("calling code");
         let leading_digits = attribute(open_tag, "leadingDigits");
+        let main = attribute(open_tag, "mainCountryForCode") == Some("true");
         let range = fragments.len()..fragments.len() + fragment.len();
         fragments.push_str(fragment);
         writeln!(
             table,
-            "    Territory {{ id: {id:?}, code: {code}, leading_digits: {leading_digits:?}, xml: {}..{} }},",
+            "    Territory {{ id: {id:?}, code: {code}, main: {main}, leading_digits: {leading_digits:?}, xml: {}..{} }},",
             range.start, range.end
         )
         .unwrap();

@@ -44,6 +44,29 @@ impl Checked {
 
 /// Runs every rule over `source`.
 pub fn check(source: Source) -> Checked {
+    parse(source).validate()
+}
+
+/// A profile read and parsed, its structural findings made, its rules not yet run.
+#[derive(Debug)]
+struct Parsed {
+    source: Source,
+    diagnostics: Vec<Diagnostic>,
+    raw: Option<RawProfile>,
+}
+
+impl Parsed {
+    /// Runs every rule.
+    fn validate(self) -> Checked {
+        let Parsed { source, mut diagnostics, raw } = self;
+        let profile = raw.and_then(|raw| rules::validate(&raw, &mut diagnostics));
+        diagnostics.sort_by_key(|d| (d.span.start, d.rule.code));
+        Checked { source, diagnostics, profile }
+    }
+}
+
+/// Reads the profile's structure: encoding, size, syntax, types, unknown keys.
+fn parse(source: Source) -> Parsed {
     let mut diagnostics = Vec::new();
     let whole_file = |rule, span, message: String, help: &str| Diagnostic {
         rule,
@@ -52,15 +75,11 @@ pub fn check(source: Source) -> Checked {
         message,
         help: help.to_string(),
     };
-    let profile = match &source.content {
+    let raw = match &source.content {
         Content::TooLarge => {
             let message = format!("the profile is larger than {} bytes", source::MAX_PROFILE_BYTES);
-            diagnostics.push(whole_file(
-                &rules::TOO_LARGE,
-                0..0,
-                message,
-                "a profile is a few hundred bytes: check that this is the right file",
-            ));
+            let help = "a profile is a few hundred bytes: check that this is the right file";
+            diagnostics.push(whole_file(&rules::TOO_LARGE, 0..0, message, help));
             None
         }
         Content::NotUtf8 { at, .. } => {
@@ -83,12 +102,8 @@ pub fn check(source: Source) -> Checked {
                 ));
                 None
             }
-            Ok(root) => {
-                let raw = RawProfile::from_document(&root, &mut diagnostics);
-                rules::validate(&raw, &mut diagnostics)
-            }
+            Ok(root) => Some(RawProfile::from_document(&root, &mut diagnostics)),
         },
     };
-    diagnostics.sort_by_key(|d| (d.span.start, d.rule.code));
-    Checked { source, diagnostics, profile }
+    Parsed { source, diagnostics, raw }
 }

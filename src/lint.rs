@@ -18,6 +18,15 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// A lint result keeps what reports need: a clean profile's text and valid profile are dropped.
+    fn checked(mut checked: Checked) -> Outcome {
+        checked.profile = None;
+        if checked.diagnostics.is_empty() {
+            checked.source.forget_text();
+        }
+        Outcome::Checked(Box::new(checked))
+    }
+
     pub fn name(&self) -> &str {
         match self {
             Outcome::Checked(checked) => &checked.source.name,
@@ -93,7 +102,7 @@ pub fn run(inputs: Vec<Result<Input, ReadError>>, options: &Options) -> Vec<Outc
     let mut outcomes: Vec<Outcome> = inputs
         .into_par_iter()
         .map(|input| match input.and_then(|input| Source::read(&input, options.format)) {
-            Ok(source) => Outcome::Checked(Box::new(check(source))),
+            Ok(source) => Outcome::checked(check(source)),
             Err(err) => Outcome::Unreadable(err),
         })
         .collect();

@@ -14,6 +14,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 struct Territory {
     id: &'static str,
     code: u16,
+    /// The main territory of a shared calling code (`US` for +1), which the crate tries first.
+    main: bool,
     /// For calling codes shared by several territories: the national numbers that belong here.
     leading_digits: Option<&'static str>,
     /// Its `<territory>` element in [`TERRITORIES_XML`].
@@ -100,34 +102,71 @@ pub fn parse(raw: &str, region: Option<&str>) -> Result<Phone, PhoneError> {
 }
 
 fn check(code: u16, region: Option<country::Id>, text: &str, reading: Reading) -> Result<Phone, PhoneError> {
-    let national = match reading {
-        Reading::National => None,
-        _ => text.chars().filter(char::is_ascii_digit).collect::<String>().get(code_len(code)..).map(str::to_string),
-    };
-    let database = database(code, national.as_deref()).ok_or(PhoneError::UnknownCallingCode)?;
-    let number = match reading {
-        Reading::National => None,
-        _ => international_number(code, text),
+    let members = territories_of(code);
+    if members.is_empty() {
+        return Err(PhoneError::UnknownCallingCode);
     }
-    .filter(|number| phonenumber::is_valid_with(&database, number));
+    if reading != Reading::National
+        && let Some(number) = international_number(code, text)
+        && let Some(territory) = valid_territory(&members, &number)
+    {
+        return Ok(Phone { e164: e164(&number), country: describe(code, Some(territory.id)), reading });
+    }
     // The crate's own parser also strips national prefixes (`+44 (0)20 …`) and reads national
     // numbers; it costs ~1.3 ms of regex compilation once per process, so it is the second choice.
-    let number = match number {
-        Some(number) => number,
-        None => phonenumber::parse_with(&database, region, text)
-            .map_err(|_| PhoneError::Invalid { country: format!("+{code}") })?,
-    };
-    let country = match number.metadata(&database) {
-        Some(meta) if meta.id() != "001" => format!("+{} ({})", number.code().value(), meta.id()),
-        _ => format!("+{}", number.code().value()),
-    };
+    let database = database(&members).ok_or(PhoneError::UnknownCallingCode)?;
+    let number = phonenumber::parse_with(&database, region, text)
+        .map_err(|_| PhoneError::Invalid { country: describe(code, None) })?;
+    let country = describe(code, number.metadata(&database).map(|meta| meta.id()));
     if !phonenumber::is_valid_with(&database, &number) {
         return Err(PhoneError::Invalid { country });
     }
-    // What the crate's E.164 formatter writes, without the regex work its formatter does first
-    // for the other modes (~58 ms for a Chinese number).
-    let e164 = format!("+{}{}", number.code().value(), number.national());
-    Ok(Phone { e164, country, reading })
+    Ok(Phone { e164: e164(&number), country, reading })
+}
+
+/// What the crate's E.164 formatter writes, without the regex work its formatter does first for
+/// the other modes (~58 ms for a Chinese number).
+fn e164(number: &PhoneNumber) -> String {
+    format!("+{}{}", number.code().value(), number.national())
+}
+
+fn describe(code: u16, region: Option<&str>) -> String {
+    match region {
+        Some(id) if id != "001" => format!("+{code} ({id})"),
+        _ => format!("+{code}"),
+    }
+}
+
+/// The territories of a calling code in the order the crate tries them: the main one first.
+fn territories_of(code: u16) -> Vec<usize> {
+    let mut members: Vec<usize> = (0..TERRITORIES.len()).filter(|&i| TERRITORIES[i].code == code).collect();
+    members.sort_by_key(|&i| !TERRITORIES[i].main);
+    members
+}
+
+/// The territory the crate would assign `number` to, if the number is valid there. This is the
+/// crate's `source_for` followed by its type check, run against one territory's metadata at a
+/// time, so that each territory's patterns are compiled once per process however the territories
+/// of a shared code (+1 has 25) combine in the numbers seen.
+fn valid_territory(members: &[usize], number: &PhoneNumber) -> Option<&'static Territory> {
+    let valid_in =
+        |index: usize| database(&[index]).is_some_and(|database| phonenumber::is_valid_with(&database, number));
+    if let [only] = members {
+        return valid_in(*only).then_some(&TERRITORIES[*only]);
+    }
+    let national = number.national().to_string();
+    for &index in members {
+        let found = match TERRITORIES[index].leading_digits {
+            // A territory whose leading digits match is the crate's answer, valid or not.
+            Some(_) if leading_digits_match(index, &national) => return valid_in(index).then_some(&TERRITORIES[index]),
+            Some(_) => false,
+            None => valid_in(index),
+        };
+        if found {
+            return Some(&TERRITORIES[index]);
+        }
+    }
+    None
 }
 
 /// A `+<code><digits>` number built directly from its parts, for the common case where the digits
@@ -155,35 +194,22 @@ fn calling_code(digits: &str) -> Option<u16> {
         .find(|code| TERRITORIES.iter().any(|t| t.code == *code))
 }
 
-fn code_len(code: u16) -> usize {
-    code.to_string().len()
-}
-
-/// The metadata a number of calling code `code` needs, parsed once per process and per set of
-/// territories. Where several territories share a code (+1 has 25), a territory whose leading
-/// digits do not match `national` is left out: the crate would never pick it for this number.
-/// With `national` unknown (a national number yet to be parsed) every territory of the code is in.
-fn database(code: u16, national: Option<&str>) -> Option<Arc<Database>> {
+/// The metadata of the territories `members` (indexes into [`TERRITORIES`]), parsed once per
+/// process and set of territories.
+fn database(members: &[usize]) -> Option<Arc<Database>> {
     static CACHE: OnceLock<Mutex<HashMap<Vec<usize>, Arc<Database>>>> = OnceLock::new();
-    let members: Vec<usize> = (0..TERRITORIES.len())
-        .filter(|&i| TERRITORIES[i].code == code)
-        .filter(|&i| match (TERRITORIES[i].leading_digits, national) {
-            (Some(_), Some(national)) => leading_digits_match(i, national),
-            _ => true,
-        })
-        .collect();
     let cache = CACHE.get_or_init(Default::default);
-    if let Some(database) = cache.lock().ok()?.get(&members) {
+    if let Some(database) = cache.lock().ok()?.get(members) {
         return Some(database.clone());
     }
     let mut xml = String::from("<phoneNumberMetadata><territories>");
-    for &i in &members {
+    for &i in members {
         xml.push_str(&TERRITORIES_XML[TERRITORIES[i].xml.clone()]);
     }
     xml.push_str("</territories></phoneNumberMetadata>");
     let metadata = loader::load(Cursor::new(xml)).ok()?;
     let database = Arc::new(Database::from(metadata).ok()?);
-    cache.lock().ok()?.insert(members, database.clone());
+    cache.lock().ok()?.insert(members.to_vec(), database.clone());
     Some(database)
 }
 

@@ -29,17 +29,23 @@ impl Field {
         format!("{}.{}", self.section.name, self.key.name)
     }
 
-    /// The field's text values with their paths (`login.label_names[1]`) and spans: one for a
-    /// string, one per entry for a list, none for a boolean.
-    pub fn texts(&self) -> Vec<(String, &str, Span)> {
+    /// The field's text values with their list index and span: one for a string, one per entry
+    /// for a list, none for a boolean. [`Field::item_path`] names one.
+    pub fn texts(&self) -> Vec<(Option<usize>, &str, Span)> {
         match &self.value {
-            FieldValue::Text(text) => vec![(self.path(), text.as_str(), self.span.clone())],
-            FieldValue::List(items) => items
-                .iter()
-                .enumerate()
-                .map(|(i, (text, span))| (format!("{}[{i}]", self.path()), text.as_str(), span.clone()))
-                .collect(),
+            FieldValue::Text(text) => vec![(None, text.as_str(), self.span.clone())],
+            FieldValue::List(items) => {
+                items.iter().enumerate().map(|(i, (text, span))| (Some(i), text.as_str(), span.clone())).collect()
+            }
             FieldValue::Bool(_) => Vec::new(),
+        }
+    }
+
+    /// `login.user_name`, or `login.label_names[1]` for an entry of a list.
+    pub fn item_path(&self, index: Option<usize>) -> String {
+        match index {
+            Some(i) => format!("{}[{i}]", self.path()),
+            None => self.path(),
         }
     }
 }
@@ -108,12 +114,12 @@ impl RawProfile {
             raw.sections.push((section, entry.key_span.clone()));
             report_duplicates(keys, section.name, diagnostics);
             for item in keys {
-                let path = format!("{}.{}", section.name, item.key);
+                let path = || format!("{}.{}", section.name, item.key);
                 let Some(key) = section.key(&item.key) else {
-                    diagnostics.push(unknown_key(item, &path, section.keys.iter().map(|k| k.name)));
+                    diagnostics.push(unknown_key(item, &path(), section.keys.iter().map(|k| k.name)));
                     continue;
                 };
-                match field_value(key.kind, &item.node, &path) {
+                match field_value(key.kind, &item.node, path) {
                     Ok(value) => raw.fields.push(Field {
                         section,
                         key,
@@ -122,7 +128,7 @@ impl RawProfile {
                         value,
                     }),
                     Err(diagnostic) => {
-                        raw.rejected.push(path);
+                        raw.rejected.push(path());
                         diagnostics.push(diagnostic);
                     }
                 }
@@ -132,7 +138,8 @@ impl RawProfile {
     }
 }
 
-fn field_value(kind: Kind, node: &Node, path: &str) -> Result<FieldValue, Diagnostic> {
+/// The field's value if it has the kind's type; `path` names it in a diagnostic.
+fn field_value(kind: Kind, node: &Node, path: impl Fn() -> String) -> Result<FieldValue, Diagnostic> {
     match (kind, &node.value) {
         (Kind::Text | Kind::MultilineText | Kind::Selector, Value::String(s)) => Ok(FieldValue::Text(s.clone())),
         (Kind::Bool, Value::Bool(b)) => Ok(FieldValue::Bool(*b)),
@@ -142,11 +149,12 @@ fn field_value(kind: Kind, node: &Node, path: &str) -> Result<FieldValue, Diagno
                 Some(best) => format!("did you mean `{best}`? Choose one of: {}", choices.join(", ")),
                 None => format!("choose one of: {}", choices.join(", ")),
             };
+            let path = path();
             Err(Diagnostic {
                 rule: &rules::UNKNOWN_VALUE,
                 span: node.span.clone(),
-                field: path.to_string(),
                 message: format!("`{path}` cannot be `{s}`"),
+                field: path,
                 help,
             })
         }
@@ -155,11 +163,11 @@ fn field_value(kind: Kind, node: &Node, path: &str) -> Result<FieldValue, Diagno
             .enumerate()
             .map(|(i, item)| match &item.value {
                 Value::String(s) => Ok((s.clone(), item.span.clone())),
-                _ => Err(type_error(&format!("{path}[{i}]"), item, "a string")),
+                _ => Err(type_error(&format!("{}[{i}]", path()), item, "a string")),
             })
             .collect::<Result<_, _>>()
             .map(FieldValue::List),
-        _ => Err(type_error(path, node, kind.expected())),
+        _ => Err(type_error(&path(), node, kind.expected())),
     }
 }
 

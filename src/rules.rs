@@ -201,8 +201,9 @@ impl Checker<'_> {
     fn selectors(&mut self, raw: &RawProfile) -> bool {
         let mut ok = true;
         for field in raw.fields.iter().filter(|f| matches!(f.key.kind, Kind::Selector | Kind::SelectorList)) {
-            for (path, text, span) in field.texts() {
+            for (index, text, span) in field.texts() {
                 if let Err(err) = selector::check(text) {
+                    let path = field.item_path(index);
                     let message =
                         format!("`{path}` is not a valid CSS selector: {} (at character {})", err.reason, err.at + 1);
                     self.report(
@@ -233,8 +234,9 @@ impl Checker<'_> {
         for field in &raw.fields {
             let multiline = field.key.kind == Kind::MultilineText;
             let allowed = |c: char| multiline && matches!(c, '\n' | '\r' | '\t');
-            for (path, text, span) in field.texts() {
+            for (index, text, span) in field.texts() {
                 if let Some((at, c)) = text.chars().enumerate().find(|&(_, c)| c.is_control() && !allowed(c)) {
+                    let path = field.item_path(index);
                     let message =
                         format!("`{path}` contains the control character U+{:04X} at character {}", c as u32, at + 1);
                     let help = if multiline {

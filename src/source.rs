@@ -151,6 +151,12 @@ impl Source {
         Source { name, format, content, line_starts }
     }
 
+    /// Frees the text, for a caller that will show no diagnostic of it.
+    pub fn forget_text(&mut self) {
+        self.content = Content::Text(String::new());
+        self.line_starts = vec![0];
+    }
+
     /// The text to show in diagnostics (empty for a refused file).
     pub fn text(&self) -> &str {
         match &self.content {
