@@ -46,6 +46,7 @@ impl Terminal {
         for file in ["profile.ssq.toml", "other.json"] {
             std::fs::write(home.path().join(file), "").unwrap();
         }
+        std::fs::write(home.path().join("bad.ssq.toml"), "[loader]\nlicense = \"g1\"\n").unwrap();
         let bin = Path::new(env!("CARGO_BIN_EXE_ssq-gen")).parent().unwrap();
         let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
         let command = match shell {
@@ -53,7 +54,9 @@ impl Terminal {
             "zsh" => "zsh -f",
             _ => "fish --no-config",
         };
-        let session = format!("ssq-{shell}-{}", std::process::id());
+        static SESSIONS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = SESSIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let session = format!("ssq-{shell}-{}-{n}", std::process::id());
         let status = Command::new("tmux")
             .args(["new-session", "-d", "-x", "200", "-y", "50", "-s", &session, "-c"])
             .arg(home.path())
@@ -78,6 +81,27 @@ impl Terminal {
     fn screen(&self) -> String {
         let output = Command::new("tmux").args(["capture-pane", "-p", "-t", &self.session]).output().unwrap();
         String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    /// The screen with its colour escape sequences.
+    fn screen_with_escapes(&self) -> String {
+        let output = Command::new("tmux").args(["capture-pane", "-e", "-p", "-t", &self.session]).output().unwrap();
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    /// Runs `line` and returns the screen once `expected` shows.
+    fn run(&self, line: &str, expected: &str) -> String {
+        self.keys(&["clear", "Enter"]);
+        std::thread::sleep(Duration::from_millis(200));
+        self.keys(&["-l", line]);
+        self.keys(&["Enter"]);
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !self.screen().contains(expected) {
+            assert!(Instant::now() < deadline, "`{line}` did not show {expected:?}:\n{}", self.screen());
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        std::thread::sleep(Duration::from_millis(200));
+        self.screen_with_escapes()
     }
 
     /// Types `line`, presses TAB (twice: bash lists on the second), and waits for `expected`.
@@ -118,6 +142,19 @@ fn check_shell(shell: &str, setup: Vec<String>) {
     terminal.complete("ssq-gen snippet prof", &["profile.ssq.toml"]);
     terminal.complete("ssq-gen completions ", &["bash", "zsh", "fish", "powershell", "elvish"]);
     terminal.complete("ssq-gen snippet --color ", &["auto", "always", "never"]);
+}
+
+#[test]
+fn colour_on_a_terminal_unless_no_color() {
+    let Some(terminal) = Terminal::start("bash", &[]) else { return };
+    let coloured = terminal.run("ssq-gen snippet bad.ssq.toml", "nothing written");
+    assert!(coloured.contains("\u{1b}["), "a terminal gets colour:\n{coloured}");
+    let plain = terminal.run("NO_COLOR=1 ssq-gen snippet bad.ssq.toml", "nothing written");
+    assert!(!plain.contains("\u{1b}["), "NO_COLOR turns it off:\n{plain}");
+    let forced = terminal.run("NO_COLOR=1 ssq-gen snippet bad.ssq.toml --color always", "nothing written");
+    assert!(forced.contains("\u{1b}["), "--color always wins over NO_COLOR");
+    let lint = terminal.run("ssq-gen lint bad.ssq.toml", "checked 1 profile");
+    assert!(lint.contains("\u{1b}["), "lint's report is coloured on a terminal");
 }
 
 #[test]
