@@ -102,7 +102,7 @@ fn parse(source: Source) -> Parsed {
                 ));
                 None
             }
-            Ok(root) => Some(RawProfile::from_document(&root, &mut diagnostics)),
+            Ok(root) => Some(RawProfile::from_document(root, &mut diagnostics)),
         },
     };
     Parsed { source, diagnostics, raw }

@@ -170,19 +170,17 @@ fn valid_territory(members: &[usize], number: &PhoneNumber) -> Option<&'static T
 }
 
 /// A `+<code><digits>` number built directly from its parts, for the common case where the digits
-/// after the calling code are already the national significant number.
+/// after the calling code are already the national significant number. The crate has no
+/// constructor, so this goes through its serde form (checked by the agreement test below).
 fn international_number(code: u16, text: &str) -> Option<PhoneNumber> {
     let digits: String = text.chars().filter(char::is_ascii_digit).collect();
     let national = digits.strip_prefix(&code.to_string())?;
     let zeros = national.bytes().take_while(|&b| b == b'0').count();
-    let value: u64 = national.parse().ok()?;
-    let national = NationalNumber::new(value, u8::try_from(zeros).ok()?).ok()?;
-    serde_json::from_value(serde_json::json!({
-        "code": { "value": code, "source": country::Source::Plus },
-        "national": national,
-        "extension": null,
-        "carrier": null,
-    }))
+    // `NationalNumber` keeps the count of leading zeros (Italian numbers) in its top byte.
+    let value: u64 = NationalNumber::new(national.parse().ok()?, u8::try_from(zeros).ok()?).ok()?.into();
+    serde_json::from_str(&format!(
+        r#"{{"code":{{"value":{code},"source":"plus"}},"national":{{"value":{value}}},"extension":null,"carrier":null}}"#
+    ))
     .ok()
 }
 

@@ -91,44 +91,45 @@ impl RawProfile {
 
     /// Reads the document tree against [`schema::SECTIONS`], reporting wrong types, unknown keys,
     /// unknown choices and duplicate keys. Fields in error are left out.
-    pub fn from_document(root: &Node, diagnostics: &mut Vec<Diagnostic>) -> RawProfile {
+    pub fn from_document(root: Node, diagnostics: &mut Vec<Diagnostic>) -> RawProfile {
         let mut raw = RawProfile::default();
-        let Value::Table(entries) = &root.value else {
-            diagnostics.push(type_error("", root, "a table (an object)"));
-            return raw;
+        let entries = match root.value {
+            Value::Table(entries) => entries,
+            other => {
+                diagnostics.push(type_error("", root.span, &other, "a table (an object)"));
+                return raw;
+            }
         };
-        report_duplicates(entries, "", diagnostics);
+        report_duplicates(&entries, "", diagnostics);
         for entry in entries {
             if entry.key == schema::SCHEMA_KEY {
                 continue;
             }
             let Some(section) = schema::section(&entry.key) else {
                 let known = schema::SECTIONS.iter().map(|s| s.name);
-                diagnostics.push(unknown_key(entry, &entry.key, known));
+                diagnostics.push(unknown_key(&entry, &entry.key, known));
                 continue;
             };
-            let Value::Table(keys) = &entry.node.value else {
-                diagnostics.push(type_error(section.name, &entry.node, "a table (an object)"));
-                continue;
+            let keys = match entry.node.value {
+                Value::Table(keys) => keys,
+                other => {
+                    diagnostics.push(type_error(section.name, entry.node.span, &other, "a table (an object)"));
+                    continue;
+                }
             };
-            raw.sections.push((section, entry.key_span.clone()));
-            report_duplicates(keys, section.name, diagnostics);
+            raw.sections.push((section, entry.key_span));
+            report_duplicates(&keys, section.name, diagnostics);
             for item in keys {
                 let path = || format!("{}.{}", section.name, item.key);
                 let Some(key) = section.key(&item.key) else {
-                    diagnostics.push(unknown_key(item, &path(), section.keys.iter().map(|k| k.name)));
+                    diagnostics.push(unknown_key(&item, &path(), section.keys.iter().map(|k| k.name)));
                     continue;
                 };
-                match field_value(key.kind, &item.node, path) {
-                    Ok(value) => raw.fields.push(Field {
-                        section,
-                        key,
-                        key_span: item.key_span.clone(),
-                        span: item.node.span.clone(),
-                        value,
-                    }),
+                let span = item.node.span.clone();
+                match field_value(key.kind, item.node, path) {
+                    Ok(value) => raw.fields.push(Field { section, key, key_span: item.key_span, span, value }),
                     Err(diagnostic) => {
-                        raw.rejected.push(path());
+                        raw.rejected.push(format!("{}.{}", section.name, item.key));
                         diagnostics.push(diagnostic);
                     }
                 }
@@ -139,45 +140,46 @@ impl RawProfile {
 }
 
 /// The field's value if it has the kind's type; `path` names it in a diagnostic.
-fn field_value(kind: Kind, node: &Node, path: impl Fn() -> String) -> Result<FieldValue, Diagnostic> {
-    match (kind, &node.value) {
-        (Kind::Text | Kind::MultilineText | Kind::Selector, Value::String(s)) => Ok(FieldValue::Text(s.clone())),
-        (Kind::Bool, Value::Bool(b)) => Ok(FieldValue::Bool(*b)),
-        (Kind::Choice(choices), Value::String(s)) if choices.contains(&s.as_str()) => Ok(FieldValue::Text(s.clone())),
+fn field_value(kind: Kind, node: Node, path: impl Fn() -> String) -> Result<FieldValue, Diagnostic> {
+    let Node { value, span } = node;
+    match (kind, value) {
+        (Kind::Text | Kind::MultilineText | Kind::Selector, Value::String(s)) => Ok(FieldValue::Text(s)),
+        (Kind::Bool, Value::Bool(b)) => Ok(FieldValue::Bool(b)),
+        (Kind::Choice(choices), Value::String(s)) if choices.contains(&s.as_str()) => Ok(FieldValue::Text(s)),
         (Kind::Choice(choices), Value::String(s)) => {
-            let help = match schema::did_you_mean(s, choices.iter().copied()) {
+            let help = match schema::did_you_mean(&s, choices.iter().copied()) {
                 Some(best) => format!("did you mean `{best}`? Choose one of: {}", choices.join(", ")),
                 None => format!("choose one of: {}", choices.join(", ")),
             };
             let path = path();
             Err(Diagnostic {
                 rule: &rules::UNKNOWN_VALUE,
-                span: node.span.clone(),
+                span,
                 message: format!("`{path}` cannot be `{s}`"),
                 field: path,
                 help,
             })
         }
         (Kind::TextList | Kind::SelectorList, Value::Array(items)) => items
-            .iter()
+            .into_iter()
             .enumerate()
-            .map(|(i, item)| match &item.value {
-                Value::String(s) => Ok((s.clone(), item.span.clone())),
-                _ => Err(type_error(&format!("{}[{i}]", path()), item, "a string")),
+            .map(|(i, item)| match item.value {
+                Value::String(s) => Ok((s, item.span)),
+                other => Err(type_error(&format!("{}[{i}]", path()), item.span, &other, "a string")),
             })
             .collect::<Result<_, _>>()
             .map(FieldValue::List),
-        _ => Err(type_error(&path(), node, kind.expected())),
+        (kind, other) => Err(type_error(&path(), span, &other, kind.expected())),
     }
 }
 
-fn type_error(path: &str, node: &Node, expected: &str) -> Diagnostic {
+fn type_error(path: &str, span: Span, found: &Value, expected: &str) -> Diagnostic {
     let what = if path.is_empty() { "the profile".to_string() } else { format!("`{path}`") };
     Diagnostic {
         rule: &rules::WRONG_TYPE,
-        span: node.span.clone(),
+        span,
         field: path.to_string(),
-        message: format!("{what} must be {expected}, found {}", node.value.type_name()),
+        message: format!("{what} must be {expected}, found {}", found.type_name()),
         help: format!("write {expected} here"),
     }
 }

@@ -5,6 +5,7 @@ use std::fmt;
 use std::io::{self, Read};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// Profiles are a few hundred bytes; anything this big is a mistake (a log file, a dump, an attack),
 /// refused after reading at most this many bytes plus one.
@@ -104,7 +105,8 @@ pub struct Source {
     pub name: String,
     pub format: Format,
     pub content: Content,
-    line_starts: Vec<usize>,
+    /// Byte offsets of line starts, computed when a diagnostic first needs a position.
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 impl Source {
@@ -147,14 +149,18 @@ impl Source {
             Content::TooLarge => "",
         };
         let format = format.unwrap_or_else(|| Format::sniff(text));
-        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        Source { name, format, content, line_starts }
+        Source { name, format, content, line_starts: OnceLock::new() }
     }
 
     /// Frees the text, for a caller that will show no diagnostic of it.
     pub fn forget_text(&mut self) {
         self.content = Content::Text(String::new());
-        self.line_starts = vec![0];
+        self.line_starts = OnceLock::new();
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts
+            .get_or_init(|| std::iter::once(0).chain(self.text().match_indices('\n').map(|(i, _)| i + 1)).collect())
     }
 
     /// The text to show in diagnostics (empty for a refused file).
@@ -169,15 +175,16 @@ impl Source {
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let text = self.text();
         let offset = floor_char_boundary(text, offset.min(text.len()));
-        let line = self.line_starts.partition_point(|&start| start <= offset);
-        let line_start = self.line_starts[line - 1];
+        let line_starts = self.line_starts();
+        let line = line_starts.partition_point(|&start| start <= offset);
+        let line_start = line_starts[line - 1];
         (line, text[line_start..offset].chars().count() + 1)
     }
 
     /// Byte offset of a 1-based line and byte column, as serde_json reports errors; clamped to the text.
     pub fn offset_of(&self, line: usize, byte_column: usize) -> usize {
         let text = self.text();
-        let Some(&line_start) = self.line_starts.get(line.saturating_sub(1)) else {
+        let Some(&line_start) = self.line_starts().get(line.saturating_sub(1)) else {
             return text.len();
         };
         floor_char_boundary(text, (line_start + byte_column.saturating_sub(1)).min(text.len()))
