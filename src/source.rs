@@ -115,13 +115,15 @@ impl Source {
         let name = input.display_name();
         let wrap = |error| ReadError { name: name.clone(), error };
         let bytes = match input {
-            Input::Stdin => read_limited(io::stdin().lock()).map_err(wrap)?,
+            Input::Stdin => read_limited(io::stdin().lock(), 0).map_err(wrap)?,
             Input::Path(path) => {
+                let file = std::fs::File::open(path).map_err(wrap)?;
+                let meta = file.metadata().map_err(wrap)?;
                 // Opening a folder succeeds on Unix; say what it is instead of a confusing read error.
-                if path.is_dir() {
+                if meta.is_dir() {
                     return Err(wrap(io::Error::from(io::ErrorKind::IsADirectory)));
                 }
-                read_limited(std::fs::File::open(path).map_err(wrap)?).map_err(wrap)?
+                read_limited(file, meta.len()).map_err(wrap)?
             }
         };
         let path_format = match input {
@@ -191,8 +193,9 @@ impl Source {
     }
 }
 
-fn read_limited(reader: impl Read) -> io::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
+/// Reads at most one byte more than the limit; `size_hint` (the file's length) sizes the buffer.
+fn read_limited(reader: impl Read, size_hint: u64) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::with_capacity(size_hint.min(MAX_PROFILE_BYTES as u64) as usize + 1);
     reader.take(MAX_PROFILE_BYTES as u64 + 1).read_to_end(&mut bytes)?;
     Ok(bytes)
 }
