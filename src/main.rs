@@ -8,6 +8,7 @@ use cli::{Cli, ColorChoice, Command, InputFormat, LintArgs, OutputFormat, Profil
 use ssq_gen::diagnostic::Severity;
 use ssq_gen::profile::ValidProfile;
 use ssq_gen::render::{self, RenderOptions};
+use ssq_gen::report::count;
 use ssq_gen::source::{Format, Input, Source};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -100,8 +101,8 @@ fn accept(args: &ProfileArgs, ui: &Ui) -> Result<Accepted, Status> {
         }
         _ => {
             let why = match errors {
-                0 => format!("{} (--deny-warnings)", plural(warnings, "warning")),
-                _ => plural(errors, "error"),
+                0 => format!("{} (--deny-warnings)", count(warnings, "warning")),
+                _ => count(errors, "error"),
             };
             ui.problem(format_args!("{name} has {why}; nothing written"));
             Err(Status::Findings)
@@ -147,7 +148,7 @@ fn snippet(args: &SnippetArgs, ui: &Ui) -> Status {
     match result {
         Ok(accepted) => {
             if accepted.warnings > 0 && !ui.quiet {
-                eprintln!("{}: rendered with {}", accepted.name, plural(accepted.warnings, "warning"));
+                eprintln!("{}: rendered with {}", accepted.name, count(accepted.warnings, "warning"));
             }
             Status::Success
         }
@@ -268,8 +269,4 @@ fn print(text: &str) -> Status {
             Status::Trouble
         }
     }
-}
-
-fn plural(count: usize, noun: &str) -> String {
-    ssq_gen::report::count(count, noun)
 }
