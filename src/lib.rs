@@ -44,30 +44,15 @@ impl Checked {
 
 /// Runs every rule over `source`.
 pub fn check(source: Source) -> Checked {
-    parse(source).validate()
-}
-
-/// A profile read and parsed, its structural findings made, its rules not yet run.
-#[derive(Debug)]
-struct Parsed {
-    source: Source,
-    diagnostics: Vec<Diagnostic>,
-    raw: Option<RawProfile>,
-}
-
-impl Parsed {
-    /// Runs every rule.
-    fn validate(self) -> Checked {
-        let Parsed { source, mut diagnostics, raw } = self;
-        let profile = raw.and_then(|raw| rules::validate(&raw, &mut diagnostics));
-        diagnostics.sort_by_key(|d| (d.span.start, d.rule.code));
-        Checked { source, diagnostics, profile }
-    }
-}
-
-/// Reads the profile's structure: encoding, size, syntax, types, unknown keys.
-fn parse(source: Source) -> Parsed {
     let mut diagnostics = Vec::new();
+    let profile = structure(&source, &mut diagnostics).and_then(|raw| rules::validate(&raw, &mut diagnostics));
+    diagnostics.sort_by_key(|d| (d.span.start, d.rule.code));
+    Checked { source, diagnostics, profile }
+}
+
+/// Reads the profile's structure (encoding, size, syntax, types, unknown keys), reporting what is
+/// wrong with it; `None` when there is no document to run the rules on.
+fn structure(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Option<RawProfile> {
     let whole_file = |rule, span, message: String, help: &str| Diagnostic {
         rule,
         span,
@@ -75,7 +60,7 @@ fn parse(source: Source) -> Parsed {
         message,
         help: help.to_string(),
     };
-    let raw = match &source.content {
+    match &source.content {
         Content::TooLarge => {
             let message = format!("the profile is larger than {} bytes", source::MAX_PROFILE_BYTES);
             let help = "a profile is a few hundred bytes: check that this is the right file";
@@ -102,8 +87,7 @@ fn parse(source: Source) -> Parsed {
                 ));
                 None
             }
-            Ok(root) => Some(RawProfile::from_document(root, &mut diagnostics)),
+            Ok(root) => Some(RawProfile::from_document(root, diagnostics)),
         },
-    };
-    Parsed { source, diagnostics, raw }
+    }
 }

@@ -143,20 +143,13 @@ fn environment() -> &'static Environment<'static> {
         let mut env = Environment::new();
         env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
         env.set_formatter(only_escaped_values);
-        env.add_filter("js", |value: Value| {
-            escape::script_literal(&value)
-                .map(Value::from_safe_string)
-                .map_err(|err| Error::new(ErrorKind::BadSerialization, err.to_string()))
-        });
+        env.add_filter("js", |value: Value| serialized(escape::script_literal(&value)));
         env.add_filter("comment", |text: &str| Value::from_safe_string(escape::html_comment(text)));
         env.add_filter("attr", |text: &str| Value::from_safe_string(escape::html_attribute(text)));
-        // For the TOML starter profile, whose text is ours (schema docs and examples), not a profile's.
-        env.add_filter("toml", |value: Value| {
-            serde_json::to_string(&value)
-                .map(Value::from_safe_string)
-                .map_err(|err| Error::new(ErrorKind::BadSerialization, err.to_string()))
-        });
-        env.add_filter("text", |text: &str| Value::from_safe_string(text.replace('\n', "\n# ")));
+        // For the TOML starter profile, whose text is ours (schema docs and examples), not a
+        // profile's: a JSON string, boolean or array of strings is also a TOML value.
+        env.add_filter("toml", |value: Value| serialized(serde_json::to_string(&value)));
+        env.add_filter("toml_comment", |text: &str| Value::from_safe_string(text.replace('\n', "\n# ")));
         env.add_filter("ident", |name: &str| match escape::identifier(name) {
             Some(name) => Ok(Value::from_safe_string(name.to_string())),
             None => Err(Error::new(ErrorKind::InvalidOperation, format!("`{name}` is not a JavaScript identifier"))),
@@ -168,11 +161,15 @@ fn environment() -> &'static Environment<'static> {
     })
 }
 
+fn serialized(result: Result<String, serde_json::Error>) -> Result<Value, Error> {
+    result.map(Value::from_safe_string).map_err(|err| Error::new(ErrorKind::BadSerialization, err.to_string()))
+}
+
 fn only_escaped_values(out: &mut Output<'_>, _: &mut State<'_, '_>, value: &Value) -> Result<(), Error> {
     if !value.is_safe() {
         return Err(Error::new(
             ErrorKind::InvalidOperation,
-            "a template printed a value without an escaping filter (js, comment, attr, ident)",
+            "a template printed a value without an escaping filter (js, comment, attr, ident, toml, toml_comment)",
         ));
     }
     out.write_str(&value.to_string()).map_err(|_| Error::new(ErrorKind::WriteFailure, "could not write the snippet"))

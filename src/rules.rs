@@ -358,16 +358,15 @@ impl Checker<'_> {
     }
 
     fn user_id_personal_data(&mut self, field: &Field, id: &str) {
-        let looks_like =
-            if email::check(id).is_ok() || (id.contains('@') && email::check(id) == Err(EmailProblem::DotlessDomain)) {
-                Some("an email address")
-            } else if !id.is_empty() && id.chars().all(|c| c.is_ascii_digit()) {
-                Some("a raw numeric id (or a phone number)")
-            } else if id.starts_with('+') && phone::parse(id, None).is_ok() {
-                Some("a phone number")
-            } else {
-                None
-            };
+        let looks_like = if matches!(email::check(id), Ok(()) | Err(EmailProblem::DotlessDomain)) {
+            Some("an email address")
+        } else if !id.is_empty() && id.chars().all(|c| c.is_ascii_digit()) {
+            Some("a raw numeric id (or a phone number)")
+        } else if id.starts_with('+') && phone::parse(id, None).is_ok() {
+            Some("a phone number")
+        } else {
+            None
+        };
         if let Some(what) = looks_like {
             let message = format!("`login.user_id` looks like {what}");
             self.on(

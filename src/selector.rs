@@ -88,6 +88,15 @@ impl Parser<'_> {
         Err(SelectorError { at: self.pos, reason: reason.into() })
     }
 
+    /// The closing `]` or `)` of a bracket.
+    fn close(&mut self, bracket: char) -> Result<(), SelectorError> {
+        if self.peek() != Some(bracket) {
+            return self.fail(format!("expected `{bracket}`"));
+        }
+        self.pos += 1;
+        Ok(())
+    }
+
     fn skip_whitespace(&mut self) -> bool {
         let start = self.pos;
         while matches!(self.peek(), Some(' ' | '\t' | '\n' | '\r' | '\u{c}')) {
@@ -115,8 +124,8 @@ impl Parser<'_> {
         Ok(())
     }
 
-    /// Compound selectors joined by combinators (descendant, `>`, `+`, `~`); inside `:has()` a
-    /// leading combinator is allowed too, and harmless elsewhere to refuse via `compound`.
+    /// Compound selectors joined by combinators (descendant, `>`, `+`, `~`). Inside a functional
+    /// pseudo-class a leading combinator is accepted, as `:has(> img)` needs.
     fn complex_selector(&mut self) -> Result<(), SelectorError> {
         if matches!(self.peek(), Some('>' | '+' | '~')) && self.depth > 1 {
             self.pos += 1;
@@ -199,13 +208,7 @@ impl Parser<'_> {
             self.pos += 1;
             self.skip_whitespace();
         }
-        match self.peek() {
-            Some(']') => {
-                self.pos += 1;
-                Ok(())
-            }
-            _ => self.fail("expected `]`"),
-        }
+        self.close(']')
     }
 
     fn pseudo_class(&mut self) -> Result<(), SelectorError> {
@@ -249,13 +252,7 @@ impl Parser<'_> {
             return self.fail(format!("unknown pseudo-class `:{name}()`"));
         }
         self.skip_whitespace();
-        match self.peek() {
-            Some(')') => {
-                self.pos += 1;
-                Ok(())
-            }
-            _ => self.fail("expected `)`"),
-        }
+        self.close(')')
     }
 
     /// `odd`, `even`, `3`, `-n+3`, `2n + 1`, …
