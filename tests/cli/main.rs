@@ -10,4 +10,5 @@ mod exit_status;
 mod lint;
 mod page_wiring;
 mod rules_table;
+mod snapshots;
 mod snippet_js;
