@@ -6,7 +6,7 @@
 //! (used for display formatting, which we do not use) and references are dropped; `\d` becomes
 //! `[0-9]`, since the regex crate compiles `\d` as the whole Unicode digit class while we only ever
 //! match ASCII digits; and number-type patterns are anchored (see `anchor_number_patterns`). The
-//! agreement test in `src/phone.rs` checks the result against the crate's own database.
+//! agreement test in `src/checks/phone.rs` checks the result against the crate's own database.
 //!
 //! Output, in OUT_DIR: `territories.xml` (the fragments, comments removed, back to back) and
 //! `territories.rs` (a table of `Territory` rows: region id, calling code, leading digits, byte range).
@@ -14,7 +14,7 @@
 use std::fmt::Write as _;
 use std::{env, fs, path::Path};
 
-const METADATA: &str = "src/phone/PhoneNumberMetadata.xml";
+const METADATA: &str = "src/checks/phone/PhoneNumberMetadata.xml";
 
 fn main() {
     println!("cargo:rerun-if-changed={METADATA}");

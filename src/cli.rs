@@ -168,7 +168,7 @@ pub struct SnippetArgs {
 }
 
 fn parse_nonce(value: &str) -> Result<String, String> {
-    ssq_gen::render::check_nonce(value).map(|()| value.to_string())
+    ssq_gen::snippet::csp::check_nonce(value).map(|()| value.to_string())
 }
 
 #[derive(Debug, Args)]

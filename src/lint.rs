@@ -1,39 +1,18 @@
 //! Linting many profiles: finding them (explicit files, or folders walked with .gitignore rules),
-//! checking them in parallel, and returning the results sorted by path.
+//! then checking them in parallel and handing the results on in path order, a batch at a time, so
+//! that memory stays flat however many profiles there are.
 
-use crate::source::{Format, Input, ReadError, Source};
+use crate::input::source::{Format, Input, ReadError, Source};
 use crate::{Checked, check};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
+/// How many profiles are checked, and held, at once.
+const BATCH: usize = 256;
+
 /// Files in a folder that count as profiles unless `--glob` says otherwise. A naming convention,
 /// so that a repository's unrelated `package.json` or `Cargo.toml` is never taken for a profile.
 pub const DEFAULT_GLOBS: &[&str] = &["*.ssq.toml", "*.ssq.json"];
-
-/// What one input gave: its findings, or why it could not be read.
-#[derive(Debug)]
-pub enum Outcome {
-    Checked(Box<Checked>),
-    Unreadable(ReadError),
-}
-
-impl Outcome {
-    /// A lint result keeps what reports need: a clean profile's text and valid profile are dropped.
-    fn checked(mut checked: Checked) -> Outcome {
-        checked.profile = None;
-        if checked.diagnostics.is_empty() {
-            checked.source.forget_text();
-        }
-        Outcome::Checked(Box::new(checked))
-    }
-
-    pub fn name(&self) -> &str {
-        match self {
-            Outcome::Checked(checked) => &checked.source.name,
-            Outcome::Unreadable(err) => &err.name,
-        }
-    }
-}
 
 #[derive(Debug, Default)]
 pub struct Options {
@@ -97,15 +76,30 @@ fn walk(folder: &Path, matcher: &ignore::overrides::Override) -> Vec<Result<Inpu
     found
 }
 
-/// Reads and checks every input, in parallel; results sorted by path.
-pub fn run(inputs: Vec<Result<Input, ReadError>>, options: &Options) -> Vec<Outcome> {
-    let mut outcomes: Vec<Outcome> = inputs
-        .into_par_iter()
-        .map(|input| match input.and_then(|input| Source::read(&input, options.format)) {
-            Ok(source) => Outcome::checked(check(source)),
-            Err(err) => Outcome::Unreadable(err),
-        })
-        .collect();
-    outcomes.sort_by(|a, b| a.name().cmp(b.name()));
-    outcomes
+/// Reads and checks every input, in parallel, and hands each result to `report` in path order;
+/// stops at the first error `report` returns.
+pub fn run<E>(
+    mut inputs: Vec<Result<Input, ReadError>>,
+    options: &Options,
+    mut report: impl FnMut(Checked) -> Result<(), E>,
+) -> Result<(), E> {
+    inputs.sort_by_cached_key(|input| match input {
+        Ok(input) => input.display_name(),
+        Err(err) => err.name.clone(),
+    });
+    let mut inputs = inputs.into_iter();
+    loop {
+        let batch: Vec<_> = inputs.by_ref().take(BATCH).collect();
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let checked: Vec<Checked> = batch
+            .into_par_iter()
+            .map(|input| match input.and_then(|input| Source::read(&input, options.format)) {
+                Ok(source) => check(source),
+                Err(err) => Checked::unreadable(err),
+            })
+            .collect();
+        checked.into_iter().try_for_each(&mut report)?;
+    }
 }

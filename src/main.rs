@@ -5,21 +5,12 @@ mod completions;
 
 use clap::Parser;
 use cli::{Cli, ColorChoice, Command, InputFormat, LintArgs, OutputFormat, ProfileArgs, SnippetArgs};
-use ssq_gen::diagnostic::Severity;
+use ssq_gen::input::source::{Format, Input, Source};
 use ssq_gen::profile::ValidProfile;
-use ssq_gen::render::{self, RenderOptions};
-use ssq_gen::report::count;
-use ssq_gen::source::{Format, Input, Source};
+use ssq_gen::report::{self, Emitter, Policy, Reporter, Status, count};
+use ssq_gen::snippet::{self, RenderOptions, Snippet};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
-
-/// The documented exit statuses (see `cli::EXIT_STATUS`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Status {
-    Success = 0,
-    Findings = 1,
-    Trouble = 2,
-}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -42,11 +33,10 @@ fn main() -> ExitCode {
         Command::Lint(args) => lint(&args, &ui),
         Command::Completions { shell } => print(&completions::script(shell)),
         Command::Init { path, json, force } => init(path.as_deref(), json, force, &ui),
-        Command::Schema => print(&format!("{:#}\n", ssq_gen::schema::json_schema())),
+        Command::Schema => print(&format!("{:#}\n", ssq_gen::profile::schema::json_schema())),
         Command::Man => man(),
         Command::Rules { markdown } => {
-            let text = if markdown { ssq_gen::report::rules_markdown() } else { ssq_gen::report::rules_plain() };
-            print(&text)
+            print(&if markdown { report::rules_table::markdown() } else { report::rules_table::plain() })
         }
     };
     ExitCode::from(status as u8)
@@ -81,18 +71,15 @@ fn accept(args: &ProfileArgs, ui: &Ui) -> Result<Accepted, Status> {
         Status::Trouble
     })?;
     let checked = ssq_gen::check(source);
-    let shown: Vec<_> = checked
-        .diagnostics
-        .iter()
-        .filter(|d| !ui.quiet || d.severity() == Severity::Error || args.deny_warnings)
-        .cloned()
-        .collect();
-    eprint!("{}", ssq_gen::report::human(&checked.source, &shown, ui.color));
+    let policy = Policy { quiet: ui.quiet, deny_warnings: args.deny_warnings };
+    let mut reporter = Reporter::new(Box::new(report::human::Human::new(ui.color, false)), policy);
+    // Diagnostics on standard error are best effort: the exit status carries the verdict.
+    let _ = reporter.file(&mut std::io::stderr().lock(), &checked);
 
-    let (errors, warnings) = (checked.count(Severity::Error), checked.count(Severity::Warning));
+    let (status, errors, warnings) = (reporter.status(), reporter.summary().errors, reporter.summary().warnings);
     let name = checked.source.name.clone();
     match checked.profile {
-        Some(profile) if !(args.deny_warnings && warnings > 0) => {
+        Some(profile) if status == Status::Success => {
             let display_name = match input {
                 Input::Stdin => "standard input".to_string(),
                 Input::Path(_) => name.clone(),
@@ -117,9 +104,9 @@ fn input_format(format: Option<InputFormat>) -> Option<Format> {
     })
 }
 
-fn render_accepted(accepted: &Accepted, nonce: Option<&str>, logout: bool, ui: &Ui) -> Result<String, Status> {
+fn render_accepted(accepted: &Accepted, nonce: Option<&str>, logout: bool, ui: &Ui) -> Result<Snippet, Status> {
     let options = RenderOptions { profile_name: &accepted.display_name, nonce, logout };
-    render::render(&accepted.profile, &options).map_err(|err| {
+    snippet::render(&accepted.profile, &options).map_err(|err| {
         ui.problem(format_args!("internal error while rendering: {err}"));
         Status::Trouble
     })
@@ -127,7 +114,7 @@ fn render_accepted(accepted: &Accepted, nonce: Option<&str>, logout: bool, ui: &
 
 fn snippet(args: &SnippetArgs, ui: &Ui) -> Status {
     let result = accept(&args.profile, ui).and_then(|accepted| {
-        let text = render_accepted(&accepted, args.nonce.as_deref(), args.logout, ui)?;
+        let text = render_accepted(&accepted, args.nonce.as_deref(), args.logout, ui)?.html;
         if let Some(path) = &args.check {
             return check_drift(path, &text, ui).map(|()| accepted);
         }
@@ -186,28 +173,26 @@ fn lint(args: &LintArgs, ui: &Ui) -> Status {
             return Status::Trouble;
         }
     };
-    let outcomes = lint::run(inputs, &options);
-    let report = match args.format {
-        OutputFormat::Human => ssq_gen::report::lint_human(&outcomes, ui.color, ui.quiet),
-        OutputFormat::Json => ssq_gen::report::lint_json(&outcomes),
-        OutputFormat::Github => ssq_gen::report::lint_github(&outcomes),
-        OutputFormat::Sarif => ssq_gen::report::lint_sarif(&outcomes),
+    let emitter: Box<dyn Emitter> = match args.format {
+        OutputFormat::Human => Box::new(report::human::Human::new(ui.color, true)),
+        OutputFormat::Json => Box::<report::json::Json>::default(),
+        OutputFormat::Github => Box::new(report::github::Github),
+        OutputFormat::Sarif => Box::<report::sarif::Sarif>::default(),
     };
-    if print(&report) != Status::Success {
-        return Status::Trouble;
-    }
-    let summary = ssq_gen::report::summarize(&outcomes);
-    match () {
-        _ if summary.unreadable > 0 => Status::Trouble,
-        _ if summary.errors > 0 || (args.deny_warnings && summary.warnings > 0) => Status::Findings,
-        _ => Status::Success,
-    }
+    let mut reporter = Reporter::new(emitter, Policy { quiet: ui.quiet, deny_warnings: args.deny_warnings });
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = lint::run(inputs, &options, |checked| reporter.file(&mut out, &checked))
+        .and_then(|()| reporter.finish(&mut out));
+    written.unwrap_or_else(|err| {
+        ui.problem(format_args!("cannot write to standard output: {err}"));
+        Status::Trouble
+    })
 }
 
 fn csp(args: &ProfileArgs, ui: &Ui) -> Status {
     let result = accept(args, ui).and_then(|accepted| {
         let snippet = render_accepted(&accepted, None, false, ui)?;
-        Ok(print(&format!("{}\n", render::csp_sources(&accepted.profile, &snippet))))
+        Ok(print(&format!("{}\n", snippet::csp::sources(&accepted.profile, &snippet))))
     });
     result.unwrap_or_else(|status| status)
 }
@@ -220,8 +205,8 @@ fn init(path: Option<&std::path::Path>, json: bool, force: bool, ui: &Ui) -> Sta
         false => path.file_name().map_or(default.into(), |n| n.to_string_lossy()),
     };
     let text = match json {
-        true => render::starter_json(),
-        false => match render::starter_toml(&name) {
+        true => snippet::starter::json(),
+        false => match snippet::starter::toml(&name) {
             Ok(text) => text,
             Err(err) => {
                 ui.problem(format_args!("internal error while rendering the starter profile: {err}"));

@@ -1,8 +1,8 @@
 // Shared by both targets: read → validate → render, with the invariants a hostile profile must
 // never break.
-use ssq_gen::diagnostic::Located;
-use ssq_gen::render::{RenderOptions, render};
-use ssq_gen::source::{Format, Source};
+use ssq_gen::report::Located;
+use ssq_gen::snippet::{RenderOptions, render};
+use ssq_gen::input::source::{Format, Source};
 
 pub fn run(data: &[u8], format: Format) {
     let source = Source::from_bytes("fuzz".into(), data.to_vec(), Some(format));
@@ -12,11 +12,14 @@ pub fn run(data: &[u8], format: Format) {
         assert!(located.line >= 1 && located.column >= 1);
     }
     // The human report slices the source at every span: it must not panic.
-    let _ = ssq_gen::report::human(&checked.source, &checked.diagnostics, false);
+    let human = ssq_gen::report::human::Human::new(false, false);
+    for diagnostic in &checked.diagnostics {
+        let _ = human.render(&checked.source, diagnostic);
+    }
     let Some(profile) = &checked.profile else { return };
     for logout in [false, true] {
         let options = RenderOptions { profile_name: "fuzz", logout, ..Default::default() };
-        let snippet = render(profile, &options).expect("a valid profile renders");
+        let snippet = render(profile, &options).expect("a valid profile renders").html;
         let script = &snippet[snippet.find("<script>").unwrap()..];
         assert_eq!(script.to_ascii_lowercase().matches("</script").count(), 1, "{snippet}");
         assert!(!script.contains("<!--") && !script.contains('\u{2028}') && !script.contains('\u{2029}'));

@@ -2,4 +2,4 @@
 #[path = "common.rs"]
 mod common;
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| common::run(data, ssq_gen::source::Format::Json));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| common::run(data, ssq_gen::input::source::Format::Json));

@@ -6,9 +6,9 @@ fn readme() -> String {
 
 #[test]
 fn the_readme_lists_every_rule_as_the_rules_command_prints_it() {
-    let table = ssq_gen::report::rules_markdown();
+    let table = ssq_gen::report::rules_table::markdown();
     assert!(readme().contains(&table), "README's rule list is stale: paste `cargo run -- rules --markdown`");
-    for rule in ssq_gen::rules::RULES {
+    for rule in ssq_gen::diagnostics::registry::RULES {
         assert!(table.contains(rule.code));
     }
 }
@@ -16,7 +16,7 @@ fn the_readme_lists_every_rule_as_the_rules_command_prints_it() {
 #[test]
 fn the_readme_documents_every_profile_key() {
     let readme = readme();
-    for section in ssq_gen::schema::SECTIONS {
+    for section in ssq_gen::profile::schema::SECTIONS {
         for key in section.keys {
             let row = format!("| `{}.{}` |", section.name, key.name);
             assert!(readme.contains(&row), "README's profile reference lacks {row}");

@@ -198,7 +198,7 @@ fn init_writes_a_starter_that_validates_and_never_clobbers() {
 fn the_toml_starter_explains_every_key() {
     let output = ssq_gen().args(["init", "-"]).output().unwrap();
     let text = String::from_utf8(output.stdout).unwrap();
-    for section in ssq_gen::schema::SECTIONS {
+    for section in ssq_gen::profile::schema::SECTIONS {
         // Sections with nothing active are written as comments, ready to uncomment.
         let header = format!("\n[{}]\n", section.name);
         assert!(text.contains(&header) || text.contains(&format!("\n# [{}]\n", section.name)), "[{}]", section.name);

@@ -150,7 +150,7 @@ fn sarif_format_has_what_code_scanning_requires() {
     let run = &sarif["runs"][0];
     assert_eq!(run["tool"]["driver"]["name"], "ssq-gen");
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), ssq_gen::rules::RULES.len(), "one rule per code");
+    assert_eq!(rules.len(), ssq_gen::diagnostics::registry::RULES.len(), "one rule per code");
     for rule in rules {
         assert!(
             rule["id"].is_string() && rule["shortDescription"]["text"].is_string() && rule["help"]["text"].is_string()

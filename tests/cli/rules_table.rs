@@ -193,10 +193,10 @@ fn every_rule_fires_where_it_should() {
         std::fs::write(&path, &case.text).unwrap();
         let output = ssq_gen().arg("snippet").arg(&path).output().unwrap();
         let stderr = String::from_utf8_lossy(&output.stderr);
-        let rule = ssq_gen::rules::RULES.iter().find(|r| r.code == case.code).expect("a known code");
+        let rule = ssq_gen::diagnostics::registry::RULES.iter().find(|r| r.code == case.code).expect("a known code");
         let (tag, status) = match rule.severity {
-            ssq_gen::diagnostic::Severity::Error => ("error", 1),
-            ssq_gen::diagnostic::Severity::Warning => ("warning", 0),
+            ssq_gen::diagnostics::Severity::Error => ("error", 1),
+            ssq_gen::diagnostics::Severity::Warning => ("warning", 0),
         };
         let location = format!("--> {}:{}", path.display(), case.at);
         let ok = stderr.contains(&format!("{tag}[{}]", case.code))
@@ -216,7 +216,7 @@ fn every_rule_fires_where_it_should() {
 fn the_table_covers_every_rule() {
     // SSQ000 (unreadable) comes from `lint`, and tests/cli/lint.rs covers it.
     let tested: BTreeSet<_> = cases().iter().map(|c| c.code).chain(["SSQ000"]).collect();
-    let all: BTreeSet<_> = ssq_gen::rules::RULES.iter().map(|r| r.code).collect();
+    let all: BTreeSet<_> = ssq_gen::diagnostics::registry::RULES.iter().map(|r| r.code).collect();
     assert_eq!(tested, all);
 }
 

@@ -37,6 +37,13 @@ fn every_format_over_a_tree() {
         }
         let quiet = transcript(&tree(), &["lint", "-q", "."]);
         insta::assert_snapshot!("lint_human_quiet", quiet);
+        // -q applies to every format, and never hides what fails the run.
+        let quiet = transcript(&tree(), &["lint", "-q", "--format", "json", "b", "site/good.ssq.toml"]);
+        insta::assert_snapshot!("lint_json_quiet", quiet);
+        let denied = transcript(&tree(), &["lint", "-q", "--deny-warnings", "b"]);
+        insta::assert_snapshot!("lint_human_quiet_deny_warnings", denied);
+        let denied = transcript(&tree(), &["lint", "--deny-warnings", "b"]);
+        insta::assert_snapshot!("lint_human_deny_warnings", denied);
     });
 }
 

@@ -21,6 +21,13 @@ pub enum Format {
 }
 
 impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Toml => "TOML",
+            Format::Json => "JSON",
+        }
+    }
+
     /// The format a file name implies, if its extension is one we know.
     pub fn from_path(path: &Path) -> Option<Format> {
         match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
@@ -92,6 +99,8 @@ pub enum Content {
     Text(String),
     /// Larger than [`MAX_PROFILE_BYTES`]; nothing past the limit was read.
     TooLarge,
+    /// Nothing was read: the path could not be opened (see [`Source::unreadable`]).
+    Unread,
     /// Not UTF-8. `text` is a lossy rendering for showing the line; `at` is the first bad byte.
     NotUtf8 {
         text: String,
@@ -148,10 +157,16 @@ impl Source {
         };
         let text = match &content {
             Content::Text(text) | Content::NotUtf8 { text, .. } => text.as_str(),
-            Content::TooLarge => "",
+            Content::TooLarge | Content::Unread => "",
         };
         let format = format.unwrap_or_else(|| Format::sniff(text));
         Source { name, format, content, line_starts: OnceLock::new() }
+    }
+
+    /// The stand-in for a path that could not be read: no text, so its one diagnostic (SSQ000)
+    /// points at the name alone.
+    pub fn unreadable(name: String) -> Source {
+        Source { name, format: Format::Toml, content: Content::Unread, line_starts: OnceLock::new() }
     }
 
     /// Frees the text, for a caller that will show no diagnostic of it.
@@ -169,27 +184,18 @@ impl Source {
     pub fn text(&self) -> &str {
         match &self.content {
             Content::Text(text) | Content::NotUtf8 { text, .. } => text,
-            Content::TooLarge => "",
+            Content::TooLarge | Content::Unread => "",
         }
     }
 
     /// 1-based line and column (in characters, as editors count) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let text = self.text();
-        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let offset = floor_char_boundary(text, offset);
         let line_starts = self.line_starts();
         let line = line_starts.partition_point(|&start| start <= offset);
         let line_start = line_starts[line - 1];
         (line, text[line_start..offset].chars().count() + 1)
-    }
-
-    /// Byte offset of a 1-based line and byte column, as serde_json reports errors; clamped to the text.
-    pub fn offset_of(&self, line: usize, byte_column: usize) -> usize {
-        let text = self.text();
-        let Some(&line_start) = self.line_starts().get(line.saturating_sub(1)) else {
-            return text.len();
-        };
-        floor_char_boundary(text, (line_start + byte_column.saturating_sub(1)).min(text.len()))
     }
 }
 
@@ -200,7 +206,10 @@ fn read_limited(reader: impl Read, size_hint: u64) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+/// The largest char boundary at or before `offset`, clamped to the text: where a byte offset that
+/// may fall inside a character (or past the end) can safely slice.
+pub(crate) fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;
     }
@@ -223,13 +232,6 @@ mod tests {
         // "namé = " is 8 bytes but 7 characters: the quote is the 8th character.
         assert_eq!(s.line_col(6 + 8), (2, 8));
         assert_eq!(s.line_col(10_000), (3, 1));
-    }
-
-    #[test]
-    fn offset_of_inverts_a_byte_column() {
-        let s = source("{\n  \"a\": 1\n}");
-        assert_eq!(s.offset_of(2, 3), 4);
-        assert_eq!(s.offset_of(99, 1), s.text().len());
     }
 
     #[test]

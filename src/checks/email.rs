@@ -8,7 +8,7 @@ pub enum EmailProblem {
     DotlessDomain,
 }
 
-pub fn check(address: &str) -> Result<(), EmailProblem> {
+pub fn validate(address: &str) -> Result<(), EmailProblem> {
     let Some((local, domain)) = address.rsplit_once('@') else {
         return Err(EmailProblem::Invalid("it has no `@`"));
     };
@@ -42,20 +42,20 @@ mod tests {
 
     #[test]
     fn accepts_what_browsers_accept() {
-        assert_eq!(check("test@example.com"), Ok(()));
-        assert_eq!(check("bob.o'neil+tag@mail.example-shop.co.uk"), Ok(()));
+        assert_eq!(validate("test@example.com"), Ok(()));
+        assert_eq!(validate("bob.o'neil+tag@mail.example-shop.co.uk"), Ok(()));
     }
 
     #[test]
     fn refuses_what_browsers_refuse() {
         for bad in ["", "test", "@example.com", "a@", "a@b..c", "a@-b.com", "a b@c.com", "a@b_c.com", "a@b.com\""] {
-            assert!(matches!(check(bad), Err(EmailProblem::Invalid(_))), "{bad}");
+            assert!(matches!(validate(bad), Err(EmailProblem::Invalid(_))), "{bad}");
         }
-        assert!(matches!(check(&format!("{}@example.com", "a".repeat(65))), Err(EmailProblem::Invalid(_))));
+        assert!(matches!(validate(&format!("{}@example.com", "a".repeat(65))), Err(EmailProblem::Invalid(_))));
     }
 
     #[test]
     fn dotless_domains_are_their_own_finding() {
-        assert_eq!(check("test@test"), Err(EmailProblem::DotlessDomain));
+        assert_eq!(validate("test@test"), Err(EmailProblem::DotlessDomain));
     }
 }

@@ -84,24 +84,24 @@ pub fn parse(raw: &str, region: Option<&str>) -> Result<Phone, PhoneError> {
 
     if plus {
         let code = calling_code(&digits).ok_or(PhoneError::UnknownCallingCode)?;
-        return check(code, None, written, Reading::International);
+        return validate_in(code, None, written, Reading::International);
     }
     if let Some(region) = region {
         let code = TERRITORIES.iter().find(|t| t.id == region).map(|t| t.code);
         let id = country::Id::from_str(region).ok();
         return match (code, id) {
-            (Some(code), Some(id)) => check(code, Some(id), written, Reading::National),
+            (Some(code), Some(id)) => validate_in(code, Some(id), written, Reading::National),
             _ => Err(PhoneError::NoCountryCode),
         };
     }
     let code = calling_code(&digits).ok_or(PhoneError::NoCountryCode)?;
-    check(code, None, &format!("+{digits}"), Reading::DigitsAsInternational).map_err(|err| match err {
+    validate_in(code, None, &format!("+{digits}"), Reading::DigitsAsInternational).map_err(|err| match err {
         PhoneError::Invalid { .. } => PhoneError::NoCountryCode,
         other => other,
     })
 }
 
-fn check(code: u16, region: Option<country::Id>, text: &str, reading: Reading) -> Result<Phone, PhoneError> {
+fn validate_in(code: u16, region: Option<country::Id>, text: &str, reading: Reading) -> Result<Phone, PhoneError> {
     let members = territories_of(code);
     if members.is_empty() {
         return Err(PhoneError::UnknownCallingCode);

@@ -38,7 +38,7 @@ pub enum Support {
 }
 
 /// `Err` with the parser's reason when `tag` is not well-formed BCP 47.
-pub fn check(tag: &str) -> Result<Support, String> {
+pub fn classify(tag: &str) -> Result<Support, String> {
     let locale = Locale::try_from_str(tag).map_err(|err| err.to_string())?;
     if let Some(shown) = lookup(tag) {
         return Ok(Support::Shown(shown));
@@ -68,23 +68,23 @@ mod tests {
 
     #[test]
     fn listed_aliased_and_prefixed_tags_are_shown() {
-        assert_eq!(check("ru-RU"), Ok(Support::Shown("ru-RU")));
-        assert_eq!(check("zh-TW"), Ok(Support::Shown("zh-HK")));
-        assert_eq!(check("th-XX"), Ok(Support::Shown("th-TH")));
-        assert_eq!(check("fr-CA"), Ok(Support::Shown("fr")));
+        assert_eq!(classify("ru-RU"), Ok(Support::Shown("ru-RU")));
+        assert_eq!(classify("zh-TW"), Ok(Support::Shown("zh-HK")));
+        assert_eq!(classify("th-XX"), Ok(Support::Shown("th-TH")));
+        assert_eq!(classify("fr-CA"), Ok(Support::Shown("fr")));
     }
 
     #[test]
     fn case_and_unsupported_languages_are_told_apart() {
-        assert_eq!(check("zh-cn"), Ok(Support::OtherCase("zh-CN")));
-        assert_eq!(check("sw-KE"), Ok(Support::Unsupported));
-        assert_eq!(check("en-GB"), Ok(Support::Shown("en-US")));
+        assert_eq!(classify("zh-cn"), Ok(Support::OtherCase("zh-CN")));
+        assert_eq!(classify("sw-KE"), Ok(Support::Unsupported));
+        assert_eq!(classify("en-GB"), Ok(Support::Shown("en-US")));
     }
 
     #[test]
     fn malformed_tags_are_errors() {
-        assert!(check("english please").is_err());
-        assert!(check("").is_err());
-        assert!(check("ru_RU").is_err());
+        assert!(classify("english please").is_err());
+        assert!(classify("").is_err());
+        assert!(classify("ru_RU").is_err());
     }
 }

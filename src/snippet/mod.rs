@@ -1,9 +1,14 @@
-//! Rendering a [`ValidProfile`] through the embedded minijinja templates.
+//! Rendering a [`ValidProfile`] through the embedded minijinja templates: the snippet, its [`csp`]
+//! needs, and the [`starter`] profiles of `init`.
 //!
-//! Every `{{ … }}` must go through an escaping filter: the formatter refuses to print a value that
-//! no filter marked safe, so a template cannot leak a raw profile value into the page even by mistake.
+//! Every `{{ … }}` must go through an escaping filter ([`escape`], one function per output context):
+//! the formatter refuses to print a value that no filter marked safe, so a template cannot leak a raw
+//! profile value into the page even by mistake.
 
-use crate::escape;
+pub mod csp;
+pub mod escape;
+pub mod starter;
+
 use crate::profile::{Action, ClickTrigger, Loader, ValidProfile};
 use minijinja::value::{Serde, Value};
 use minijinja::{Environment, Error, ErrorKind, Output, State};
@@ -15,10 +20,12 @@ use std::sync::OnceLock;
 pub const INSTALL_JS_URL: &str = "https://plugin-code.salesmartly.com/chat/widget-v2/code/install.js";
 
 const SNIPPET_TEMPLATE: &str = "snippet.html.j2";
+const SCRIPT_TEMPLATE: &str = "snippet.js.j2";
 const STARTER_TEMPLATE: &str = "init.toml.j2";
 const TEMPLATES: &[(&str, &str)] = &[
-    (SNIPPET_TEMPLATE, include_str!("../templates/snippet.html.j2")),
-    (STARTER_TEMPLATE, include_str!("../templates/init.toml.j2")),
+    (SNIPPET_TEMPLATE, include_str!("../../templates/snippet.html.j2")),
+    (SCRIPT_TEMPLATE, include_str!("../../templates/snippet.js.j2")),
+    (STARTER_TEMPLATE, include_str!("../../templates/init.toml.j2")),
 ];
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -26,118 +33,38 @@ pub struct RenderOptions<'a> {
     /// Shown in the snippet's opening comment.
     pub profile_name: &'a str,
     /// CSP nonce for the `<script>` element; scripts inserted at run time copy the element's nonce.
-    /// Check it with [`check_nonce`] first.
+    /// Check it with [`csp::check_nonce`] first.
     pub nonce: Option<&'a str>,
     /// The block for the page a visitor lands on after logging out: no `setLoginInfo`, and a
     /// `clearUser` first, so that the widget forgets the previous visitor.
     pub logout: bool,
 }
 
-/// A CSP nonce is base64 (or base64url): anything else is refused rather than escaped, since a
-/// nonce that needs escaping is a mistake (`'nonce-…'` in the policy must match it byte for byte).
-pub fn check_nonce(nonce: &str) -> Result<(), String> {
-    if nonce.is_empty() || nonce.len() > 256 {
-        return Err("a nonce has 1 to 256 characters".to_string());
-    }
-    match nonce.chars().find(|c| !(c.is_ascii_alphanumeric() || "+/=_-".contains(*c))) {
-        Some(c) => Err(format!("`{c}` cannot be in a nonce: use base64 characters (A-Z a-z 0-9 + / = _ -)")),
-        None => Ok(()),
-    }
+/// A rendered snippet: the block to paste, and its inline script as browsers hash it for CSP.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snippet {
+    pub html: String,
+    /// The `<script>` element's content, byte for byte.
+    pub script: String,
 }
 
-/// The rendered snippet's Content-Security-Policy needs: the `script-src` sources that allow its
-/// inline script (by hash) and the scripts it loads (by origin).
-pub fn csp_sources(profile: &ValidProfile, snippet: &str) -> String {
-    use base64::Engine as _;
-    use sha2::Digest as _;
-    let mut sources: Vec<String> = inline_scripts(snippet)
-        .map(|script| {
-            let digest = sha2::Sha256::digest(script.as_bytes());
-            format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest))
-        })
-        .collect();
-    let vendor = origin(INSTALL_JS_URL).to_string();
-    if let Loader::ScriptUrl(url) = profile.loader() {
-        let script_origin = origin(url);
-        if !script_origin.eq_ignore_ascii_case(&vendor) {
-            sources.push(script_origin.to_string());
-        }
-    }
-    sources.push(vendor);
-    sources.join(" ")
+pub fn render(profile: &ValidProfile, options: &RenderOptions<'_>) -> Result<Snippet, Error> {
+    let env = environment();
+    let body = env.get_template(SCRIPT_TEMPLATE)?.render(Value::from(Serde(Context::new(profile, options))))?;
+    let script = format!("\n{body}\n");
+    let mut html = env.get_template(SNIPPET_TEMPLATE)?.render(minijinja::context! {
+        version => env!("CARGO_PKG_VERSION"),
+        profile => options.profile_name,
+        nonce => options.nonce,
+        logout => options.logout,
+        // Our own template's output, every value in it already escaped for the script.
+        script => Value::from_safe_string(script.clone()),
+    })?;
+    html.push('\n');
+    Ok(Snippet { html, script })
 }
 
-/// The contents of each `<script …>…</script>` element, exactly as a browser hashes them.
-fn inline_scripts(snippet: &str) -> impl Iterator<Item = &str> {
-    snippet.split("<script").skip(1).filter_map(|rest| {
-        let body = &rest[rest.find('>')? + 1..];
-        Some(&body[..body.find("</script>")?])
-    })
-}
-
-/// `https://host[:port]` of an absolute URL that the rules accepted.
-fn origin(url: &str) -> &str {
-    let after_scheme = url.find("://").map_or(0, |i| i + 3);
-    let end = url[after_scheme..].find(['/', '?', '#']).map_or(url.len(), |i| after_scheme + i);
-    &url[..end]
-}
-
-pub fn render(profile: &ValidProfile, options: &RenderOptions<'_>) -> Result<String, Error> {
-    let template = environment().get_template(SNIPPET_TEMPLATE)?;
-    let mut text = template.render(Value::from(Serde(Context::new(profile, options))))?;
-    text.push('\n');
-    Ok(text)
-}
-
-/// A commented TOML starter profile that explains every key and validates as written.
-pub fn starter_toml(file_name: &str) -> Result<String, Error> {
-    use crate::schema::{Example, SECTIONS};
-    let sections: Vec<_> = SECTIONS
-        .iter()
-        .map(|section| {
-            let keys: Vec<_> = section
-                .keys
-                .iter()
-                .map(|key| {
-                    serde_json::json!({
-                        "name": key.name,
-                        "doc": key.doc,
-                        "example": key.example.to_json(),
-                        "in_starter": key.in_starter,
-                        // Values a site must replace, as opposed to settings that are fine as they are.
-                        "marked": matches!(key.example, Example::Text(_) | Example::List(_)) && section.name != "events",
-                    })
-                })
-                .collect();
-            let active = section.keys.iter().any(|key| key.in_starter);
-            serde_json::json!({"name": section.name, "doc": section.doc, "keys": keys, "active": active})
-        })
-        .collect();
-    let context = serde_json::json!({"file": file_name, "sections": sections});
-    environment().get_template(STARTER_TEMPLATE)?.render(Value::from(Serde(context)))
-}
-
-/// The JSON starter profile: the same keys as [`starter_toml`] writes active. JSON has no comments;
-/// the schema (`ssq-gen schema`) carries the explanations.
-pub fn starter_json() -> String {
-    use crate::schema::{SCHEMA_KEY, SECTIONS};
-    let mut profile = serde_json::Map::new();
-    profile.insert(SCHEMA_KEY.into(), "./ssq-gen.schema.json".into());
-    for section in SECTIONS.iter().filter(|section| section.keys.iter().any(|key| key.in_starter)) {
-        let keys: serde_json::Map<_, _> = section
-            .keys
-            .iter()
-            .filter(|key| key.in_starter)
-            .map(|key| (key.name.to_string(), key.example.to_json()))
-            .collect();
-        profile.insert(section.name.to_string(), keys.into());
-    }
-    let mut text = serde_json::to_string_pretty(&profile).expect("a JSON object serializes");
-    text.push('\n');
-    text
-}
-
-fn environment() -> &'static Environment<'static> {
+pub(crate) fn environment() -> &'static Environment<'static> {
     static ENVIRONMENT: OnceLock<Environment<'static>> = OnceLock::new();
     ENVIRONMENT.get_or_init(|| {
         let mut env = Environment::new();
@@ -161,7 +88,7 @@ fn environment() -> &'static Environment<'static> {
     })
 }
 
-fn serialized(result: Result<String, serde_json::Error>) -> Result<Value, Error> {
+pub(crate) fn serialized(result: Result<String, serde_json::Error>) -> Result<Value, Error> {
     result.map(Value::from_safe_string).map_err(|err| Error::new(ErrorKind::BadSerialization, err.to_string()))
 }
 

@@ -58,7 +58,7 @@ pub struct SelectorError {
     pub reason: String,
 }
 
-pub fn check(selector: &str) -> Result<(), SelectorError> {
+pub fn validate(selector: &str) -> Result<(), SelectorError> {
     let chars: Vec<char> = selector.chars().collect();
     let mut parser = Parser { chars: &chars, pos: 0, depth: 0 };
     parser.selector_list()?;
@@ -384,7 +384,7 @@ mod tests {
             "input:lang(en, fr)",
             "li:nth-child(-n+3 of .item)",
         ] {
-            assert_eq!(check(ok), Ok(()), "{ok}");
+            assert_eq!(validate(ok), Ok(()), "{ok}");
         }
     }
 
@@ -407,7 +407,7 @@ mod tests {
             ("</script>", 0),
             ("a:not(", 6),
         ] {
-            let err = check(bad).expect_err(bad);
+            let err = validate(bad).expect_err(bad);
             assert_eq!(err.at, at, "{bad}: {}", err.reason);
         }
     }

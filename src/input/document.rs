@@ -1,7 +1,7 @@
 //! A format-neutral document tree with byte spans, built from TOML or JSON. Everything after parsing
 //! works on this tree, so a rule points at `file:line:column` the same way in both formats.
 
-use crate::source::{Format, Span};
+use super::source::{Format, Span, floor_char_boundary};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node {
@@ -122,11 +122,7 @@ fn parse_json(text: &str) -> Result<Node, SyntaxError> {
 
 fn line_column_offset(text: &str, line: usize, column: usize) -> usize {
     let line_start = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum::<usize>();
-    let mut offset = (line_start + column.saturating_sub(1)).min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
+    floor_char_boundary(text, line_start + column.saturating_sub(1))
 }
 
 /// Walks JSON that serde_json has already accepted. Returns `None` rather than panicking if the

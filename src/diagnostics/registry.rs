@@ -1,0 +1,97 @@
+//! The rule registry: every rule, declared and listed in one place. `snippet`, `lint`, SARIF's rule
+//! table, `ssq-gen rules` and the README's rule list all read [`RULES`]; a rule cannot be declared
+//! and left out of it, since the one macro writes both.
+
+use super::{Rule, Severity};
+
+macro_rules! rules {
+    ($($(#[$section:meta])* $name:ident = $code:literal, $kebab:literal, $severity:ident, $summary:literal;)*) => {
+        $(
+            $(#[$section])*
+            pub static $name: Rule =
+                Rule { code: $code, name: $kebab, severity: Severity::$severity, summary: $summary };
+        )*
+        /// All rules, in code order.
+        pub static RULES: &[&Rule] = &[$(&$name),*];
+    };
+}
+
+rules! {
+    UNREADABLE = "SSQ000", "unreadable", Error,
+        "Every path named or found can be read (`lint` reports it, then exits 2).";
+    SYNTAX = "SSQ001", "syntax", Error,
+        "The profile is valid TOML or JSON.";
+    ENCODING = "SSQ002", "encoding", Error,
+        "The profile is UTF-8 text.";
+    TOO_LARGE = "SSQ003", "too-large", Error,
+        "The profile is at most 1 MiB.";
+    WRONG_TYPE = "SSQ004", "wrong-type", Error,
+        "Each key has the type the profile reference gives.";
+    UNKNOWN_KEY = "SSQ005", "unknown-key", Error,
+        "Every section and key is one ssq-gen knows (with a did-you-mean).";
+    UNKNOWN_VALUE = "SSQ006", "unknown-value", Error,
+        "Keys with a fixed set of words (event actions, `phone_format`) use one of them.";
+    DUPLICATE_KEY = "SSQ007", "duplicate-key", Error,
+        "No key is defined twice (JSON allows it and silently keeps one).";
+    CONTROL_CHARACTER = "SSQ008", "control-character", Error,
+        "Text fields hold no control characters (`description` may hold line breaks and tabs).";
+    LOADER_CHOICE = "SSQ101", "loader-choice", Error,
+        "`[loader]` has exactly one of `script_url` and `license`.";
+    SCRIPT_URL = "SSQ102", "script-url", Error,
+        "`script_url` is an absolute `https://` URL.";
+    LICENSE = "SSQ103", "license", Error,
+        "`license` is 4–32 ASCII letters and digits.";
+    SCRIPT_URL_SHAPE = "SSQ104", "script-url-shape", Warning,
+        "`script_url` has the vendor's shape, `https://plugin-code.salesmartly.com/js/project_<digits>_<digits>_<digits>.js`.";
+    LOGIN_REQUIRED = "SSQ201", "login-required", Error,
+        "`[login]` has a non-blank `user_id` and `user_name`.";
+    LANGUAGE = "SSQ202", "language", Error,
+        "`language` is a well-formed BCP 47 tag.";
+    LANGUAGE_UNSUPPORTED = "SSQ203", "language-unsupported", Warning,
+        "`language` is one the widget shows, as its list writes it; otherwise it falls back to English.";
+    PHONE = "SSQ204", "phone", Error,
+        "`phone` is a valid number for its country, with digits only (no letters).";
+    PHONE_COUNTRY = "SSQ205", "phone-country", Error,
+        "`phone` carries its country calling code, or `phone_region` says which country it belongs to.";
+    PHONE_WITHOUT_PLUS = "SSQ206", "phone-without-plus", Warning,
+        "`phone` written as digits without `+` was read as an international number.";
+    PHONE_REGION = "SSQ207", "phone-region", Error,
+        "`phone_region` is an ISO 3166 alpha-2 region with a phone numbering plan.";
+    EMAIL = "SSQ208", "email", Error,
+        "`email` is a valid address (the rule browsers apply to `<input type=email>`).";
+    EMAIL_DOTLESS = "SSQ209", "email-dotless-domain", Warning,
+        "`email`'s domain has a dot (`user@localhost` is not deliverable).";
+    USER_ID_PERSONAL = "SSQ210", "user-id-personal-data", Warning,
+        "`user_id` does not look like raw personal data (an email, a phone number, all digits): the SDK wants an encrypted id.";
+    LABEL_BLANK = "SSQ211", "label-blank", Error,
+        "No entry of `label_names` is blank.";
+    LABEL_DUPLICATE = "SSQ212", "label-duplicate", Warning,
+        "No entry of `label_names` appears twice.";
+    SELECTOR = "SSQ301", "selector", Error,
+        "Launcher and trigger selectors are valid CSS selectors (as `querySelector` accepts them).";
+    TWO_LAUNCHERS = "SSQ302", "two-launchers", Warning,
+        "`[launcher]` comes with `widget.hide_icon = true`, or the page shows two chat buttons.";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_ordered() {
+        let codes: Vec<_> = RULES.iter().map(|r| r.code).collect();
+        let mut sorted = codes.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(codes, sorted);
+    }
+
+    #[test]
+    fn names_are_unique_kebab_case() {
+        let mut names: Vec<_> = RULES.iter().map(|r| r.name).collect();
+        assert!(names.iter().all(|n| n.chars().all(|c| c.is_ascii_lowercase() || c == '-')));
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), RULES.len());
+    }
+}

@@ -1,0 +1,10 @@
+//! The profile: its [`schema`] (the one table of sections and keys that the parser, did-you-mean,
+//! the JSON Schema, the starter profiles and the README read), the [`raw`] fields as written, and
+//! the [`valid`] profile that only the rules can build.
+
+pub mod raw;
+pub mod schema;
+pub mod valid;
+
+pub use raw::{Field, FieldValue, RawProfile};
+pub use valid::{Action, ClickTrigger, Command, Event, Load, Loader, LoginInfo, ValidProfile};

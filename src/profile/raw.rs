@@ -1,0 +1,234 @@
+//! [`RawProfile`]: the fields as written, each of the type the schema wants, with spans. Reading
+//! reports what is wrong with the file's structure: encoding, size, syntax, types, unknown keys.
+
+use super::schema::{self, Key, Kind, Section};
+use crate::diagnostics::Diagnostic;
+use crate::diagnostics::registry as rule;
+use crate::input::document::{self, Entry, Node, Value};
+use crate::input::source::{self, Content, Source, Span};
+use std::collections::HashSet;
+
+/// One key as written, after its type was checked against the schema.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Field {
+    pub section: &'static Section,
+    pub key: &'static Key,
+    pub key_span: Span,
+    pub span: Span,
+    pub value: FieldValue,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum FieldValue {
+    Text(String),
+    Bool(bool),
+    List(Vec<(String, Span)>),
+}
+
+impl Field {
+    pub fn path(&self) -> String {
+        format!("{}.{}", self.section.name, self.key.name)
+    }
+
+    /// The field's text values with their list index and span: one for a string, one per entry
+    /// for a list, none for a boolean. [`Field::item_path`] names one.
+    pub fn texts(&self) -> Vec<(Option<usize>, &str, Span)> {
+        match &self.value {
+            FieldValue::Text(text) => vec![(None, text.as_str(), self.span.clone())],
+            FieldValue::List(items) => {
+                items.iter().enumerate().map(|(i, (text, span))| (Some(i), text.as_str(), span.clone())).collect()
+            }
+            FieldValue::Bool(_) => Vec::new(),
+        }
+    }
+
+    /// `login.user_name`, or `login.label_names[1]` for an entry of a list.
+    pub fn item_path(&self, index: Option<usize>) -> String {
+        match index {
+            Some(i) => format!("{}[{i}]", self.path()),
+            None => self.path(),
+        }
+    }
+}
+
+/// The profile's fields as written, each of the type the schema wants.
+#[derive(Debug, Default)]
+pub struct RawProfile {
+    /// Sections present, with the span of their name.
+    pub sections: Vec<(&'static Section, Span)>,
+    pub fields: Vec<Field>,
+    /// Keys that were present but rejected (wrong type, unknown choice), so that no rule also
+    /// reports them as missing.
+    pub rejected: Vec<&'static Key>,
+}
+
+impl RawProfile {
+    pub fn field(&self, key: &'static Key) -> Option<&Field> {
+        self.fields.iter().find(|f| std::ptr::eq(f.key, key))
+    }
+
+    pub fn text(&self, key: &'static Key) -> Option<(&Field, &str)> {
+        self.field(key).and_then(|field| match &field.value {
+            FieldValue::Text(text) => Some((field, text.as_str())),
+            _ => None,
+        })
+    }
+
+    pub fn bool(&self, key: &'static Key) -> Option<bool> {
+        match self.field(key)?.value {
+            FieldValue::Bool(value) => Some(value),
+            _ => None,
+        }
+    }
+
+    /// A list's entries; empty when the key is absent.
+    pub fn list(&self, key: &'static Key) -> &[(String, Span)] {
+        match self.field(key).map(|f| &f.value) {
+            Some(FieldValue::List(items)) => items,
+            _ => &[],
+        }
+    }
+
+    /// Whether the key was written at all, valid or not.
+    pub fn is_present(&self, key: &'static Key) -> bool {
+        self.field(key).is_some() || self.rejected.iter().any(|k| std::ptr::eq(*k, key))
+    }
+
+    pub fn section_span(&self, section: &'static Section) -> Option<Span> {
+        self.sections.iter().find(|(s, _)| std::ptr::eq(*s, section)).map(|(_, span)| span.clone())
+    }
+
+    /// Reads the profile's structure, reporting what is wrong with it; `None` when there is no
+    /// document to run the rules on (unreadable, not UTF-8, too large, bad syntax).
+    pub fn read(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Option<RawProfile> {
+        match &source.content {
+            Content::Unread => None,
+            Content::TooLarge => {
+                let message = format!("the profile is larger than {} bytes", source::MAX_PROFILE_BYTES);
+                let help = "a profile is a few hundred bytes: check that this is the right file";
+                diagnostics.push(Diagnostic::new(&rule::TOO_LARGE, 0..0, message, help));
+                None
+            }
+            Content::NotUtf8 { at, .. } => {
+                let message = format!("the profile is not UTF-8 text (invalid byte at offset {at})");
+                diagnostics.push(Diagnostic::new(&rule::ENCODING, *at..*at, message, "save the file as UTF-8"));
+                None
+            }
+            Content::Text(text) => match document::parse(text, source.format) {
+                Err(err) => {
+                    let message = format!("invalid {}: {}", source.format.name(), err.message);
+                    let help = "fix the syntax at the marked position";
+                    diagnostics.push(Diagnostic::new(&rule::SYNTAX, err.span, message, help));
+                    None
+                }
+                Ok(root) => Some(RawProfile::from_document(root, diagnostics)),
+            },
+        }
+    }
+
+    /// Reads the document tree against [`schema::SECTIONS`], reporting wrong types, unknown keys,
+    /// unknown choices and duplicate keys. Fields in error are left out.
+    pub fn from_document(root: Node, diagnostics: &mut Vec<Diagnostic>) -> RawProfile {
+        let mut raw = RawProfile::default();
+        let entries = match root.value {
+            Value::Table(entries) => entries,
+            other => {
+                diagnostics.push(type_error("", root.span, &other, "a table (an object)"));
+                return raw;
+            }
+        };
+        report_duplicates(&entries, "", diagnostics);
+        for entry in entries {
+            if entry.key == schema::SCHEMA_KEY {
+                continue;
+            }
+            let Some(section) = schema::section(&entry.key) else {
+                let known = schema::SECTIONS.iter().map(|s| s.name);
+                diagnostics.push(unknown_key(&entry, &entry.key, known));
+                continue;
+            };
+            let keys = match entry.node.value {
+                Value::Table(keys) => keys,
+                other => {
+                    diagnostics.push(type_error(section.name, entry.node.span, &other, "a table (an object)"));
+                    continue;
+                }
+            };
+            raw.sections.push((section, entry.key_span));
+            report_duplicates(&keys, section.name, diagnostics);
+            for item in keys {
+                let path = || format!("{}.{}", section.name, item.key);
+                let Some(key) = section.key(&item.key) else {
+                    diagnostics.push(unknown_key(&item, &path(), section.keys.iter().map(|k| k.name)));
+                    continue;
+                };
+                let span = item.node.span.clone();
+                match field_value(key.kind, item.node, path) {
+                    Ok(value) => raw.fields.push(Field { section, key, key_span: item.key_span, span, value }),
+                    Err(diagnostic) => {
+                        raw.rejected.push(key);
+                        diagnostics.push(diagnostic);
+                    }
+                }
+            }
+        }
+        raw
+    }
+}
+
+/// The field's value if it has the kind's type; `path` names it in a diagnostic.
+fn field_value(kind: Kind, node: Node, path: impl Fn() -> String) -> Result<FieldValue, Diagnostic> {
+    let Node { value, span } = node;
+    match (kind, value) {
+        (Kind::Text | Kind::MultilineText | Kind::Selector, Value::String(s)) => Ok(FieldValue::Text(s)),
+        (Kind::Bool, Value::Bool(b)) => Ok(FieldValue::Bool(b)),
+        (Kind::Choice(choices), Value::String(s)) if choices.contains(&s.as_str()) => Ok(FieldValue::Text(s)),
+        (Kind::Choice(choices), Value::String(s)) => {
+            let help = match schema::did_you_mean(&s, choices.iter().copied()) {
+                Some(best) => format!("did you mean `{best}`? Choose one of: {}", choices.join(", ")),
+                None => format!("choose one of: {}", choices.join(", ")),
+            };
+            let path = path();
+            Err(Diagnostic::new(&rule::UNKNOWN_VALUE, span, format!("`{path}` cannot be `{s}`"), help).on(path))
+        }
+        (Kind::TextList | Kind::SelectorList, Value::Array(items)) => items
+            .into_iter()
+            .enumerate()
+            .map(|(i, item)| match item.value {
+                Value::String(s) => Ok((s, item.span)),
+                other => Err(type_error(&format!("{}[{i}]", path()), item.span, &other, "a string")),
+            })
+            .collect::<Result<_, _>>()
+            .map(FieldValue::List),
+        (kind, other) => Err(type_error(&path(), span, &other, kind.expected())),
+    }
+}
+
+fn type_error(path: &str, span: Span, found: &Value, expected: &str) -> Diagnostic {
+    let what = if path.is_empty() { "the profile".to_string() } else { format!("`{path}`") };
+    let message = format!("{what} must be {expected}, found {}", found.type_name());
+    Diagnostic::new(&rule::WRONG_TYPE, span, message, format!("write {expected} here")).on(path)
+}
+
+fn unknown_key<'a>(entry: &Entry, path: &str, known: impl Iterator<Item = &'a str> + Clone) -> Diagnostic {
+    let list = known.clone().collect::<Vec<_>>().join(", ");
+    let help = match schema::did_you_mean(&entry.key, known) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None => format!("known keys here: {list}"),
+    };
+    Diagnostic::new(&rule::UNKNOWN_KEY, entry.key_span.clone(), format!("unknown key `{path}`"), help).on(path)
+}
+
+/// TOML refuses duplicate keys itself; JSON allows them and silently keeps the last, which hides
+/// mistakes.
+fn report_duplicates(entries: &[Entry], parent: &str, diagnostics: &mut Vec<Diagnostic>) {
+    let mut seen = HashSet::with_capacity(entries.len());
+    for entry in entries {
+        if !seen.insert(entry.key.as_str()) {
+            let path = if parent.is_empty() { entry.key.clone() } else { format!("{parent}.{}", entry.key) };
+            let message = format!("`{path}` is defined more than once");
+            let help = "keep one: JSON readers disagree about which one wins";
+            diagnostics.push(Diagnostic::new(&rule::DUPLICATE_KEY, entry.key_span.clone(), message, help).on(path));
+        }
+    }
+}

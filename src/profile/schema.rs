@@ -1,0 +1,382 @@
+//! The profile's shape: every section and key, its type and its documentation. The parser's
+//! unknown-key and type checks, the did-you-mean suggestions and the README's profile reference all
+//! read this one table.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// One line of text: control characters are refused.
+    Text,
+    /// Free text: line breaks and tabs allowed, other control characters refused.
+    MultilineText,
+    Bool,
+    TextList,
+    /// A CSS selector (one line of text, checked against the selector grammar).
+    Selector,
+    SelectorList,
+    /// One of a fixed set of words.
+    Choice(&'static [&'static str]),
+}
+
+impl Kind {
+    pub fn expected(&self) -> &'static str {
+        match self {
+            Kind::Text | Kind::MultilineText | Kind::Choice(_) => "a string",
+            Kind::Selector => "a string (a CSS selector)",
+            Kind::Bool => "a boolean (true or false)",
+            Kind::TextList => "an array of strings",
+            Kind::SelectorList => "an array of strings (CSS selectors)",
+        }
+    }
+}
+
+/// An example value, for the starter profile and the JSON Schema.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Example {
+    Text(&'static str),
+    Bool(bool),
+    List(&'static [&'static str]),
+}
+
+impl Example {
+    pub fn to_json(self) -> serde_json::Value {
+        match self {
+            Example::Text(text) => text.into(),
+            Example::Bool(b) => b.into(),
+            Example::List(items) => items.iter().copied().collect(),
+        }
+    }
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Key {
+    pub name: &'static str,
+    pub kind: Kind,
+    pub doc: &'static str,
+    pub example: Example,
+    /// Whether `ssq-gen init` writes the key active (or as a comment to uncomment).
+    pub in_starter: bool,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Section {
+    pub name: &'static str,
+    pub doc: &'static str,
+    pub keys: &'static [&'static Key],
+}
+
+impl Section {
+    pub fn key(&self, name: &str) -> Option<&'static Key> {
+        self.keys.iter().copied().find(|key| key.name == name)
+    }
+}
+
+impl Key {
+    const fn new(name: &'static str, kind: Kind, doc: &'static str, example: Example, in_starter: bool) -> Key {
+        Key { name, kind, doc, example, in_starter }
+    }
+
+    /// The section the key belongs to.
+    pub fn section(&'static self) -> &'static Section {
+        SECTIONS
+            .iter()
+            .find(|section| section.keys.iter().any(|key| std::ptr::eq(*key, self)))
+            .expect("every key is in a section")
+    }
+
+    /// `login.user_id`.
+    pub fn path(&'static self) -> String {
+        format!("{}.{}", self.section().name, self.name)
+    }
+}
+
+/// What an event listener does with the event.
+pub const ACTIONS: &[&str] = &["console", "datalayer", "gtag"];
+pub const PHONE_FORMATS: &[&str] = &["e164", "digits"];
+pub const LOAD_MODES: &[&str] = &["immediate", "idle", "interaction"];
+
+/// A JSON profile may name its JSON Schema for editors; the key is accepted and ignored.
+pub const SCHEMA_KEY: &str = "$schema";
+
+/// Every key, by name: rules name the keys they read as `key::PHONE`, so a typo does not compile.
+pub mod key {
+    use super::Example::{Bool, List, Text};
+    use super::*;
+
+    pub static SCRIPT_URL: Key = Key::new(
+        "script_url",
+        Kind::Text,
+        "The project script's URL, `https://plugin-code.salesmartly.com/js/project_<project>_<channel>_<timestamp>.js`. It is inserted asynchronously.",
+        Text("https://plugin-code.salesmartly.com/js/project_817643_847406_1788056247.js"),
+        true,
+    );
+    pub static LICENSE: Key = Key::new(
+        "license",
+        Kind::Text,
+        "The inline install code's license key (4–32 letters and digits, e.g. `g1vfb1b`). The snippet then carries the install code itself.",
+        Text("g1vfb1b"),
+        false,
+    );
+    pub static LOAD: Key = Key::new(
+        "load",
+        Kind::Choice(LOAD_MODES),
+        "When the widget loads: `immediate` (default), `idle` (when the browser is idle), or `interaction` (no request to SaleSmartly until the visitor first clicks, types, scrolls or touches).",
+        Text("immediate"),
+        false,
+    );
+    pub static USER_ID: Key = Key::new(
+        "user_id",
+        Kind::Text,
+        "Required. The site's encrypted or hashed user id, never a raw email, phone number or database id.",
+        Text("b58e64cfxs2ym"),
+        true,
+    );
+    pub static USER_NAME: Key =
+        Key::new("user_name", Kind::Text, "Required. The name agents see.", Text("test_yy"), true);
+    pub static LANGUAGE: Key = Key::new(
+        "language",
+        Kind::Text,
+        "The plugin's language, a BCP 47 tag such as `ru-RU`. Tags outside the widget's list fall back to English.",
+        Text("en-US"),
+        true,
+    );
+    pub static PHONE: Key = Key::new(
+        "phone",
+        Kind::Text,
+        "Phone number with its country calling code, e.g. `+86 159 2014 1234`. Sent in E.164 form (`+8615920141234`).",
+        Text("+86 159 2014 1234"),
+        true,
+    );
+    pub static EMAIL: Key = Key::new("email", Kind::Text, "Email address.", Text("test@example.com"), true);
+    pub static DESCRIPTION: Key = Key::new(
+        "description",
+        Kind::MultilineText,
+        "Free text for agents; line breaks are kept.",
+        Text("Plan B\nDesktop client"),
+        true,
+    );
+    pub static LABEL_NAMES: Key = Key::new(
+        "label_names",
+        Kind::TextList,
+        "Tags that already exist in the SaleSmartly project; they replace the visitor's tags.",
+        List(&["vip", "trial"]),
+        true,
+    );
+    pub static PHONE_REGION: Key = Key::new(
+        "phone_region",
+        Kind::Text,
+        "ISO 3166 alpha-2 region (e.g. `GB`) used to read a `phone` written without its calling code. Not sent.",
+        Text("GB"),
+        false,
+    );
+    pub static PHONE_FORMAT: Key = Key::new(
+        "phone_format",
+        Kind::Choice(PHONE_FORMATS),
+        "`e164` (default, `+8615920141234`) or `digits` (`8615920141234`, the vendor page's own example form). Not sent.",
+        Text("e164"),
+        false,
+    );
+    pub static HIDE_ICON: Key = Key::new(
+        "hide_icon",
+        Kind::Bool,
+        "Sets `window.__ssc.setting.hideIcon` before the widget starts: `true` hides the vendor's launcher icon.",
+        Bool(false),
+        true,
+    );
+    pub static OPEN_ON_LOAD: Key = Key::new(
+        "open_on_load",
+        Kind::Bool,
+        "`true` opens the chat window once the widget is set up (`ssq.push('chatOpen')`).",
+        Bool(false),
+        true,
+    );
+    pub static ON_UNREAD: Key = Key::new(
+        "on_unread",
+        Kind::Choice(ACTIONS),
+        "`onUnRead`: unread messages changed; the payload has `num` and `list`.",
+        Text("datalayer"),
+        true,
+    );
+    pub static ON_SEND_MESSAGE: Key = Key::new(
+        "on_send_message",
+        Kind::Choice(ACTIONS),
+        "`onSendMessage`: the visitor sent a message.",
+        Text("datalayer"),
+        false,
+    );
+    pub static ON_RECEIVE_MESSAGE: Key = Key::new(
+        "on_receive_message",
+        Kind::Choice(ACTIONS),
+        "`onReceiveMessage`: the visitor received a message.",
+        Text("datalayer"),
+        false,
+    );
+    pub static ON_OPEN_CHAT: Key = Key::new(
+        "on_open_chat",
+        Kind::Choice(ACTIONS),
+        "`onOpenChat`: the chat window opened.",
+        Text("datalayer"),
+        true,
+    );
+    pub static ON_CLOSE_CHAT: Key = Key::new(
+        "on_close_chat",
+        Kind::Choice(ACTIONS),
+        "`onCloseChat`: the chat window closed.",
+        Text("console"),
+        false,
+    );
+    pub static OPEN_SELECTOR: Key = Key::new(
+        "open_selector",
+        Kind::Selector,
+        "Clicking an element matching this CSS selector opens the chat (`chatOpen`), loading the widget first if it is deferred.",
+        Text("#help-btn"),
+        false,
+    );
+    pub static BADGE_SELECTOR: Key = Key::new(
+        "badge_selector",
+        Kind::Selector,
+        "The element matching this selector shows the unread count (`onUnRead`'s `num`); at 0 it is emptied and gets the `hidden` attribute.",
+        Text("#help-badge"),
+        false,
+    );
+    pub static OPEN_ON_CLICK: Key = Key::new(
+        "open_on_click",
+        Kind::SelectorList,
+        "Selectors whose click opens the chat (`chatOpen`), e.g. a \"contact support\" link after a failed payment.",
+        List(&[".contact-support", "#payment-failed a"]),
+        false,
+    );
+    pub static CLOSE_ON_CLICK: Key = Key::new(
+        "close_on_click",
+        Kind::SelectorList,
+        "Selectors whose click closes the chat (`chatClose`).",
+        List(&[".close-chat"]),
+        false,
+    );
+    pub static CLEAR_USER_ON_CLICK: Key = Key::new(
+        "clear_user_on_click",
+        Kind::SelectorList,
+        "Selectors whose click forgets the visitor (`clearUser`): logout without a page load.",
+        List(&["#logout"]),
+        false,
+    );
+}
+
+/// Every section, by name.
+pub mod section {
+    use super::*;
+
+    pub static LOADER: Section = Section {
+        name: "loader",
+        doc: "How the plugin is loaded: exactly one of the two install forms the SaleSmartly dashboard hands out.",
+        keys: &[&key::SCRIPT_URL, &key::LICENSE, &key::LOAD],
+    };
+    pub static LOGIN: Section = Section {
+        name: "login",
+        doc: "Optional: identifies a signed-in visitor through `ssq.push('setLoginInfo', {...})`. Leave it out for anonymous visitors.",
+        keys: &[
+            &key::USER_ID,
+            &key::USER_NAME,
+            &key::LANGUAGE,
+            &key::PHONE,
+            &key::EMAIL,
+            &key::DESCRIPTION,
+            &key::LABEL_NAMES,
+            &key::PHONE_REGION,
+            &key::PHONE_FORMAT,
+        ],
+    };
+    pub static WIDGET: Section =
+        Section { name: "widget", doc: "Widget settings.", keys: &[&key::HIDE_ICON, &key::OPEN_ON_LOAD] };
+    pub static EVENTS: Section = Section {
+        name: "events",
+        doc: "Listeners to register. Each value is an action: `console` logs the event, `datalayer` pushes `{event: \"ssq_<name>\", ...payload}` onto `window.dataLayer`, `gtag` calls `gtag('event', 'ssq_<name>', payload)` when gtag is on the page.",
+        keys: &[
+            &key::ON_UNREAD,
+            &key::ON_SEND_MESSAGE,
+            &key::ON_RECEIVE_MESSAGE,
+            &key::ON_OPEN_CHAT,
+            &key::ON_CLOSE_CHAT,
+        ],
+    };
+    pub static LAUNCHER: Section = Section {
+        name: "launcher",
+        doc: "The site's own chat button, replacing the vendor's icon (set `widget.hide_icon = true`).",
+        keys: &[&key::OPEN_SELECTOR, &key::BADGE_SELECTOR],
+    };
+    pub static TRIGGERS: Section = Section {
+        name: "triggers",
+        doc: "Elements that drive the chat when clicked; elements added later count, and so do clicks inside them.",
+        keys: &[&key::OPEN_ON_CLICK, &key::CLOSE_ON_CLICK, &key::CLEAR_USER_ON_CLICK],
+    };
+}
+
+/// The sections in profile order.
+pub static SECTIONS: &[&Section] =
+    &[&section::LOADER, &section::LOGIN, &section::WIDGET, &section::EVENTS, &section::LAUNCHER, &section::TRIGGERS];
+
+pub fn section(name: &str) -> Option<&'static Section> {
+    SECTIONS.iter().copied().find(|section| section.name == name)
+}
+
+/// The closest known name, for "did you mean" help; `None` when nothing is close.
+pub fn did_you_mean<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    known
+        .into_iter()
+        .map(|candidate| (strsim::jaro_winkler(unknown, candidate), candidate))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate)
+}
+
+/// The profile's JSON Schema (draft 2020-12), from [`SECTIONS`]: what editors use to complete and
+/// check profiles. Rules beyond types (phone validity, languages, …) are ssq-gen's alone.
+pub fn json_schema() -> serde_json::Value {
+    use serde_json::{Map, Value, json};
+    let key_schema = |key: &Key| {
+        let mut schema = match key.kind {
+            Kind::Text | Kind::MultilineText | Kind::Selector => json!({"type": "string"}),
+            Kind::Bool => json!({"type": "boolean"}),
+            Kind::TextList | Kind::SelectorList => json!({"type": "array", "items": {"type": "string"}}),
+            Kind::Choice(words) => json!({"type": "string", "enum": words}),
+        };
+        schema["description"] = key.doc.into();
+        schema["examples"] = json!([key.example.to_json()]);
+        schema
+    };
+    let mut properties = Map::new();
+    properties.insert(SCHEMA_KEY.into(), json!({"type": "string", "description": "The JSON Schema this profile follows (for editors; ignored by ssq-gen)."}));
+    for section in SECTIONS {
+        let keys: Map<String, Value> = section.keys.iter().map(|key| (key.name.to_string(), key_schema(key))).collect();
+        let mut schema =
+            json!({"type": "object", "description": section.doc, "properties": keys, "additionalProperties": false});
+        if std::ptr::eq(*section, &section::LOADER) {
+            schema["oneOf"] = json!([{"required": [key::SCRIPT_URL.name]}, {"required": [key::LICENSE.name]}]);
+        } else if std::ptr::eq(*section, &section::LOGIN) {
+            schema["required"] = json!([key::USER_ID.name, key::USER_NAME.name]);
+        }
+        properties.insert(section.name.to_string(), schema);
+    }
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://github.com/ssq-gen/ssq-gen/profile.schema.json",
+        "title": "ssq-gen profile",
+        "description": "A SaleSmartly chat plugin profile for ssq-gen.",
+        "type": "object",
+        "properties": properties,
+        "required": ["loader"],
+        "additionalProperties": false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions_catch_typos_and_ignore_strangers() {
+        let keys = section::LOGIN.keys.iter().map(|k| k.name);
+        assert_eq!(did_you_mean("user_nmae", keys.clone()), Some("user_name"));
+        assert_eq!(did_you_mean("phon", keys.clone()), Some("phone"));
+        assert_eq!(did_you_mean("zzz", keys), None);
+    }
+}

@@ -1,0 +1,76 @@
+//! For people: rustc-style findings (`error[CODE]: message`, `--> file:line:col`, the source line with
+//! a caret under the value, `= help: …`), then `checked N profiles: …`.
+
+use super::{Emitter, Policy, Summary, count};
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::input::source::{Source, floor_char_boundary};
+use annotate_snippets::renderer::DecorStyle;
+use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
+use std::io::{self, Write};
+
+pub struct Human {
+    renderer: Renderer,
+    /// Whether [`Emitter::finish`] prints the `checked …` line.
+    summary_line: bool,
+}
+
+impl Human {
+    pub fn new(color: bool, summary_line: bool) -> Human {
+        let renderer = if color { Renderer::styled() } else { Renderer::plain() }.decor_style(DecorStyle::Ascii);
+        Human { renderer, summary_line }
+    }
+
+    /// One finding, with the lines its span covers (only those: a file's findings each cost their
+    /// own lines, not the whole file).
+    pub fn render(&self, source: &Source, diagnostic: &Diagnostic) -> String {
+        let level = match diagnostic.severity() {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let title = level.primary_title(diagnostic.message.as_str()).id(diagnostic.rule.code);
+        let help = Level::HELP.message(diagnostic.help.as_str());
+        let text = source.text();
+        // A file with no text (unreadable, too large, empty) has no line to show, only a position.
+        if text.is_empty() {
+            let origin = Origin::path(source.name.as_str()).line(1).char_column(1);
+            return self.renderer.render(&[title.element(origin).element(help)]);
+        }
+        let start = floor_char_boundary(text, diagnostic.span.start);
+        let end = floor_char_boundary(text, diagnostic.span.end).max(start);
+        let first = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let last = text[end..].find('\n').map_or(text.len(), |i| end + i);
+        let (line, _) = source.line_col(first);
+        let snippet = Snippet::source(&text[first..last])
+            .line_start(line)
+            .path(source.name.as_str())
+            .fold(true)
+            .annotation(AnnotationKind::Primary.span(start - first..end - first));
+        self.renderer.render(&[title.element(snippet).element(help)])
+    }
+}
+
+impl Emitter for Human {
+    fn file(&mut self, out: &mut dyn Write, source: &Source, diagnostics: &[&Diagnostic]) -> io::Result<()> {
+        for diagnostic in diagnostics {
+            writeln!(out, "{}\n", self.render(source, diagnostic))?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, summary: &Summary, policy: &Policy) -> io::Result<()> {
+        if !self.summary_line || policy.quiet {
+            return Ok(());
+        }
+        let why = match summary.errors == 0 && summary.warnings > 0 && policy.deny_warnings {
+            true => " (--deny-warnings: warnings fail the run)",
+            false => "",
+        };
+        writeln!(
+            out,
+            "checked {}: {}, {}{why}",
+            count(summary.files, "profile"),
+            count(summary.errors, "error"),
+            count(summary.warnings, "warning")
+        )
+    }
+}

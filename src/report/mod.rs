@@ -1,0 +1,112 @@
+//! Reports: what a run found, for people and for machines. One [`Emitter`] per output format, each
+//! in its own file, writing to a [`Write`] as results arrive; [`Reporter`] applies the one
+//! [`Policy`] (`-q`, `--deny-warnings`) and keeps the [`Summary`] that decides the exit status.
+
+pub mod github;
+pub mod human;
+pub mod json;
+pub mod rules_table;
+pub mod sarif;
+mod summary;
+
+pub use summary::{Policy, Status, Summary};
+
+use crate::Checked;
+use crate::diagnostics::{Diagnostic, Rule, Severity};
+use crate::input::source::Source;
+use std::io::{self, Write};
+
+/// One output format.
+pub trait Emitter {
+    /// One file's findings (those the policy shows), in the order files are reported.
+    fn file(&mut self, out: &mut dyn Write, source: &Source, diagnostics: &[&Diagnostic]) -> io::Result<()>;
+    /// After the last file.
+    fn finish(&mut self, out: &mut dyn Write, summary: &Summary, policy: &Policy) -> io::Result<()>;
+}
+
+/// An emitter with the policy applied once, for every format, and the run's counts.
+pub struct Reporter<'a> {
+    emitter: Box<dyn Emitter + 'a>,
+    policy: Policy,
+    summary: Summary,
+}
+
+impl<'a> Reporter<'a> {
+    pub fn new(emitter: Box<dyn Emitter + 'a>, policy: Policy) -> Reporter<'a> {
+        Reporter { emitter, policy, summary: Summary::default() }
+    }
+
+    pub fn file(&mut self, out: &mut dyn Write, checked: &Checked) -> io::Result<()> {
+        self.summary.add(&checked.diagnostics);
+        let shown: Vec<&Diagnostic> = checked.diagnostics.iter().filter(|d| self.policy.shows(d)).collect();
+        self.emitter.file(out, &checked.source, &shown)
+    }
+
+    pub fn summary(&self) -> &Summary {
+        &self.summary
+    }
+
+    pub fn status(&self) -> Status {
+        self.summary.status(&self.policy)
+    }
+
+    /// Ends the report; the exit status of the run.
+    pub fn finish(mut self, out: &mut dyn Write) -> io::Result<Status> {
+        self.emitter.finish(out, &self.summary, &self.policy)?;
+        out.flush()?;
+        Ok(self.status())
+    }
+}
+
+/// A diagnostic with its span turned into 1-based lines and columns (end exclusive, as LSP does):
+/// what the machine-readable reports print.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Located<'a> {
+    pub file: &'a str,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub severity: Severity,
+    #[serde(rename = "code", serialize_with = "code")]
+    pub rule: &'static Rule,
+    pub field: &'a str,
+    pub message: &'a str,
+    pub help: &'a str,
+}
+
+impl<'a> Located<'a> {
+    pub fn new(source: &'a Source, diagnostic: &'a Diagnostic) -> Located<'a> {
+        let (line, column) = source.line_col(diagnostic.span.start);
+        let (end_line, end_column) = source.line_col(diagnostic.span.end);
+        Located {
+            file: &source.name,
+            line,
+            column,
+            end_line,
+            end_column,
+            severity: diagnostic.severity(),
+            rule: diagnostic.rule,
+            field: &diagnostic.field,
+            message: &diagnostic.message,
+            help: &diagnostic.help,
+        }
+    }
+}
+
+fn code<S: serde::Serializer>(rule: &&'static Rule, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(rule.code)
+}
+
+/// `1 error`, `2 warnings`.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+}
+
+/// `text` pretty-printed as JSON, each line after the first indented by `indent` spaces: a value
+/// nested in a document that is written piece by piece, byte for byte as the whole document would
+/// be pretty-printed. JSON strings hold no raw line breaks, so only structure is indented.
+fn nested_json(value: &impl serde::Serialize, indent: usize) -> io::Result<String> {
+    let text = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
+    Ok(text.replace('\n', &format!("\n{:indent$}", "")))
+}

@@ -1,0 +1,20 @@
+//! The rule list, from the registry: `ssq-gen rules`, and the README's table.
+
+use crate::diagnostics::registry::RULES;
+
+/// The rule list as the README shows it.
+pub fn markdown() -> String {
+    let mut out = String::from("| code | name | severity | what it checks |\n|---|---|---|---|\n");
+    for rule in RULES {
+        out.push_str(&format!("| `{}` | `{}` | {} | {} |\n", rule.code, rule.name, rule.severity, rule.summary));
+    }
+    out
+}
+
+/// The rule list for a terminal.
+pub fn plain() -> String {
+    RULES
+        .iter()
+        .map(|rule| format!("{}  {:<7}  {:<22}  {}\n", rule.code, rule.severity.as_str(), rule.name, rule.summary))
+        .collect()
+}

@@ -1,0 +1,106 @@
+//! The one place that decides what is shown (`-q`) and what fails a run (`--deny-warnings`).
+
+use crate::diagnostics::registry as rule;
+use crate::diagnostics::{Diagnostic, Severity};
+
+/// The documented exit statuses (see the CLI's `EXIT_STATUS`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Success = 0,
+    /// Errors, or warnings under `--deny-warnings`.
+    Findings = 1,
+    /// Usage or I/O trouble: a path that could not be read, output that could not be written.
+    Trouble = 2,
+}
+
+/// What the user asked to see and to fail on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Policy {
+    /// `-q`: only what fails the run.
+    pub quiet: bool,
+    /// `--deny-warnings`: warnings fail the run too.
+    pub deny_warnings: bool,
+}
+
+impl Policy {
+    /// Whether a finding of this severity fails the run.
+    pub fn fails(&self, severity: Severity) -> bool {
+        severity == Severity::Error || self.deny_warnings
+    }
+
+    /// Whether the report shows the finding: under `-q`, only those that fail the run, so a run
+    /// that fails always says why.
+    pub fn shows(&self, diagnostic: &Diagnostic) -> bool {
+        !self.quiet || self.fails(diagnostic.severity())
+    }
+}
+
+/// Counts over a run.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Summary {
+    /// Profiles read and checked.
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    /// Paths that could not be read (also counted in `errors`).
+    #[serde(skip)]
+    pub unreadable: usize,
+}
+
+impl Summary {
+    /// Counts one file's findings (all of them, whatever the report shows).
+    pub fn add(&mut self, diagnostics: &[Diagnostic]) {
+        let unreadable = diagnostics.iter().filter(|d| std::ptr::eq(d.rule, &rule::UNREADABLE)).count();
+        self.unreadable += unreadable;
+        self.files += usize::from(unreadable == 0);
+        for diagnostic in diagnostics {
+            match diagnostic.severity() {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+            }
+        }
+    }
+
+    pub fn status(&self, policy: &Policy) -> Status {
+        if self.unreadable > 0 {
+            Status::Trouble
+        } else if self.errors > 0 || (policy.fails(Severity::Warning) && self.warnings > 0) {
+            Status::Findings
+        } else {
+            Status::Success
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(rule: &'static crate::diagnostics::Rule) -> Diagnostic {
+        Diagnostic::new(rule, 0..0, "m", "h")
+    }
+
+    #[test]
+    fn quiet_shows_what_fails_the_run() {
+        let warning = finding(&rule::EMAIL_DOTLESS);
+        let error = finding(&rule::LICENSE);
+        let quiet = Policy { quiet: true, deny_warnings: false };
+        assert!(quiet.shows(&error) && !quiet.shows(&warning));
+        let strict = Policy { quiet: true, deny_warnings: true };
+        assert!(strict.shows(&warning), "a warning that fails the run is shown even under -q");
+        assert!(Policy::default().shows(&warning));
+    }
+
+    #[test]
+    fn status() {
+        let mut summary = Summary::default();
+        summary.add(&[finding(&rule::EMAIL_DOTLESS)]);
+        assert_eq!(summary.status(&Policy::default()), Status::Success);
+        assert_eq!(summary.status(&Policy { deny_warnings: true, quiet: false }), Status::Findings);
+        summary.add(&[finding(&rule::LICENSE)]);
+        assert_eq!(summary.status(&Policy::default()), Status::Findings);
+        summary.add(&[finding(&rule::UNREADABLE)]);
+        assert_eq!(summary.status(&Policy::default()), Status::Trouble);
+        assert_eq!((summary.files, summary.errors, summary.warnings, summary.unreadable), (2, 2, 1, 1));
+    }
+}

@@ -1,0 +1,28 @@
+//! Rules over every field, whatever its section.
+
+use super::Checker;
+use crate::diagnostics::registry as rule;
+use crate::profile::RawProfile;
+use crate::profile::schema::Kind;
+
+impl Checker<'_> {
+    pub(super) fn control_characters(&mut self, raw: &RawProfile) {
+        for field in &raw.fields {
+            let multiline = field.key.kind == Kind::MultilineText;
+            let allowed = |c: char| multiline && matches!(c, '\n' | '\r' | '\t');
+            for (index, text, span) in field.texts() {
+                if let Some((at, c)) = text.chars().enumerate().find(|&(_, c)| c.is_control() && !allowed(c)) {
+                    let path = field.item_path(index);
+                    let message =
+                        format!("`{path}` contains the control character U+{:04X} at character {}", c as u32, at + 1);
+                    let help = if multiline {
+                        "remove it; line breaks and tabs are the only control characters allowed here"
+                    } else {
+                        "remove it; this field is one line of plain text"
+                    };
+                    self.report(&rule::CONTROL_CHARACTER, &path, span, message, help);
+                }
+            }
+        }
+    }
+}

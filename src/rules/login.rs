@@ -1,0 +1,238 @@
+//! `[login]`: the visitor `setLoginInfo` identifies, each field as the SDK wants it.
+
+use super::{Checker, Rejected, Verdict};
+use crate::checks::email::{self, EmailProblem};
+use crate::checks::language::{self, Support};
+use crate::checks::phone::{self, PhoneError, Reading};
+use crate::diagnostics::registry as rule;
+use crate::input::source::Span;
+use crate::profile::schema::{Key, key, section};
+use crate::profile::{Field, FieldValue, LoginInfo, RawProfile};
+use std::collections::HashSet;
+
+impl Checker<'_> {
+    pub(super) fn login(&mut self, raw: &RawProfile) -> Verdict<Option<LoginInfo>> {
+        let Some(section_span) = raw.section_span(&section::LOGIN) else {
+            return Ok(None);
+        };
+        let user_id = self.required(raw, &key::USER_ID, &section_span);
+        let user_name = self.required(raw, &key::USER_NAME, &section_span);
+        if let Some((field, id)) = raw.text(&key::USER_ID) {
+            self.user_id_personal_data(field, id);
+        }
+        let language = raw.text(&key::LANGUAGE).map(|(field, tag)| self.language(field, tag)).transpose();
+        let phone = self.phone(raw);
+        let email = raw.text(&key::EMAIL).map(|(field, address)| self.email(field, address)).transpose();
+        let label_names = raw.field(&key::LABEL_NAMES).map(|field| self.labels(field)).transpose();
+        let description = raw.text(&key::DESCRIPTION).map(|(_, text)| text.to_string());
+        Ok(Some(LoginInfo {
+            user_id: user_id?,
+            user_name: user_name?,
+            language: language?,
+            phone: phone?,
+            email: email?,
+            description,
+            label_names: label_names?,
+        }))
+    }
+
+    fn required(&mut self, raw: &RawProfile, key: &'static Key, section_span: &Span) -> Verdict<String> {
+        let path = key.path();
+        match raw.text(key) {
+            Some((field, value)) if value.trim().is_empty() => {
+                self.on(
+                    &rule::LOGIN_REQUIRED,
+                    field,
+                    format!("`{path}` is blank"),
+                    "the SDK requires it; leave `[login]` out for anonymous visitors",
+                );
+                Err(Rejected)
+            }
+            Some((_, value)) => Ok(value.to_string()),
+            // A value of the wrong type was already reported.
+            None if raw.is_present(key) => Err(Rejected),
+            None => {
+                let message = format!("`[login]` has no `{}`", key.name);
+                self.report(
+                    &rule::LOGIN_REQUIRED,
+                    &path,
+                    section_span.clone(),
+                    message,
+                    format!("add `{}`: setLoginInfo requires it; leave `[login]` out for anonymous visitors", key.name),
+                );
+                Err(Rejected)
+            }
+        }
+    }
+
+    fn user_id_personal_data(&mut self, field: &Field, id: &str) {
+        let looks_like = if matches!(email::validate(id), Ok(()) | Err(EmailProblem::DotlessDomain)) {
+            Some("an email address")
+        } else if !id.is_empty() && id.chars().all(|c| c.is_ascii_digit()) {
+            Some("a raw numeric id (or a phone number)")
+        } else if id.starts_with('+') && phone::parse(id, None).is_ok() {
+            Some("a phone number")
+        } else {
+            None
+        };
+        if let Some(what) = looks_like {
+            let message = format!("`login.user_id` looks like {what}");
+            self.on(
+                &rule::USER_ID_PERSONAL,
+                field,
+                message,
+                "the SDK wants the site's encrypted or hashed user id; send personal data in `email`/`phone` instead",
+            );
+        }
+    }
+
+    fn language(&mut self, field: &Field, tag: &str) -> Verdict<String> {
+        match language::classify(tag) {
+            Err(reason) => {
+                let message = format!("`login.language` `{tag}` is not a BCP 47 language tag ({reason})");
+                self.on(&rule::LANGUAGE, field, message, "write a tag such as `en-US`, `ru-RU` or `fr`");
+                Err(Rejected)
+            }
+            Ok(Support::Shown(_)) => Ok(tag.to_string()),
+            Ok(Support::OtherCase(listed)) => {
+                let message = format!("`login.language` `{tag}` is written differently from the widget's `{listed}`");
+                self.on(
+                    &rule::LANGUAGE_UNSUPPORTED,
+                    field,
+                    message,
+                    format!("write `{listed}` so the widget recognizes it"),
+                );
+                Ok(tag.to_string())
+            }
+            Ok(Support::Unsupported) => {
+                let message = format!("the widget has no `{tag}`: it will show English (`{}`)", language::FALLBACK);
+                let help = format!("the widget's languages: {}", language::PLUGIN_LANGUAGES.join(", "));
+                self.on(&rule::LANGUAGE_UNSUPPORTED, field, message, help);
+                Ok(tag.to_string())
+            }
+        }
+    }
+
+    /// `Ok(None)`: no phone.
+    fn phone(&mut self, raw: &RawProfile) -> Verdict<Option<String>> {
+        let region = match raw.text(&key::PHONE_REGION) {
+            Some((field, region)) if !phone::is_known_region(region) => {
+                let message = format!("`login.phone_region` `{region}` is not a region with a phone numbering plan");
+                let help = "use an ISO 3166 alpha-2 code in capitals, e.g. `GB` (not `UK`), `US`, `CN`";
+                self.on(&rule::PHONE_REGION, field, message, help);
+                return Err(Rejected);
+            }
+            Some((_, region)) => Some(region),
+            None => None,
+        };
+        let Some((field, number)) = raw.text(&key::PHONE) else {
+            return Ok(None);
+        };
+        let digits_only = raw.text(&key::PHONE_FORMAT).is_some_and(|(_, f)| f == "digits");
+        match phone::parse(number, region) {
+            Ok(phone) => {
+                if phone.reading == Reading::DigitsAsInternational {
+                    let message = format!(
+                        "`login.phone` has no `+`; it was read as {}, a number of {}",
+                        phone.e164, phone.country
+                    );
+                    self.on(
+                        &rule::PHONE_WITHOUT_PLUS,
+                        field,
+                        message,
+                        format!(
+                            "write `{}` if that is right, or set `phone_region` if it is a national number",
+                            phone.e164
+                        ),
+                    );
+                }
+                Ok(Some(if digits_only { phone.digits().to_string() } else { phone.e164 }))
+            }
+            Err(err) => {
+                let (rule, message, help) = match err {
+                    PhoneError::Letters => (
+                        &rule::PHONE,
+                        "`login.phone` contains letters".to_string(),
+                        "write the digits: letters would be silently turned into keypad digits".to_string(),
+                    ),
+                    PhoneError::Character(c) => (
+                        &rule::PHONE,
+                        format!("`login.phone` contains `{c}`"),
+                        "use digits, spaces, `-`, `.`, `(`, `)` and a leading `+` only".to_string(),
+                    ),
+                    PhoneError::NoCountryCode => (
+                        &rule::PHONE_COUNTRY,
+                        format!("`login.phone` `{number}` has no country calling code"),
+                        "write it with `+` and the calling code (`+44 20 7946 0958`), or set `phone_region` (`GB`)"
+                            .to_string(),
+                    ),
+                    PhoneError::UnknownCallingCode => (
+                        &rule::PHONE,
+                        format!("`login.phone` `{number}` starts with no known country calling code"),
+                        "check the digits after `+`".to_string(),
+                    ),
+                    PhoneError::Invalid { country } => (
+                        &rule::PHONE,
+                        format!("`login.phone` `{number}` is not a valid number for {country}"),
+                        "check the number of digits and the area or mobile prefix".to_string(),
+                    ),
+                };
+                self.on(rule, field, message, help);
+                Err(Rejected)
+            }
+        }
+    }
+
+    fn email(&mut self, field: &Field, address: &str) -> Verdict<String> {
+        match email::validate(address) {
+            Ok(()) => Ok(address.to_string()),
+            Err(EmailProblem::DotlessDomain) => {
+                let message = format!("`login.email` `{address}` has a domain without a dot");
+                self.on(&rule::EMAIL_DOTLESS, field, message, "addresses on the internet look like `name@example.com`");
+                Ok(address.to_string())
+            }
+            Err(EmailProblem::Invalid(reason)) => {
+                self.on(
+                    &rule::EMAIL,
+                    field,
+                    format!("`login.email` is not a valid address: {reason}"),
+                    "write an address such as `name@example.com`",
+                );
+                Err(Rejected)
+            }
+        }
+    }
+
+    fn labels(&mut self, field: &Field) -> Verdict<Vec<String>> {
+        let FieldValue::List(items) = &field.value else {
+            return Err(Rejected);
+        };
+        let mut ok = true;
+        let mut seen = HashSet::with_capacity(items.len());
+        for (i, (label, span)) in items.iter().enumerate() {
+            let path = format!("login.label_names[{i}]");
+            if label.trim().is_empty() {
+                self.report(
+                    &rule::LABEL_BLANK,
+                    &path,
+                    span.clone(),
+                    format!("`{path}` is blank"),
+                    "remove it, or name a tag of the SaleSmartly project",
+                );
+                ok = false;
+            } else if !seen.insert(label.as_str()) {
+                self.report(
+                    &rule::LABEL_DUPLICATE,
+                    &path,
+                    span.clone(),
+                    format!("the label `{label}` is listed twice"),
+                    "remove the second one",
+                );
+            }
+        }
+        match ok {
+            true => Ok(items.iter().map(|(label, _)| label.clone()).collect()),
+            false => Err(Rejected),
+        }
+    }
+}

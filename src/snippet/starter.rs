@@ -1,0 +1,53 @@
+//! The starter profiles `ssq-gen init` writes: every key explained, valid as written.
+
+use super::{STARTER_TEMPLATE, environment};
+use minijinja::Error;
+use minijinja::value::{Serde, Value};
+
+/// A commented TOML starter profile that explains every key and validates as written.
+pub fn toml(file_name: &str) -> Result<String, Error> {
+    use crate::profile::schema::{Example, SECTIONS};
+    let sections: Vec<_> = SECTIONS
+        .iter()
+        .map(|section| {
+            let keys: Vec<_> = section
+                .keys
+                .iter()
+                .map(|key| {
+                    serde_json::json!({
+                        "name": key.name,
+                        "doc": key.doc,
+                        "example": key.example.to_json(),
+                        "in_starter": key.in_starter,
+                        // Values a site must replace, as opposed to settings that are fine as they are.
+                        "marked": matches!(key.example, Example::Text(_) | Example::List(_)) && section.name != "events",
+                    })
+                })
+                .collect();
+            let active = section.keys.iter().any(|key| key.in_starter);
+            serde_json::json!({"name": section.name, "doc": section.doc, "keys": keys, "active": active})
+        })
+        .collect();
+    let context = serde_json::json!({"file": file_name, "sections": sections});
+    environment().get_template(STARTER_TEMPLATE)?.render(Value::from(Serde(context)))
+}
+
+/// The JSON starter profile: the same keys as [`toml`] writes active. JSON has no comments;
+/// the schema (`ssq-gen schema`) carries the explanations.
+pub fn json() -> String {
+    use crate::profile::schema::{SCHEMA_KEY, SECTIONS};
+    let mut profile = serde_json::Map::new();
+    profile.insert(SCHEMA_KEY.into(), "./ssq-gen.schema.json".into());
+    for section in SECTIONS.iter().filter(|section| section.keys.iter().any(|key| key.in_starter)) {
+        let keys: serde_json::Map<_, _> = section
+            .keys
+            .iter()
+            .filter(|key| key.in_starter)
+            .map(|key| (key.name.to_string(), key.example.to_json()))
+            .collect();
+        profile.insert(section.name.to_string(), keys.into());
+    }
+    let mut text = serde_json::to_string_pretty(&profile).expect("a JSON object serializes");
+    text.push('\n');
+    text
+}
