@@ -14,7 +14,7 @@ import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-METADATA = os.path.join(HERE, "..", "src", "phone", "PhoneNumberMetadata.xml")
+METADATA = os.path.join(HERE, "..", "src", "checks", "phone", "PhoneNumberMetadata.xml")
 
 NAMES = ["Анна Петрова", "李小龙", "Jean-Luc O'Neil", "محمد علي", "Søren Kierkegaard", "山田 太郎",
          "Zoë \"Z\" Smith", "Nguyễn Văn An", "Ελένη", "José Álvarez", "김민준", "Olúwaseun", "Hans Müller",

@@ -43,33 +43,6 @@ _ssq__gen() {
             ssq__gen,snippet)
                 cmd="ssq__gen__subcmd__snippet"
                 ;;
-            ssq__gen__subcmd__help,completions)
-                cmd="ssq__gen__subcmd__help__subcmd__completions"
-                ;;
-            ssq__gen__subcmd__help,csp)
-                cmd="ssq__gen__subcmd__help__subcmd__csp"
-                ;;
-            ssq__gen__subcmd__help,help)
-                cmd="ssq__gen__subcmd__help__subcmd__help"
-                ;;
-            ssq__gen__subcmd__help,init)
-                cmd="ssq__gen__subcmd__help__subcmd__init"
-                ;;
-            ssq__gen__subcmd__help,lint)
-                cmd="ssq__gen__subcmd__help__subcmd__lint"
-                ;;
-            ssq__gen__subcmd__help,man)
-                cmd="ssq__gen__subcmd__help__subcmd__man"
-                ;;
-            ssq__gen__subcmd__help,rules)
-                cmd="ssq__gen__subcmd__help__subcmd__rules"
-                ;;
-            ssq__gen__subcmd__help,schema)
-                cmd="ssq__gen__subcmd__help__subcmd__schema"
-                ;;
-            ssq__gen__subcmd__help,snippet)
-                cmd="ssq__gen__subcmd__help__subcmd__snippet"
-                ;;
             *)
                 ;;
         esac
@@ -113,7 +86,7 @@ _ssq__gen() {
             return 0
             ;;
         ssq__gen__subcmd__csp)
-            opts="-q -h -V --input-format --deny-warnings --color --quiet --help --version"
+            opts="-q -h -V --input-format --deny-warnings --logout --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -135,138 +108,16 @@ _ssq__gen() {
             return 0
             ;;
         ssq__gen__subcmd__help)
-            opts="snippet lint csp init schema man completions rules help"
+            opts="-q -h -V --color --quiet --help --version snippet lint csp init schema man completions rules help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                *)
-                    COMPREPLY=()
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
                     ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        ssq__gen__subcmd__help__subcmd__completions)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        ssq__gen__subcmd__help__subcmd__csp)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        ssq__gen__subcmd__help__subcmd__help)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        ssq__gen__subcmd__help__subcmd__init)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        ssq__gen__subcmd__help__subcmd__lint)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        ssq__gen__subcmd__help__subcmd__man)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        ssq__gen__subcmd__help__subcmd__rules)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        ssq__gen__subcmd__help__subcmd__schema)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        ssq__gen__subcmd__help__subcmd__snippet)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;
@@ -293,7 +144,7 @@ _ssq__gen() {
             return 0
             ;;
         ssq__gen__subcmd__lint)
-            opts="-q -h -V --format --glob --input-format --deny-warnings --color --quiet --help --version"
+            opts="-L -q -h -V --follow --allow-empty --format --glob --input-format --deny-warnings --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -33,14 +33,14 @@ set edit:completion:arg-completer[ssq-gen] = {|@words|
             cand man 'Print the man page (roff)'
             cand completions 'Print the shell completion script for SHELL'
             cand rules 'List every rule: its stable code, name, severity and what it checks'
-            cand help 'Print this message or the help of the given subcommand(s)'
+            cand help 'Print the help of ssq-gen or of one of its subcommands'
         }
         &'ssq-gen;snippet'= {
             cand --input-format 'Profile format; by default from the extension, else from the content'
             cand -o 'Write the snippet to FILE (replaced atomically) instead of standard output'
             cand --output 'Write the snippet to FILE (replaced atomically) instead of standard output'
             cand --check 'Exit 0 if FILE already holds exactly this snippet, else 1 with a diff; writes nothing'
-            cand --nonce 'CSP nonce for the <script> element (base64); inserted scripts copy it'
+            cand --nonce 'CSP nonce for the <script> element: base64, or your server template''s placeholder for it ({{ csp_nonce }}, <%= nonce %>, <?= $nonce ?>); inserted scripts copy it'
             cand --color 'When to colour diagnostics'
             cand --deny-warnings 'Treat warnings as errors'
             cand --logout 'Render for the page after logout: no setLoginInfo, and clearUser so the widget forgets the visitor'
@@ -56,6 +56,9 @@ set edit:completion:arg-completer[ssq-gen] = {|@words|
             cand --glob 'Which files in folders are profiles (repeatable; replaces *.ssq.toml and *.ssq.json)'
             cand --input-format 'Profile format; by default from the extension, else from the content'
             cand --color 'When to colour diagnostics'
+            cand -L 'Follow symbolic links found while walking folders (named paths are always read as given)'
+            cand --follow 'Follow symbolic links found while walking folders (named paths are always read as given)'
+            cand --allow-empty 'Succeed when no profile is found (by default that is an error: a mistyped path or --glob)'
             cand --deny-warnings 'Treat warnings as errors'
             cand -q 'Show errors only: no warnings, no summaries'
             cand --quiet 'Show errors only: no warnings, no summaries'
@@ -68,6 +71,7 @@ set edit:completion:arg-completer[ssq-gen] = {|@words|
             cand --input-format 'Profile format; by default from the extension, else from the content'
             cand --color 'When to colour diagnostics'
             cand --deny-warnings 'Treat warnings as errors'
+            cand --logout 'The sources for the block rendered with `snippet --logout`'
             cand -q 'Show errors only: no warnings, no summaries'
             cand --quiet 'Show errors only: no warnings, no summaries'
             cand -h 'Print help'
@@ -77,7 +81,7 @@ set edit:completion:arg-completer[ssq-gen] = {|@words|
         }
         &'ssq-gen;init'= {
             cand --color 'When to colour diagnostics'
-            cand --json 'Write JSON (with a "$schema" key) instead of commented TOML'
+            cand --json 'Write JSON (with a "$schema" key) instead of commented TOML; the default name is then profile.ssq.json'
             cand --force 'Replace an existing file'
             cand -q 'Show errors only: no warnings, no summaries'
             cand --quiet 'Show errors only: no warnings, no summaries'
@@ -124,33 +128,13 @@ set edit:completion:arg-completer[ssq-gen] = {|@words|
             cand --version 'Print version'
         }
         &'ssq-gen;help'= {
-            cand snippet 'Validate a profile and print the ready-to-paste <script> block'
-            cand lint 'Check profiles with every rule: the CI step for a repository''s embed configs'
-            cand csp 'Print the Content-Security-Policy `script-src` sources the snippet needs'
-            cand init 'Write a commented starter profile that explains every key'
-            cand schema 'Print the profile''s JSON Schema (draft 2020-12), for editors'
-            cand man 'Print the man page (roff)'
-            cand completions 'Print the shell completion script for SHELL'
-            cand rules 'List every rule: its stable code, name, severity and what it checks'
-            cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'ssq-gen;help;snippet'= {
-        }
-        &'ssq-gen;help;lint'= {
-        }
-        &'ssq-gen;help;csp'= {
-        }
-        &'ssq-gen;help;init'= {
-        }
-        &'ssq-gen;help;schema'= {
-        }
-        &'ssq-gen;help;man'= {
-        }
-        &'ssq-gen;help;completions'= {
-        }
-        &'ssq-gen;help;rules'= {
-        }
-        &'ssq-gen;help;help'= {
+            cand --color 'When to colour diagnostics'
+            cand -q 'Show errors only: no warnings, no summaries'
+            cand --quiet 'Show errors only: no warnings, no summaries'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
     ]
     $completions[$command]

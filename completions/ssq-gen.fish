@@ -38,12 +38,12 @@ complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "schema" -d 'Print t
 complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "completions" -d 'Print the shell completion script for SHELL'
 complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "rules" -d 'List every rule: its stable code, name, severity and what it checks'
-complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "help" -d 'Print the help of ssq-gen or of one of its subcommands'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -l input-format -d 'Profile format; by default from the extension, else from the content' -r -f -a "toml\t''
 json\t''"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -s o -l output -d 'Write the snippet to FILE (replaced atomically) instead of standard output' -r -F
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -l check -d 'Exit 0 if FILE already holds exactly this snippet, else 1 with a diff; writes nothing' -r -F
-complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -l nonce -d 'CSP nonce for the <script> element (base64); inserted scripts copy it' -r
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -l nonce -d 'CSP nonce for the <script> element: base64, or your server template\'s placeholder for it ({{ csp_nonce }}, <%= nonce %>, <?= $nonce ?>); inserted scripts copy it' -r
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -l color -d 'When to colour diagnostics' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -62,6 +62,8 @@ json\t''"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -l color -d 'When to colour diagnostics' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -s L -l follow -d 'Follow symbolic links found while walking folders (named paths are always read as given)'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -l allow-empty -d 'Succeed when no profile is found (by default that is an error: a mistyped path or --glob)'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -l deny-warnings -d 'Treat warnings as errors'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -s q -l quiet -d 'Show errors only: no warnings, no summaries'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -72,13 +74,14 @@ complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -l color -d 'When t
 always\t''
 never\t''"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -l deny-warnings -d 'Treat warnings as errors'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -l logout -d 'The sources for the block rendered with `snippet --logout`'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -s q -l quiet -d 'Show errors only: no warnings, no summaries'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -s h -l help -d 'Print help'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -s V -l version -d 'Print version'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand init" -l color -d 'When to colour diagnostics' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand init" -l json -d 'Write JSON (with a "$schema" key) instead of commented TOML'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand init" -l json -d 'Write JSON (with a "$schema" key) instead of commented TOML; the default name is then profile.ssq.json'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand init" -l force -d 'Replace an existing file'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand init" -s q -l quiet -d 'Show errors only: no warnings, no summaries'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand init" -s h -l help -d 'Print help'
@@ -108,13 +111,11 @@ complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand rules" -l markdown -d 'P
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand rules" -s q -l quiet -d 'Show errors only: no warnings, no summaries'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand rules" -s h -l help -d 'Print help'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand rules" -s V -l version -d 'Print version'
-complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help; and not __fish_seen_subcommand_from snippet lint csp init schema man completions rules help" -f -a "snippet" -d 'Validate a profile and print the ready-to-paste <script> block'
-complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help; and not __fish_seen_subcommand_from snippet lint csp init schema man completions rules help" -f -a "lint" -d 'Check profiles with every rule: the CI step for a repository\'s embed configs'
-complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help; and not __fish_seen_subcommand_from snippet lint csp init schema man completions rules help" -f -a "csp" -d 'Print the Content-Security-Policy `script-src` sources the snippet needs'
-complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help; and not __fish_seen_subcommand_from snippet lint csp init schema man completions rules help" -f -a "init" -d 'Write a commented starter profile that explains every key'
-complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help; and not __fish_seen_subcommand_from snippet lint csp init schema man completions rules help" -f -a "schema" -d 'Print the profile\'s JSON Schema (draft 2020-12), for editors'
-complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help; and not __fish_seen_subcommand_from snippet lint csp init schema man completions rules help" -f -a "man" -d 'Print the man page (roff)'
-complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help; and not __fish_seen_subcommand_from snippet lint csp init schema man completions rules help" -f -a "completions" -d 'Print the shell completion script for SHELL'
-complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help; and not __fish_seen_subcommand_from snippet lint csp init schema man completions rules help" -f -a "rules" -d 'List every rule: its stable code, name, severity and what it checks'
-complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help; and not __fish_seen_subcommand_from snippet lint csp init schema man completions rules help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help" -l color -d 'When to colour diagnostics' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help" -s q -l quiet -d 'Show errors only: no warnings, no summaries'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help" -s h -l help -d 'Print help'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help" -s V -l version -d 'Print version'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand completions" -f -a "bash elvish fish powershell zsh"
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help" -f -a "snippet lint csp init schema man completions rules help"

@@ -1,6 +1,7 @@
 //! The command line, as clap types. Completions and the man page come from the same definitions.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use ssq_gen::snippet::csp::Nonce;
 use std::path::PathBuf;
 
 pub const EXIT_STATUS: &str = "\
@@ -15,7 +16,9 @@ Exit status:
     version,
     about = "Generates a safe, non-blocking SaleSmartly chat plugin snippet from a validated profile",
     after_help = EXIT_STATUS,
-    propagate_version = true
+    propagate_version = true,
+    // Our own `help`, which takes `--help` like every other subcommand.
+    disable_help_subcommand = true
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -37,20 +40,25 @@ pub enum Command {
         "Examples:\n",
         "  ssq-gen snippet examples/profile.toml\n",
         "  ssq-gen snippet profile.json -o public/chat-snippet.html\n",
-        "  cat profile.toml | ssq-gen snippet --input-format toml\n",
+        "  cat profile.toml | ssq-gen snippet - --input-format toml\n",
         "  ssq-gen snippet profile.toml --nonce R4nd0mN0nce==\n",
-        "  ssq-gen snippet profile.toml --logout -o logged-out.html\n\n",
+        "  ssq-gen snippet profile.toml --nonce '{{ csp_nonce }}' -o templates/chat.html\n",
+        "  ssq-gen snippet profile.toml --logout -o logged-out.html\n",
+        "  ssq-gen snippet profile.toml --check public/chat-snippet.html\n\n",
         "Exit status:\n",
-        "  0  rendered\n",
+        "  0  rendered (with --check: FILE is up to date)\n",
         "  1  the profile has errors (syntax, type or rule); nothing was written\n",
-        "  2  usage or I/O error: missing or unreadable file, a folder, a bad flag",
+        "     (with --check: FILE is missing or out of date)\n",
+        "  2  usage or I/O error: missing or unreadable file, a folder, a bad flag, output that\n",
+        "     cannot be written",
     ))]
     Snippet(SnippetArgs),
 
     /// Check profiles with every rule: the CI step for a repository's embed configs
     #[command(after_help = concat!(
         "Folders are walked recursively, honouring .gitignore; in them, files named *.ssq.toml and\n",
-        "*.ssq.json are profiles (change with --glob). Files named explicitly are always linted.\n\n",
+        "*.ssq.json are profiles (change with --glob). Symbolic links and special files found while\n",
+        "walking are skipped (follow links with -L). Files named explicitly are always linted.\n\n",
         "Examples:\n",
         "  ssq-gen lint .\n",
         "  ssq-gen lint --format github site/ profiles/main.toml\n",
@@ -59,7 +67,8 @@ pub enum Command {
         "Exit status:\n",
         "  0  no errors (warnings allowed unless --deny-warnings)\n",
         "  1  findings\n",
-        "  2  usage or I/O error; unreadable paths are reported and the others still linted",
+        "  2  usage or I/O error; unreadable paths are reported and the others still linted;\n",
+        "     no profile found (unless --allow-empty)",
     ))]
     Lint(LintArgs),
 
@@ -68,10 +77,11 @@ pub enum Command {
         "Prints one line: the sha256 hash of the snippet's inline script and the origins it loads\n",
         "scripts from. Add it to your policy: Content-Security-Policy: script-src <line>\n\n",
         "Examples:\n",
-        "  ssq-gen csp examples/profile.toml\n\n",
+        "  ssq-gen csp examples/profile.toml\n",
+        "  ssq-gen csp examples/profile.toml --logout   # for the block rendered with --logout\n\n",
         "Exit status: as for `snippet`.",
     ))]
-    Csp(ProfileArgs),
+    Csp(CspArgs),
 
     /// Write a commented starter profile that explains every key
     #[command(after_help = concat!(
@@ -81,11 +91,12 @@ pub enum Command {
         "  ssq-gen init -               # print it instead",
     ))]
     Init {
-        /// Where to write it; `-` prints it
+        /// Where to write it; `-` prints it. A `.json` name gets JSON, any other TOML
         #[arg(value_name = "PATH", value_hint = clap::ValueHint::FilePath)]
         path: Option<PathBuf>,
 
-        /// Write JSON (with a "$schema" key) instead of commented TOML
+        /// Write JSON (with a "$schema" key) instead of commented TOML; the default name is then
+        /// profile.ssq.json
         #[arg(long)]
         json: bool,
 
@@ -127,12 +138,24 @@ pub enum Command {
         #[arg(long)]
         markdown: bool,
     },
+
+    /// Print the help of ssq-gen or of one of its subcommands
+    #[command(after_help = "Examples:\n  ssq-gen help\n  ssq-gen help lint")]
+    Help {
+        /// The subcommand to explain
+        #[arg(value_name = "COMMAND", value_parser = clap::builder::PossibleValuesParser::new(SUBCOMMANDS))]
+        command: Option<String>,
+    },
 }
+
+/// The subcommands `help` explains (a test keeps the list complete).
+pub const SUBCOMMANDS: &[&str] = &["snippet", "lint", "csp", "init", "schema", "man", "completions", "rules", "help"];
 
 /// Reading and checking one profile.
 #[derive(Debug, Args)]
 pub struct ProfileArgs {
-    /// Profile to read (TOML or JSON); `-` or nothing reads standard input
+    /// Profile to read (TOML or JSON); `-` reads standard input (also the default when it is not a
+    /// terminal)
     #[arg(value_name = "PROFILE", value_hint = clap::ValueHint::FilePath)]
     pub profile: Option<PathBuf>,
 
@@ -162,20 +185,35 @@ pub struct SnippetArgs {
     #[arg(long)]
     pub logout: bool,
 
-    /// CSP nonce for the <script> element (base64); inserted scripts copy it
-    #[arg(long, value_name = "NONCE", value_parser = parse_nonce)]
-    pub nonce: Option<String>,
+    /// CSP nonce for the <script> element: base64, or your server template's placeholder for it
+    /// ({{ csp_nonce }}, <%= nonce %>, <?= $nonce ?>); inserted scripts copy it
+    #[arg(long, value_name = "NONCE", value_parser = Nonce::parse)]
+    pub nonce: Option<Nonce>,
 }
 
-fn parse_nonce(value: &str) -> Result<String, String> {
-    ssq_gen::snippet::csp::check_nonce(value).map(|()| value.to_string())
+#[derive(Debug, Args)]
+pub struct CspArgs {
+    #[command(flatten)]
+    pub profile: ProfileArgs,
+
+    /// The sources for the block rendered with `snippet --logout`
+    #[arg(long)]
+    pub logout: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct LintArgs {
-    /// Profiles and folders; nothing or `-` reads standard input
+    /// Profiles and folders; nothing means `.`, and `-` reads standard input
     #[arg(value_name = "PATH", value_hint = clap::ValueHint::AnyPath)]
     pub paths: Vec<PathBuf>,
+
+    /// Follow symbolic links found while walking folders (named paths are always read as given)
+    #[arg(short = 'L', long)]
+    pub follow: bool,
+
+    /// Succeed when no profile is found (by default that is an error: a mistyped path or --glob)
+    #[arg(long)]
+    pub allow_empty: bool,
 
     /// Output format
     #[arg(long, value_enum, default_value_t = OutputFormat::Human, value_name = "FORMAT")]

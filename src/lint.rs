@@ -5,6 +5,7 @@
 use crate::input::source::{Format, Input, ReadError, Source};
 use crate::{Checked, check};
 use rayon::prelude::*;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// How many profiles are checked, and held, at once.
@@ -19,14 +20,15 @@ pub struct Options {
     /// Patterns for files found in folders; empty means [`DEFAULT_GLOBS`].
     pub globs: Vec<String>,
     pub format: Option<Format>,
+    /// Follow symbolic links found while walking (`-L`). Off by default, as for ripgrep: a link in
+    /// a pull request must not make CI read `/proc/self/environ` or hang on a FIFO.
+    pub follow_links: bool,
 }
 
-/// The inputs `paths` stand for: standard input for none or `-`, files as named, folders walked.
-/// A path that cannot be walked comes back as an error, in place.
+/// The inputs `paths` stand for: `-` is standard input, files are read as named, folders are walked.
+/// A file reached twice (`site` and `./site/a.ssq.toml`) counts once, under its first name. A path
+/// that cannot be walked comes back as an error, in place.
 pub fn discover(paths: &[PathBuf], options: &Options) -> Result<Vec<Result<Input, ReadError>>, String> {
-    if paths.is_empty() {
-        return Ok(vec![Ok(Input::Stdin)]);
-    }
     let globs = if options.globs.is_empty() {
         DEFAULT_GLOBS.iter().map(|g| g.to_string()).collect()
     } else {
@@ -45,20 +47,31 @@ pub fn discover(paths: &[PathBuf], options: &Options) -> Result<Vec<Result<Input
         if path.as_os_str() == "-" {
             inputs.push(Ok(Input::Stdin));
         } else if path.is_dir() {
-            inputs.extend(walk(path, &matcher));
+            inputs.extend(walk(path, &matcher, options.follow_links));
         } else {
             inputs.push(Ok(Input::Path(path.clone())));
         }
     }
+    // One path walked without following links cannot reach a file twice: only then is there
+    // anything to look up.
+    if paths.len() > 1 || options.follow_links {
+        let mut seen = HashSet::new();
+        inputs.retain(|input| match input {
+            Ok(Input::Path(path)) => seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone())),
+            _ => true,
+        });
+    }
     Ok(inputs)
 }
 
-fn walk(folder: &Path, matcher: &ignore::overrides::Override) -> Vec<Result<Input, ReadError>> {
+fn walk(folder: &Path, matcher: &ignore::overrides::Override, follow_links: bool) -> Vec<Result<Input, ReadError>> {
     let mut found = Vec::new();
     // .gitignore applies whether or not the folder is in a git checkout.
-    for entry in ignore::WalkBuilder::new(folder).require_git(false).build() {
+    for entry in ignore::WalkBuilder::new(folder).require_git(false).follow_links(follow_links).build() {
         match entry {
-            Ok(entry) if entry.file_type().is_some_and(|t| t.is_file() || t.is_symlink()) => {
+            // Regular files only: a link is a link unless followed, and a FIFO, socket or device
+            // found in a tree is never a profile (and a FIFO would block the run).
+            Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
                 let path = entry.path();
                 if matcher.matched(path.strip_prefix(folder).unwrap_or(path), false).is_whitelist() {
                     // `lint .` reports `sub/a.ssq.toml`, as a repository-relative path for CI annotations.
@@ -76,6 +89,15 @@ fn walk(folder: &Path, matcher: &ignore::overrides::Override) -> Vec<Result<Inpu
     found
 }
 
+/// The name an input is reported under, borrowed where it can be.
+fn name(input: &Result<Input, ReadError>) -> std::borrow::Cow<'_, str> {
+    match input {
+        Ok(Input::Path(path)) => path.to_string_lossy(),
+        Ok(Input::Stdin) => Input::Stdin.display_name().into(),
+        Err(err) => err.name.as_str().into(),
+    }
+}
+
 /// Reads and checks every input, in parallel, and hands each result to `report` in path order;
 /// stops at the first error `report` returns.
 pub fn run<E>(
@@ -83,10 +105,7 @@ pub fn run<E>(
     options: &Options,
     mut report: impl FnMut(Checked) -> Result<(), E>,
 ) -> Result<(), E> {
-    inputs.sort_by_cached_key(|input| match input {
-        Ok(input) => input.display_name(),
-        Err(err) => err.name.clone(),
-    });
+    inputs.sort_by(|a, b| name(a).cmp(&name(b)));
     let mut inputs = inputs.into_iter();
     loop {
         let batch: Vec<_> = inputs.by_ref().take(BATCH).collect();

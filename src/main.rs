@@ -2,18 +2,24 @@
 
 mod cli;
 mod completions;
+mod man;
 
 use clap::Parser;
-use cli::{Cli, ColorChoice, Command, InputFormat, LintArgs, OutputFormat, ProfileArgs, SnippetArgs};
+use cli::{Cli, ColorChoice, Command, CspArgs, InputFormat, LintArgs, OutputFormat, ProfileArgs, SnippetArgs};
 use ssq_gen::input::source::{Format, Input, Source};
 use ssq_gen::profile::ValidProfile;
 use ssq_gen::report::{self, Emitter, Policy, Reporter, Status, count};
+use ssq_gen::snippet::csp::Nonce;
 use ssq_gen::snippet::{self, RenderOptions, Snippet};
 use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return ExitCode::from(clap_output(&err) as u8),
+    };
     // Diagnostics go to standard error, except for `lint`, whose report is its output.
     let terminal = match cli.command {
         Command::Lint(_) => std::io::stdout().is_terminal(),
@@ -23,7 +29,11 @@ fn main() -> ExitCode {
         color: match cli.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            ColorChoice::Auto => {
+                terminal
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::env::var_os("TERM").is_none_or(|term| term != "dumb")
+            }
         },
         quiet: cli.quiet,
     };
@@ -34,12 +44,41 @@ fn main() -> ExitCode {
         Command::Completions { shell } => print(&completions::script(shell)),
         Command::Init { path, json, force } => init(path.as_deref(), json, force, &ui),
         Command::Schema => print(&format!("{:#}\n", ssq_gen::profile::schema::json_schema())),
-        Command::Man => man(),
+        Command::Man => print(&man::page()),
+        Command::Help { command } => help(command.as_deref()),
         Command::Rules { markdown } => {
             print(&if markdown { report::rules_table::markdown() } else { report::rules_table::plain() })
         }
     };
     ExitCode::from(status as u8)
+}
+
+/// clap's own output: help and version go to standard output (status 0, or 2 when they cannot be
+/// written), usage errors to standard error (status 2).
+fn clap_output(err: &clap::Error) -> Status {
+    use clap::error::ErrorKind;
+    match err.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            match err.print().and_then(|()| std::io::stdout().flush()) {
+                Ok(()) => Status::Success,
+                Err(err) => output_failed(&err),
+            }
+        }
+        _ => {
+            let _ = err.print();
+            Status::Trouble
+        }
+    }
+}
+
+/// A write to standard output failed: a reader that went away (`| head`) ends the run quietly, as
+/// for ripgrep; anything else is an I/O error.
+fn output_failed(err: &std::io::Error) -> Status {
+    if err.kind() == std::io::ErrorKind::BrokenPipe {
+        return Status::Success;
+    }
+    eprintln!("error: cannot write to standard output: {err}");
+    Status::Trouble
 }
 
 /// How to talk to the person at the terminal.
@@ -65,7 +104,15 @@ struct Accepted {
 
 /// Reads and checks the profile, showing its findings; `Err` carries the exit status.
 fn accept(args: &ProfileArgs, ui: &Ui) -> Result<Accepted, Status> {
-    let input = Input::from_arg(args.profile.as_deref());
+    let input = match args.profile.as_deref() {
+        Some(path) => Input::from_arg(Some(path)),
+        // Waiting silently for a profile to be typed looks like a hang.
+        None if std::io::stdin().is_terminal() => {
+            ui.problem("no profile given: name a file (`ssq-gen snippet profile.toml`), or `-` to type or paste one");
+            return Err(Status::Trouble);
+        }
+        None => Input::Stdin,
+    };
     let source = Source::read(&input, input_format(args.input_format)).map_err(|err| {
         ui.problem(err);
         Status::Trouble
@@ -80,9 +127,11 @@ fn accept(args: &ProfileArgs, ui: &Ui) -> Result<Accepted, Status> {
     let name = checked.source.name.clone();
     match checked.profile {
         Some(profile) if status == Status::Success => {
-            let display_name = match input {
+            // The header names the file alone: the block must not depend on the working folder or
+            // on how the path was typed, and must not publish the author's folders.
+            let display_name = match &input {
                 Input::Stdin => "standard input".to_string(),
-                Input::Path(_) => name.clone(),
+                Input::Path(path) => path.file_name().map_or(name.clone(), |n| n.to_string_lossy().into_owned()),
             };
             Ok(Accepted { profile, name, display_name, warnings })
         }
@@ -104,7 +153,7 @@ fn input_format(format: Option<InputFormat>) -> Option<Format> {
     })
 }
 
-fn render_accepted(accepted: &Accepted, nonce: Option<&str>, logout: bool, ui: &Ui) -> Result<Snippet, Status> {
+fn render_accepted(accepted: &Accepted, nonce: Option<&Nonce>, logout: bool, ui: &Ui) -> Result<Snippet, Status> {
     let options = RenderOptions { profile_name: &accepted.display_name, nonce, logout };
     snippet::render(&accepted.profile, &options).map_err(|err| {
         ui.problem(format_args!("internal error while rendering: {err}"));
@@ -113,66 +162,127 @@ fn render_accepted(accepted: &Accepted, nonce: Option<&str>, logout: bool, ui: &
 }
 
 fn snippet(args: &SnippetArgs, ui: &Ui) -> Status {
-    let result = accept(&args.profile, ui).and_then(|accepted| {
-        let text = render_accepted(&accepted, args.nonce.as_deref(), args.logout, ui)?.html;
-        if let Some(path) = &args.check {
-            return check_drift(path, &text, ui).map(|()| accepted);
-        }
-        let written = match &args.output {
-            Some(path) => ssq_gen::output::write_atomically(path, text.as_bytes())
-                .map_err(|err| format!("cannot write {}: {err}", path.display())),
-            None => std::io::stdout()
-                .lock()
-                .write_all(text.as_bytes())
-                .map_err(|err| format!("cannot write to standard output: {err}")),
-        };
-        written.map_err(|err| {
-            ui.problem(err);
-            Status::Trouble
-        })?;
-        Ok(accepted)
-    });
-    match result {
-        Ok(accepted) => {
-            if accepted.warnings > 0 && !ui.quiet {
-                eprintln!("{}: rendered with {}", accepted.name, count(accepted.warnings, "warning"));
+    // `-o -` is standard output, as for most tools.
+    let output = args.output.as_deref().filter(|path| path.as_os_str() != "-");
+    if let (Some(output), Some(profile)) = (output, &args.profile.profile)
+        && same_file(output, profile)
+    {
+        ui.problem(format_args!("-o {} is the profile itself: write the snippet somewhere else", output.display()));
+        return Status::Trouble;
+    }
+    if output.is_some() {
+        remove_unfinished_files_on_signals();
+    }
+    let accepted = match accept(&args.profile, ui) {
+        Ok(accepted) => accepted,
+        Err(status) => return status,
+    };
+    let text = match render_accepted(&accepted, args.nonce.as_ref(), args.logout, ui) {
+        Ok(snippet) => snippet.html,
+        Err(status) => return status,
+    };
+    let status = match (&args.check, output) {
+        (Some(path), _) => return check_drift(path, &text, args, ui),
+        (None, Some(path)) => match ssq_gen::output::write_atomically(path, text.as_bytes()) {
+            Ok(()) => Status::Success,
+            Err(err) => {
+                ui.problem(format_args!("cannot write {}: {err}", path.display()));
+                Status::Trouble
             }
-            Status::Success
-        }
-        Err(status) => status,
+        },
+        (None, None) => print(&text),
+    };
+    if status == Status::Success && accepted.warnings > 0 && !ui.quiet {
+        eprintln!("{}: rendered with {}", accepted.name, count(accepted.warnings, "warning"));
+    }
+    status
+}
+
+/// Whether two paths name the same file (after links); false when either does not exist.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
     }
 }
 
+/// Ctrl-C, `kill` or a hang-up while `-o` writes must not leave the temporary file behind.
+fn remove_unfinished_files_on_signals() {
+    let _ = ctrlc::set_handler(|| {
+        ssq_gen::output::remove_unfinished();
+        std::process::exit(130);
+    });
+}
+
 /// `snippet --check FILE`: whether FILE holds exactly `expected`; a unified diff when not.
-fn check_drift(path: &std::path::Path, expected: &str, ui: &Ui) -> Result<(), Status> {
+fn check_drift(path: &Path, expected: &str, args: &SnippetArgs, ui: &Ui) -> Status {
+    let name = path.display().to_string();
+    let mut regenerate =
+        format!("ssq-gen snippet {}", args.profile.profile.as_deref().unwrap_or(Path::new("-")).display());
+    if args.logout {
+        regenerate.push_str(" --logout");
+    }
+    if let Some(nonce) = &args.nonce {
+        regenerate.push_str(&format!(" --nonce '{}'", nonce.as_str()));
+    }
+    regenerate.push_str(&format!(" -o {name}"));
     let current = match std::fs::read(path) {
         Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            ui.problem(format_args!("{name} does not exist: write it with `{regenerate}`"));
+            return Status::Findings;
+        }
         Err(err) => {
-            ui.problem(format_args!("cannot read {}: {err}", path.display()));
-            return Err(Status::Trouble);
+            ui.problem(format_args!("cannot read {name}: {err}"));
+            return Status::Trouble;
         }
     };
     if current == expected {
-        return Ok(());
+        return Status::Success;
     }
-    let name = path.display().to_string();
+    if current.replace("\r\n", "\n") == expected {
+        ui.problem(format_args!(
+            "{name} differs only in its line endings (CRLF): check it out with LF line endings (in .gitattributes: `{} -text`), or regenerate it with `{regenerate}`",
+            path.file_name().map_or(name.clone(), |n| n.to_string_lossy().into_owned())
+        ));
+        return Status::Findings;
+    }
     let diff = similar::TextDiff::from_lines(&current, expected);
-    print!("{}", diff.unified_diff().context_radius(3).header(&name, &format!("{name} (as rendered now)")));
-    ui.problem(format_args!("{name} is out of date: regenerate it with `ssq-gen snippet … -o {name}`"));
-    Err(Status::Findings)
+    let diff = diff.unified_diff().context_radius(3).header(&name, &format!("{name} (as rendered now)")).to_string();
+    ui.problem(format_args!("{name} is out of date: regenerate it with `{regenerate}`"));
+    match print(&diff) {
+        // The verdict stands whether or not the diff could be shown.
+        Status::Success => Status::Findings,
+        status => status.max(Status::Findings),
+    }
 }
 
 fn lint(args: &LintArgs, ui: &Ui) -> Status {
     use ssq_gen::lint;
-    let options = lint::Options { globs: args.glob.clone(), format: input_format(args.input_format) };
-    let inputs = match lint::discover(&args.paths, &options) {
+    let options =
+        lint::Options { globs: args.glob.clone(), format: input_format(args.input_format), follow_links: args.follow };
+    // A bare `lint` means the current folder, as for eslint and ruff: in CI, standard input is
+    // /dev/null, not a profile.
+    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let inputs = match lint::discover(&paths, &options) {
         Ok(inputs) => inputs,
         Err(message) => {
             ui.problem(message);
             return Status::Trouble;
         }
     };
+    if inputs.is_empty() && !args.allow_empty {
+        let looked_for = match args.glob.is_empty() {
+            true => lint::DEFAULT_GLOBS.join(", "),
+            false => args.glob.join(", "),
+        };
+        let paths: Vec<_> = paths.iter().map(|p| p.display().to_string()).collect();
+        ui.problem(format_args!(
+            "no profile found in {} (looked for {looked_for}): check the paths and --glob, or pass --allow-empty",
+            paths.join(", ")
+        ));
+        return Status::Trouble;
+    }
     let emitter: Box<dyn Emitter> = match args.format {
         OutputFormat::Human => Box::new(report::human::Human::new(ui.color, true)),
         OutputFormat::Json => Box::<report::json::Json>::default(),
@@ -183,30 +293,40 @@ fn lint(args: &LintArgs, ui: &Ui) -> Status {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = lint::run(inputs, &options, |checked| reporter.file(&mut out, &checked))
         .and_then(|()| reporter.finish(&mut out));
-    written.unwrap_or_else(|err| {
-        ui.problem(format_args!("cannot write to standard output: {err}"));
-        Status::Trouble
-    })
+    written.unwrap_or_else(|err| output_failed(&err))
 }
 
-fn csp(args: &ProfileArgs, ui: &Ui) -> Status {
-    let result = accept(args, ui).and_then(|accepted| {
-        let snippet = render_accepted(&accepted, None, false, ui)?;
+fn csp(args: &CspArgs, ui: &Ui) -> Status {
+    let result = accept(&args.profile, ui).and_then(|accepted| {
+        let snippet = render_accepted(&accepted, None, args.logout, ui)?;
         Ok(print(&format!("{}\n", snippet::csp::sources(&accepted.profile, &snippet))))
     });
     result.unwrap_or_else(|status| status)
 }
 
-fn init(path: Option<&std::path::Path>, json: bool, force: bool, ui: &Ui) -> Status {
-    let default = if json { "profile.ssq.json" } else { "profile.ssq.toml" };
-    let path = path.unwrap_or(std::path::Path::new(default));
+fn init(path: Option<&Path>, json: bool, force: bool, ui: &Ui) -> Status {
+    let named_format = path.and_then(Format::from_path);
+    let format = match (named_format, json) {
+        (Some(Format::Toml), true) => {
+            ui.problem("--json with a `.toml` name: drop --json for TOML, or name the file `….json`");
+            return Status::Trouble;
+        }
+        (Some(format), _) => format,
+        (None, true) => Format::Json,
+        (None, false) => Format::Toml,
+    };
+    let default = match format {
+        Format::Json => "profile.ssq.json",
+        Format::Toml => "profile.ssq.toml",
+    };
+    let path = path.unwrap_or(Path::new(default));
     let name = match path.as_os_str() == "-" {
         true => default.into(),
         false => path.file_name().map_or(default.into(), |n| n.to_string_lossy()),
     };
-    let text = match json {
-        true => snippet::starter::json(),
-        false => match snippet::starter::toml(&name) {
+    let text = match format {
+        Format::Json => snippet::starter::json(),
+        Format::Toml => match snippet::starter::toml(&name) {
             Ok(text) => text,
             Err(err) => {
                 ui.problem(format_args!("internal error while rendering the starter profile: {err}"));
@@ -221,37 +341,37 @@ fn init(path: Option<&std::path::Path>, json: bool, force: bool, ui: &Ui) -> Sta
         ui.problem(format_args!("{} already exists; use --force to replace it", path.display()));
         return Status::Trouble;
     }
+    remove_unfinished_files_on_signals();
     if let Err(err) = ssq_gen::output::write_atomically(path, text.as_bytes()) {
         ui.problem(format_args!("cannot write {}: {err}", path.display()));
         return Status::Trouble;
     }
     if !ui.quiet {
         eprintln!("wrote {}: replace the example values, then run: ssq-gen snippet {}", path.display(), path.display());
-        if json {
+        if format == Format::Json {
             eprintln!("for editor completion, write the schema beside it: ssq-gen schema > ssq-gen.schema.json");
         }
     }
     Status::Success
 }
 
-fn man() -> Status {
+fn help(command: Option<&str>) -> Status {
     use clap::CommandFactory as _;
-    let mut page = Vec::new();
-    match clap_mangen::Man::new(Cli::command()).render(&mut page) {
-        Ok(()) => print(&String::from_utf8_lossy(&page)),
-        Err(err) => {
-            eprintln!("error: cannot render the man page: {err}");
-            Status::Trouble
-        }
-    }
+    let mut cli = Cli::command();
+    cli.build();
+    let mut target = match command {
+        Some(name) => cli.find_subcommand_mut(name).expect("clap checked the name").clone(),
+        None => cli,
+    };
+    print(&target.render_long_help().to_string())
 }
 
+/// Writes all of `text` to standard output.
 fn print(text: &str) -> Status {
-    match std::io::stdout().lock().write_all(text.as_bytes()) {
+    let mut out = std::io::stdout().lock();
+    let written = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+    match written {
         Ok(()) => Status::Success,
-        Err(err) => {
-            eprintln!("error: cannot write to standard output: {err}");
-            Status::Trouble
-        }
+        Err(err) => output_failed(&err),
     }
 }

@@ -56,6 +56,8 @@ impl Phone {
 pub enum PhoneError {
     /// The phonenumber crate would map these to keypad digits (`1-800-FLOWERS`); we refuse them.
     Letters,
+    /// An extension (`ext 5`, `x5`, `#5`, `;ext=5`): not part of the number the SDK takes.
+    Extension(String),
     Character(char),
     /// No `+`, no `phone_region`, and the digits make no valid international number.
     NoCountryCode,
@@ -77,6 +79,9 @@ pub fn parse(raw: &str, region: Option<&str>) -> Result<Phone, PhoneError> {
         Some(rest) => (true, rest),
         None => (false, written),
     };
+    if let Some(extension) = extension(rest) {
+        return Err(PhoneError::Extension(extension.to_string()));
+    }
     if let Some(c) = rest.chars().find(|c| !matches!(c, '0'..='9' | ' ' | '-' | '.' | '(' | ')')) {
         return Err(if c.is_alphabetic() { PhoneError::Letters } else { PhoneError::Character(c) });
     }
@@ -98,6 +103,19 @@ pub fn parse(raw: &str, region: Option<&str>) -> Result<Phone, PhoneError> {
     validate_in(code, None, &format!("+{digits}"), Reading::DigitsAsInternational).map_err(|err| match err {
         PhoneError::Invalid { .. } => PhoneError::NoCountryCode,
         other => other,
+    })
+}
+
+/// The extension written after a number, as libphonenumber recognizes the common forms: `ext`,
+/// `ext.`, `x`, `#` or `;ext=`, then digits.
+fn extension(number: &str) -> Option<&str> {
+    let lower = number.to_ascii_lowercase();
+    ["ext.", "ext", ";ext=", "x", "#"].iter().find_map(|marker| {
+        let at = lower.rfind(marker)?;
+        let digits = number[at + marker.len()..].trim();
+        let before = number[..at].trim_end();
+        (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) && before.chars().any(|c| c.is_ascii_digit()))
+            .then(|| number[at..].trim())
     })
 }
 

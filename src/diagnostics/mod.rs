@@ -40,6 +40,16 @@ pub struct Rule {
     pub summary: &'static str,
 }
 
+/// The project's home, and the README where every rule is explained.
+pub const HOME: &str = "https://github.com/ssq-gen/ssq-gen";
+
+impl Rule {
+    /// The rule's row in the README's rule table (its anchor is the code in lower case).
+    pub fn help_uri(&self) -> String {
+        format!("{HOME}/blob/main/README.md#{}", self.code.to_ascii_lowercase())
+    }
+}
+
 /// One finding in one profile.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Diagnostic {

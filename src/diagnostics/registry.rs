@@ -35,6 +35,8 @@ rules! {
         "No key is defined twice (JSON allows it and silently keeps one).";
     CONTROL_CHARACTER = "SSQ008", "control-character", Error,
         "Text fields hold no control characters (`description` may hold line breaks and tabs).";
+    EXAMPLE_VALUE = "SSQ009", "example-value", Warning,
+        "No value is left as the placeholder `ssq-gen init` writes (a project script, a license, a visitor).";
     LOADER_CHOICE = "SSQ101", "loader-choice", Error,
         "`[loader]` has exactly one of `script_url` and `license`.";
     SCRIPT_URL = "SSQ102", "script-url", Error,

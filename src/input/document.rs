@@ -111,7 +111,13 @@ fn parse_json(text: &str) -> Result<Node, SyntaxError> {
             Some(at) => message[..at].to_string(),
             None => message,
         };
-        return Err(SyntaxError { message, span: offset..offset });
+        // serde_json notices a trailing comma at the bracket after it: point at the comma.
+        let offset = match message == "trailing comma" {
+            true => text[..offset].rfind(',').unwrap_or(offset),
+            false => offset,
+        };
+        let span = offset..offset + usize::from(text[offset..].starts_with(','));
+        return Err(SyntaxError { message, span });
     }
     let mut scanner = Scanner { text, pos: bom };
     scanner.value().ok_or_else(|| SyntaxError {

@@ -1,6 +1,7 @@
 //! Reading a profile: files or standard input, a size limit, format detection, and byte offset →
 //! `line:column` mapping for diagnostics.
 
+use std::cell::Cell;
 use std::fmt;
 use std::io::{self, Read};
 use std::ops::Range;
@@ -116,6 +117,29 @@ pub struct Source {
     pub content: Content,
     /// Byte offsets of line starts, computed when a diagnostic first needs a position.
     line_starts: OnceLock<Vec<usize>>,
+    /// The last position counted, so that the findings of one long line (sorted by offset) cost
+    /// one pass over it, not one each.
+    last_position: Cell<Option<Counted>>,
+}
+
+/// A byte offset with its column counted from its line's start, in characters and in UTF-16 units.
+#[derive(Clone, Copy, Debug)]
+struct Counted {
+    line: usize,
+    line_start: usize,
+    offset: usize,
+    chars: usize,
+    utf16: usize,
+}
+
+/// A 1-based position: the line, and the column counted two ways.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    /// In characters, as editors and people count.
+    pub column: usize,
+    /// In UTF-16 code units, as SARIF consumers (GitHub, VS Code) count.
+    pub utf16_column: usize,
 }
 
 impl Source {
@@ -160,19 +184,19 @@ impl Source {
             Content::TooLarge | Content::Unread => "",
         };
         let format = format.unwrap_or_else(|| Format::sniff(text));
-        Source { name, format, content, line_starts: OnceLock::new() }
+        Source { name, format, content, line_starts: OnceLock::new(), last_position: Cell::new(None) }
     }
 
     /// The stand-in for a path that could not be read: no text, so its one diagnostic (SSQ000)
     /// points at the name alone.
     pub fn unreadable(name: String) -> Source {
-        Source { name, format: Format::Toml, content: Content::Unread, line_starts: OnceLock::new() }
-    }
-
-    /// Frees the text, for a caller that will show no diagnostic of it.
-    pub fn forget_text(&mut self) {
-        self.content = Content::Text(String::new());
-        self.line_starts = OnceLock::new();
+        Source {
+            name,
+            format: Format::Toml,
+            content: Content::Unread,
+            line_starts: OnceLock::new(),
+            last_position: Cell::new(None),
+        }
     }
 
     fn line_starts(&self) -> &[usize] {
@@ -190,12 +214,46 @@ impl Source {
 
     /// 1-based line and column (in characters, as editors count) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let position = self.position(offset);
+        (position.line, position.column)
+    }
+
+    /// The position of a byte offset (clamped to the text). A byte-order mark is not a column.
+    pub fn position(&self, offset: usize) -> Position {
+        let counted = self.count(offset, self.last_position.get());
+        self.last_position.set(Some(counted));
+        self.to_position(counted)
+    }
+
+    /// The positions of a span's start and end. Called for findings in order of their start, the
+    /// whole file costs one pass over each line, however many findings share it.
+    pub fn span_positions(&self, span: &Span) -> (Position, Position) {
+        let start = self.count(span.start, self.last_position.get());
+        self.last_position.set(Some(start));
+        let end = self.count(span.end.max(span.start), Some(start));
+        (self.to_position(start), self.to_position(end))
+    }
+
+    /// Counts the columns up to `offset`, from `from` when it is on the same line and not past it.
+    fn count(&self, offset: usize, from: Option<Counted>) -> Counted {
         let text = self.text();
         let offset = floor_char_boundary(text, offset);
         let line_starts = self.line_starts();
         let line = line_starts.partition_point(|&start| start <= offset);
         let line_start = line_starts[line - 1];
-        (line, text[line_start..offset].chars().count() + 1)
+        let from = match from {
+            Some(from) if from.line_start == line_start && from.offset <= offset => from,
+            _ => Counted { line, line_start, offset: line_start, chars: 0, utf16: 0 },
+        };
+        let (chars, utf16) = text[from.offset..offset]
+            .chars()
+            .fold((from.chars, from.utf16), |(chars, utf16), c| (chars + 1, utf16 + c.len_utf16()));
+        Counted { line, line_start, offset, chars, utf16 }
+    }
+
+    fn to_position(&self, counted: Counted) -> Position {
+        let bom = usize::from(counted.line_start == 0 && counted.offset > 0 && self.text().starts_with('\u{feff}'));
+        Position { line: counted.line, column: counted.chars - bom + 1, utf16_column: counted.utf16 - bom + 1 }
     }
 }
 
@@ -232,6 +290,18 @@ mod tests {
         // "namé = " is 8 bytes but 7 characters: the quote is the 8th character.
         assert_eq!(s.line_col(6 + 8), (2, 8));
         assert_eq!(s.line_col(10_000), (3, 1));
+        // Backwards after forwards: the memo of the last position is not trusted past its offset.
+        assert_eq!(s.line_col(6 + 8), (2, 8));
+        assert_eq!(s.line_col(7), (2, 2));
+    }
+
+    #[test]
+    fn utf16_columns_and_the_byte_order_mark() {
+        let s = source("\u{feff}a = \"😀x\"");
+        // The mark is not a column: `a` is at 1:1 for editors.
+        assert_eq!(s.position(3), Position { line: 1, column: 1, utf16_column: 1 });
+        let x = s.text().find('x').unwrap();
+        assert_eq!(s.position(x), Position { line: 1, column: 7, utf16_column: 8 });
     }
 
     #[test]

@@ -60,6 +60,9 @@ pub struct RawProfile {
     /// Keys that were present but rejected (wrong type, unknown choice), so that no rule also
     /// reports them as missing.
     pub rejected: Vec<&'static Key>,
+    /// Keys an unknown key was taken for (`usr_name` for `user_name`): its did-you-mean stands for
+    /// them, so no rule reports them as missing too.
+    pub misspelled: Vec<&'static Key>,
 }
 
 impl RawProfile {
@@ -89,9 +92,9 @@ impl RawProfile {
         }
     }
 
-    /// Whether the key was written at all, valid or not.
+    /// Whether the key was written at all, valid or not, or misspelled.
     pub fn is_present(&self, key: &'static Key) -> bool {
-        self.field(key).is_some() || self.rejected.iter().any(|k| std::ptr::eq(*k, key))
+        self.field(key).is_some() || self.rejected.iter().chain(&self.misspelled).any(|k| std::ptr::eq(*k, key))
     }
 
     pub fn section_span(&self, section: &'static Section) -> Option<Span> {
@@ -115,6 +118,14 @@ impl RawProfile {
                 None
             }
             Content::Text(text) => match document::parse(text, source.format) {
+                // TOML refuses a duplicate key as a syntax error; it is the same mistake as JSON's.
+                Err(err) if err.message.starts_with("duplicate key") => {
+                    let key = text.get(err.span.clone()).unwrap_or_default();
+                    let message = format!("`{key}` is defined more than once in its table");
+                    let help = "keep one: TOML refuses a key defined twice";
+                    diagnostics.push(Diagnostic::new(&rule::DUPLICATE_KEY, err.span, message, help).on(key));
+                    None
+                }
                 Err(err) => {
                     let message = format!("invalid {}: {}", source.format.name(), err.message);
                     let help = "fix the syntax at the marked position";
@@ -140,11 +151,14 @@ impl RawProfile {
         report_duplicates(&entries, "", diagnostics);
         for entry in entries {
             if entry.key == schema::SCHEMA_KEY {
+                if !matches!(entry.node.value, Value::String(_)) {
+                    diagnostics.push(type_error(&entry.key, entry.node.span, &entry.node.value, "a string (a URL)"));
+                }
                 continue;
             }
             let Some(section) = schema::section(&entry.key) else {
                 let known = schema::SECTIONS.iter().map(|s| s.name);
-                diagnostics.push(unknown_key(&entry, &entry.key, known));
+                diagnostics.push(unknown_key(&entry, "section", &format!("[{}]", entry.key), known).0);
                 continue;
             };
             let keys = match entry.node.value {
@@ -159,7 +173,9 @@ impl RawProfile {
             for item in keys {
                 let path = || format!("{}.{}", section.name, item.key);
                 let Some(key) = section.key(&item.key) else {
-                    diagnostics.push(unknown_key(&item, &path(), section.keys.iter().map(|k| k.name)));
+                    let (diagnostic, guess) = unknown_key(&item, "key", &path(), section.keys.iter().map(|k| k.name));
+                    raw.misspelled.extend(guess.and_then(|name| section.key(name)));
+                    diagnostics.push(diagnostic.on(path()));
                     continue;
                 };
                 let span = item.node.span.clone();
@@ -210,13 +226,20 @@ fn type_error(path: &str, span: Span, found: &Value, expected: &str) -> Diagnost
     Diagnostic::new(&rule::WRONG_TYPE, span, message, format!("write {expected} here")).on(path)
 }
 
-fn unknown_key<'a>(entry: &Entry, path: &str, known: impl Iterator<Item = &'a str> + Clone) -> Diagnostic {
-    let list = known.clone().collect::<Vec<_>>().join(", ");
-    let help = match schema::did_you_mean(&entry.key, known) {
+/// An unknown section or key (`what`), shown as `shown`; with the known name it was likely meant as.
+fn unknown_key<'a>(
+    entry: &Entry,
+    what: &str,
+    shown: &str,
+    known: impl Iterator<Item = &'a str> + Clone,
+) -> (Diagnostic, Option<&'a str>) {
+    let guess = schema::did_you_mean(&entry.key, known.clone());
+    let help = match guess {
         Some(best) => format!("did you mean `{best}`?"),
-        None => format!("known keys here: {list}"),
+        None => format!("known {what}s here: {}", known.collect::<Vec<_>>().join(", ")),
     };
-    Diagnostic::new(&rule::UNKNOWN_KEY, entry.key_span.clone(), format!("unknown key `{path}`"), help).on(path)
+    let message = format!("unknown {what} `{shown}`");
+    (Diagnostic::new(&rule::UNKNOWN_KEY, entry.key_span.clone(), message, help).on(entry.key.as_str()), guess)
 }
 
 /// TOML refuses duplicate keys itself; JSON allows them and silently keeps the last, which hides

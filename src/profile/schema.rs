@@ -32,6 +32,9 @@ impl Kind {
 /// An example value, for the starter profile and the JSON Schema.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Example {
+    /// A value each site must replace with its own (a project, a visitor): `init` writes it and
+    /// rule SSQ009 warns when it is left in.
+    Placeholder(&'static str),
     Text(&'static str),
     Bool(bool),
     List(&'static [&'static str]),
@@ -40,7 +43,7 @@ pub enum Example {
 impl Example {
     pub fn to_json(self) -> serde_json::Value {
         match self {
-            Example::Text(text) => text.into(),
+            Example::Placeholder(text) | Example::Text(text) => text.into(),
             Example::Bool(b) => b.into(),
             Example::List(items) => items.iter().copied().collect(),
         }
@@ -99,21 +102,21 @@ pub const SCHEMA_KEY: &str = "$schema";
 
 /// Every key, by name: rules name the keys they read as `key::PHONE`, so a typo does not compile.
 pub mod key {
-    use super::Example::{Bool, List, Text};
+    use super::Example::{Bool, List, Placeholder, Text};
     use super::*;
 
     pub static SCRIPT_URL: Key = Key::new(
         "script_url",
         Kind::Text,
         "The project script's URL, `https://plugin-code.salesmartly.com/js/project_<project>_<channel>_<timestamp>.js`. It is inserted asynchronously.",
-        Text("https://plugin-code.salesmartly.com/js/project_817643_847406_1788056247.js"),
+        Placeholder("https://plugin-code.salesmartly.com/js/project_000000_000000_0000000000.js"),
         true,
     );
     pub static LICENSE: Key = Key::new(
         "license",
         Kind::Text,
         "The inline install code's license key (4–32 letters and digits, e.g. `g1vfb1b`). The snippet then carries the install code itself.",
-        Text("g1vfb1b"),
+        Placeholder("0000000"),
         false,
     );
     pub static LOAD: Key = Key::new(
@@ -127,11 +130,11 @@ pub mod key {
         "user_id",
         Kind::Text,
         "Required. The site's encrypted or hashed user id, never a raw email, phone number or database id.",
-        Text("b58e64cfxs2ym"),
+        Placeholder("replace-with-the-hashed-user-id"),
         true,
     );
     pub static USER_NAME: Key =
-        Key::new("user_name", Kind::Text, "Required. The name agents see.", Text("test_yy"), true);
+        Key::new("user_name", Kind::Text, "Required. The name agents see.", Placeholder("Replace Me"), true);
     pub static LANGUAGE: Key = Key::new(
         "language",
         Kind::Text,
@@ -143,10 +146,10 @@ pub mod key {
         "phone",
         Kind::Text,
         "Phone number with its country calling code, e.g. `+86 159 2014 1234`. Sent in E.164 form (`+8615920141234`).",
-        Text("+86 159 2014 1234"),
+        Placeholder("+44 20 7946 0000"),
         true,
     );
-    pub static EMAIL: Key = Key::new("email", Kind::Text, "Email address.", Text("test@example.com"), true);
+    pub static EMAIL: Key = Key::new("email", Kind::Text, "Email address.", Placeholder("visitor@example.com"), true);
     pub static DESCRIPTION: Key = Key::new(
         "description",
         Kind::MultilineText,

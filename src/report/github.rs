@@ -12,6 +12,11 @@ impl Emitter for Github {
     fn file(&mut self, out: &mut dyn Write, source: &Source, diagnostics: &[&Diagnostic]) -> io::Result<()> {
         for diagnostic in diagnostics {
             let d = Located::new(source, diagnostic);
+            // GitHub's end column is the last one covered, for a span and a single point alike.
+            let end_column = match (d.line, d.column) == (d.end_line, d.end_column) {
+                true => d.end_column,
+                false => d.end_column.saturating_sub(1).max(1),
+            };
             writeln!(
                 out,
                 "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}",
@@ -20,7 +25,7 @@ impl Emitter for Github {
                 d.line,
                 d.column,
                 d.end_line,
-                d.end_column,
+                end_column,
                 property(&format!("{} {}", d.rule.code, d.rule.name)),
                 data(&format!("{} (help: {})", d.message, d.help)),
             )?;
@@ -33,8 +38,20 @@ impl Emitter for Github {
     }
 }
 
+/// A command's message: GitHub decodes `%25`, `%0D` and `%0A`. Other control characters (an ESC
+/// would drive the log viewer's terminal) are shown as `\u{1b}`.
 fn data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            c if c.is_control() => out.extend(c.escape_unicode()),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn property(text: &str) -> String {

@@ -8,6 +8,13 @@ use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
 use std::io::{self, Write};
 
+/// A file's report shows this many findings, then says how many more there are: past that, a
+/// person fixes the first ones and runs again.
+pub const MAX_PER_FILE: usize = 50;
+
+/// Lines longer than this many bytes are not shown.
+const LONG_LINE: usize = 4096;
+
 pub struct Human {
     renderer: Renderer,
     /// Whether [`Emitter::finish`] prints the `checked …` line.
@@ -37,9 +44,20 @@ impl Human {
         }
         let start = floor_char_boundary(text, diagnostic.span.start);
         let end = floor_char_boundary(text, diagnostic.span.end).max(start);
-        let first = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        // A byte-order mark is not part of the first line, for annotate-snippets' columns either.
+        let bom = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+        let start = start.max(bom);
+        let end = end.max(start);
+        let first = text[..start].rfind('\n').map_or(bom, |i| i + 1);
         let last = text[end..].find('\n').map_or(text.len(), |i| end + i);
-        let (line, _) = source.line_col(first);
+        let (line, column) = source.line_col(start);
+        // A very long line (minified JSON) is not shown: a terminal would cut it anyway, and
+        // rendering it for every finding would cost the whole line each time.
+        if last - first > LONG_LINE {
+            let origin = Origin::path(source.name.as_str()).line(line).char_column(column);
+            let note = Level::NOTE.message(format!("line {line} is too long to show ({} bytes)", last - first));
+            return self.renderer.render(&[title.element(origin).element(note).element(help)]);
+        }
         let snippet = Snippet::source(&text[first..last])
             .line_start(line)
             .path(source.name.as_str())
@@ -51,8 +69,16 @@ impl Human {
 
 impl Emitter for Human {
     fn file(&mut self, out: &mut dyn Write, source: &Source, diagnostics: &[&Diagnostic]) -> io::Result<()> {
-        for diagnostic in diagnostics {
+        for diagnostic in diagnostics.iter().take(MAX_PER_FILE) {
             writeln!(out, "{}\n", self.render(source, diagnostic))?;
+        }
+        if let Some(more) = diagnostics.len().checked_sub(MAX_PER_FILE).filter(|&more| more > 0) {
+            writeln!(
+                out,
+                "… and {} in {}: `--format json` lists them all\n",
+                count(more, "more finding"),
+                source.name
+            )?;
         }
         Ok(())
     }

@@ -67,6 +67,9 @@ pub struct Located<'a> {
     pub column: usize,
     pub end_line: usize,
     pub end_column: usize,
+    /// The columns in UTF-16 code units, for SARIF.
+    #[serde(skip)]
+    pub utf16_columns: (usize, usize),
     pub severity: Severity,
     #[serde(rename = "code", serialize_with = "code")]
     pub rule: &'static Rule,
@@ -77,14 +80,14 @@ pub struct Located<'a> {
 
 impl<'a> Located<'a> {
     pub fn new(source: &'a Source, diagnostic: &'a Diagnostic) -> Located<'a> {
-        let (line, column) = source.line_col(diagnostic.span.start);
-        let (end_line, end_column) = source.line_col(diagnostic.span.end);
+        let (start, end) = source.span_positions(&diagnostic.span);
         Located {
             file: &source.name,
-            line,
-            column,
-            end_line,
-            end_column,
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+            utf16_columns: (start.utf16_column, end.utf16_column),
             severity: diagnostic.severity(),
             rule: diagnostic.rule,
             field: &diagnostic.field,

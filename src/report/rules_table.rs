@@ -2,11 +2,15 @@
 
 use crate::diagnostics::registry::RULES;
 
-/// The rule list as the README shows it.
+/// The rule list as the README shows it; each row is the anchor of its rule's `help_uri`.
 pub fn markdown() -> String {
     let mut out = String::from("| code | name | severity | what it checks |\n|---|---|---|---|\n");
     for rule in RULES {
-        out.push_str(&format!("| `{}` | `{}` | {} | {} |\n", rule.code, rule.name, rule.severity, rule.summary));
+        let anchor = rule.code.to_ascii_lowercase();
+        out.push_str(&format!(
+            "| <a id=\"{anchor}\"></a>`{}` | `{}` | {} | {} |\n",
+            rule.code, rule.name, rule.severity, rule.summary
+        ));
     }
     out
 }

@@ -1,28 +1,39 @@
-//! SARIF 2.1.0, as GitHub code scanning accepts it: one rule per code, one result per finding. The
-//! document's head (tool and rules) and tail are written around the results as they arrive.
+//! SARIF 2.1.0, as GitHub code scanning accepts it: one rule per code, one result per finding,
+//! columns in UTF-16 code units (what GitHub and VS Code count), paths relative to `%SRCROOT%` (the
+//! folder lint ran in). The document's head (tool and rules) is written before the first result and
+//! its tail after the last, so results stream.
 
-use super::{Emitter, Located, Policy, Summary, nested_json};
+use super::{Emitter, Located, Policy, Summary, count, nested_json};
 use crate::diagnostics::registry::RULES;
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{Diagnostic, HOME, Severity};
 use crate::input::source::Source;
 use serde_json::json;
 use std::io::{self, Write};
+use std::path::{Component, Path};
 
+/// GitHub code scanning refuses a run with more results than this.
+pub const MAX_RESULTS: usize = 25_000;
 /// Where the results go in the document.
 const RESULTS: &str = "\"results\": []";
 /// How deep a result is nested: document, `runs`, the run, `results`.
 const RESULT_INDENT: usize = 8;
+const SRCROOT: &str = "%SRCROOT%";
 
 #[derive(Default)]
 pub struct Sarif {
     written: usize,
+    left_out: usize,
 }
 
 impl Emitter for Sarif {
     fn file(&mut self, out: &mut dyn Write, source: &Source, diagnostics: &[&Diagnostic]) -> io::Result<()> {
         for diagnostic in diagnostics {
+            if self.written == MAX_RESULTS {
+                self.left_out += 1;
+                continue;
+            }
             let opening = if self.written == 0 {
-                let head = skeleton();
+                let head = document(0);
                 format!("{}\"results\": [\n{:RESULT_INDENT$}", &head[..head.find(RESULTS).expect("results")], "")
             } else {
                 format!(",\n{:RESULT_INDENT$}", "")
@@ -34,7 +45,7 @@ impl Emitter for Sarif {
     }
 
     fn finish(&mut self, out: &mut dyn Write, _: &Summary, _: &Policy) -> io::Result<()> {
-        let document = skeleton();
+        let document = document(self.left_out);
         let at = document.find(RESULTS).expect("results");
         match self.written {
             0 => out.write_all(document.as_bytes()),
@@ -43,8 +54,9 @@ impl Emitter for Sarif {
     }
 }
 
-/// The whole document with no results, pretty-printed.
-fn skeleton() -> String {
+/// The whole document with no results, pretty-printed; `left_out` results past [`MAX_RESULTS`] are
+/// reported as a notification.
+fn document(left_out: usize) -> String {
     let rules: Vec<_> = RULES
         .iter()
         .map(|rule| {
@@ -54,35 +66,50 @@ fn skeleton() -> String {
                 "shortDescription": {"text": rule.summary},
                 "fullDescription": {"text": rule.summary},
                 "help": {"text": rule.summary, "markdown": format!("`{}` ({}): {}", rule.code, rule.name, rule.summary)},
+                "helpUri": rule.help_uri(),
                 "defaultConfiguration": {"level": level(rule.severity)},
             })
         })
         .collect();
+    let mut run = json!({
+        "tool": {"driver": {
+            "name": "ssq-gen",
+            "version": env!("CARGO_PKG_VERSION"),
+            "informationUri": HOME,
+            "rules": rules,
+        }},
+        "originalUriBaseIds": {SRCROOT: {"description": {"text": "The folder `ssq-gen lint` ran in."}}},
+        "columnKind": "utf16CodeUnits",
+        "results": [],
+    });
+    if left_out > 0 {
+        let text = format!(
+            "{} left out: GitHub code scanning accepts at most {MAX_RESULTS} results per run; `--format json` reports them all",
+            count(left_out, "result")
+        );
+        run["invocations"] = json!([{
+            "executionSuccessful": true,
+            "toolExecutionNotifications": [{"level": "warning", "message": {"text": text}}],
+        }]);
+    }
     let document = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "ssq-gen",
-                "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://github.com/ssq-gen/ssq-gen",
-                "rules": rules,
-            }},
-            "results": [],
-        }],
+        "runs": [run],
     });
     format!("{document:#}\n")
 }
 
 fn result(d: &Located<'_>) -> serde_json::Value {
+    let (start_column, end_column) = d.utf16_columns;
     json!({
         "ruleId": d.rule.code,
         "ruleIndex": RULES.iter().position(|rule| std::ptr::eq(*rule, d.rule)),
         "level": level(d.severity),
         "message": {"text": format!("{} (help: {})", d.message, d.help)},
         "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": uri(d.file)},
-            "region": {"startLine": d.line, "startColumn": d.column, "endLine": d.end_line, "endColumn": d.end_column},
+            "artifactLocation": artifact(d.file),
+            "region": {"startLine": d.line, "startColumn": start_column, "endLine": d.end_line, "endColumn": end_column},
         }}],
         "properties": {"field": d.field},
     })
@@ -95,16 +122,47 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-/// A relative path as a URI reference: `/` separators, and percent-encoding of what URIs cannot hold.
-fn uri(path: &str) -> String {
-    let path = path.strip_prefix("./").unwrap_or(path);
+/// A relative path as a URI reference against `%SRCROOT%`, normalized (`sub/../x` is `x`); an
+/// absolute path as a `file://` URI.
+fn artifact(path: &str) -> serde_json::Value {
+    let mut parts: Vec<String> = Vec::new();
+    let absolute = Path::new(path).is_absolute();
+    for component in Path::new(path).components() {
+        match component {
+            Component::Normal(part) => parts.push(percent_encode(&part.to_string_lossy())),
+            Component::ParentDir if parts.last().is_some_and(|p| p != "..") => {
+                parts.pop();
+            }
+            Component::ParentDir => parts.push("..".into()),
+            Component::CurDir | Component::RootDir | Component::Prefix(_) => {}
+        }
+    }
+    match absolute {
+        true => json!({"uri": format!("file:///{}", parts.join("/"))}),
+        false => json!({"uri": parts.join("/"), "uriBaseId": SRCROOT}),
+    }
+}
+
+/// What a URI path segment cannot hold, percent-encoded.
+fn percent_encode(segment: &str) -> String {
     let mut out = String::new();
-    for byte in path.bytes() {
+    for byte in segment.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => out.push(byte as char),
-            b'\\' => out.push('/'),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => out.push(byte as char),
             _ => out.push_str(&format!("%{byte:02X}")),
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn artifact_uris() {
+        assert_eq!(artifact("./site/../a b.ssq.toml"), json!({"uri": "a%20b.ssq.toml", "uriBaseId": SRCROOT}));
+        assert_eq!(artifact("../x/y.toml"), json!({"uri": "../x/y.toml", "uriBaseId": SRCROOT}));
+        assert_eq!(artifact("/tmp/p.toml"), json!({"uri": "file:///tmp/p.toml"}));
+    }
 }

@@ -3,8 +3,8 @@
 use crate::diagnostics::registry as rule;
 use crate::diagnostics::{Diagnostic, Severity};
 
-/// The documented exit statuses (see the CLI's `EXIT_STATUS`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The documented exit statuses (see the CLI's `EXIT_STATUS`), from best to worst.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Status {
     Success = 0,
     /// Errors, or warnings under `--deny-warnings`.

@@ -3,7 +3,7 @@
 use super::Checker;
 use crate::diagnostics::registry as rule;
 use crate::profile::RawProfile;
-use crate::profile::schema::Kind;
+use crate::profile::schema::{Example, Kind};
 
 impl Checker<'_> {
     pub(super) fn control_characters(&mut self, raw: &RawProfile) {
@@ -22,6 +22,19 @@ impl Checker<'_> {
                     };
                     self.report(&rule::CONTROL_CHARACTER, &path, span, message, help);
                 }
+            }
+        }
+    }
+
+    /// Values still the placeholders `ssq-gen init` wrote.
+    pub(super) fn example_values(&mut self, raw: &RawProfile) {
+        for field in &raw.fields {
+            if let (Example::Placeholder(placeholder), Some((_, text))) = (field.key.example, raw.text(field.key))
+                && text == placeholder
+            {
+                let message = format!("`{}` is still the example `ssq-gen init` wrote", field.path());
+                let help = format!("put your own {} here", field.key.name.replace('_', " "));
+                self.on(&rule::EXAMPLE_VALUE, field, message, help);
             }
         }
     }

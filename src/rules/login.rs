@@ -155,6 +155,12 @@ impl Checker<'_> {
                         "`login.phone` contains letters".to_string(),
                         "write the digits: letters would be silently turned into keypad digits".to_string(),
                     ),
+                    PhoneError::Extension(extension) => (
+                        &rule::PHONE,
+                        format!("`login.phone` ends with the extension `{extension}`"),
+                        "remove it: the SDK takes the number alone (put the extension in `description` if agents need it)"
+                            .to_string(),
+                    ),
                     PhoneError::Character(c) => (
                         &rule::PHONE,
                         format!("`login.phone` contains `{c}`"),

@@ -16,6 +16,7 @@ use crate::profile::{Field, RawProfile, ValidProfile};
 pub fn validate(raw: &RawProfile, diagnostics: &mut Vec<Diagnostic>) -> Option<ValidProfile> {
     let mut checker = Checker { diagnostics };
     checker.control_characters(raw);
+    checker.example_values(raw);
     let loader = checker.loader(raw);
     let login = checker.login(raw);
     let selectors = checker.selectors(raw);

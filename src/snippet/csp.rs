@@ -4,15 +4,49 @@
 use super::{INSTALL_JS_URL, Snippet};
 use crate::profile::{Loader, ValidProfile};
 
-/// A CSP nonce is base64 (or base64url): anything else is refused rather than escaped, since a
-/// nonce that needs escaping is a mistake (`'nonce-…'` in the policy must match it byte for byte).
-pub fn check_nonce(nonce: &str) -> Result<(), String> {
-    if nonce.is_empty() || nonce.len() > 256 {
-        return Err("a nonce has 1 to 256 characters".to_string());
+/// The nonce attribute's value: a base64 or base64url nonce, or a server template's placeholder for
+/// one. Only [`Nonce::parse`] makes one, and what it accepts needs no escaping in a double-quoted
+/// attribute: it holds no quote, no `&`, and `<` `>` only as a placeholder's own delimiters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Nonce(String);
+
+/// The server template placeholders a nonce may be, as `(opening, closing)`: Jinja2, Django, Twig,
+/// Liquid, Handlebars, Blade and Go (`{{ … }}`), ERB and EJS (`<%= … %>`), PHP (`<?= … ?>`).
+const PLACEHOLDERS: &[(&str, &str)] = &[("{{", "}}"), ("<%=", "%>"), ("<?=", "?>")];
+
+impl Nonce {
+    pub fn parse(text: &str) -> Result<Nonce, String> {
+        if text.is_empty() || text.len() > 256 {
+            return Err("a nonce has 1 to 256 characters".to_string());
+        }
+        if let Some(inner) = PLACEHOLDERS.iter().find_map(|(open, close)| text.strip_prefix(open)?.strip_suffix(close))
+        {
+            // Names, member access, calls and filters: `csp_nonce`, `request.csp_nonce`, `$nonce`,
+            // `csp_nonce()`, `.CSPNonce`, `nonce | e`.
+            let allowed = |c: char| c.is_ascii_alphanumeric() || "_.$@()[]|: ".contains(c);
+            return match inner.trim().is_empty() || !inner.chars().all(allowed) {
+                true => Err(format!(
+                    "`{text}` is not a template placeholder ssq-gen knows: write a name such as `{{{{ csp_nonce }}}}`, `<%= nonce %>` or `<?= $nonce ?>`, with no quotes"
+                )),
+                false => Ok(Nonce(text.to_string())),
+            };
+        }
+        let data = text.trim_end_matches('=');
+        let padding = text.len() - data.len();
+        let is_base64 = |c: char| c.is_ascii_alphanumeric() || "+/_-".contains(c);
+        if let Some(c) = data.chars().find(|&c| !is_base64(c)) {
+            return Err(format!(
+                "`{c}` cannot be in a nonce: use base64 characters (A-Z a-z 0-9 + / _ -), or a template placeholder such as `{{{{ csp_nonce }}}}`"
+            ));
+        }
+        if data.is_empty() || padding > 2 {
+            return Err("a base64 nonce has at most two `=`, at its end".to_string());
+        }
+        Ok(Nonce(text.to_string()))
     }
-    match nonce.chars().find(|c| !(c.is_ascii_alphanumeric() || "+/=_-".contains(*c))) {
-        Some(c) => Err(format!("`{c}` cannot be in a nonce: use base64 characters (A-Z a-z 0-9 + / = _ -)")),
-        None => Ok(()),
+
+    pub fn as_str(&self) -> &str {
+        &self.0
     }
 }
 
@@ -44,4 +78,52 @@ fn origin(url: &str) -> &str {
     let after_scheme = url.find("://").map_or(0, |i| i + 3);
     let end = url[after_scheme..].find(['/', '?', '#']).map_or(url.len(), |i| after_scheme + i);
     &url[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nonces_are_base64_or_known_placeholders() {
+        for ok in [
+            "R4nd0m+N0nce/==",
+            "abc-_",
+            "YQ==",
+            "{{ csp_nonce }}",
+            "{{ request.csp_nonce }}",
+            "{{ .CSPNonce }}",
+            "{{ csp_nonce() }}",
+            "<%= content_security_policy_nonce %>",
+            "<%= nonce %>",
+            "<?= $nonce ?>",
+            "{{nonce}}",
+        ] {
+            assert_eq!(Nonce::parse(ok).map(|n| n.0), Ok(ok.to_string()), "{ok}");
+        }
+        for bad in [
+            "",
+            "==abc",
+            "a===",
+            "=",
+            "a b",
+            "a\"b",
+            "{{ \"x\" }}",
+            "{{ }}",
+            "<%= a & b %>",
+            "{{ a'b }}",
+            "{{ a }}\" onload=\"x",
+            "<script>",
+            "{% nonce %}",
+            "<%= a %>x",
+        ] {
+            assert!(Nonce::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_nonce_needs_no_escaping_in_an_attribute() {
+        let nonce = Nonce::parse("<%= content_security_policy_nonce %>").unwrap();
+        assert!(!nonce.as_str().contains(['"', '\'', '&']));
+    }
 }

@@ -33,8 +33,7 @@ pub struct RenderOptions<'a> {
     /// Shown in the snippet's opening comment.
     pub profile_name: &'a str,
     /// CSP nonce for the `<script>` element; scripts inserted at run time copy the element's nonce.
-    /// Check it with [`csp::check_nonce`] first.
-    pub nonce: Option<&'a str>,
+    pub nonce: Option<&'a csp::Nonce>,
     /// The block for the page a visitor lands on after logging out: no `setLoginInfo`, and a
     /// `clearUser` first, so that the widget forgets the previous visitor.
     pub logout: bool,
@@ -55,7 +54,8 @@ pub fn render(profile: &ValidProfile, options: &RenderOptions<'_>) -> Result<Sni
     let mut html = env.get_template(SNIPPET_TEMPLATE)?.render(minijinja::context! {
         version => env!("CARGO_PKG_VERSION"),
         profile => options.profile_name,
-        nonce => options.nonce,
+        // Safe as it is: see `csp::Nonce`.
+        nonce => options.nonce.map(|nonce| Value::from_safe_string(nonce.as_str().to_string())),
         logout => options.logout,
         // Our own template's output, every value in it already escaped for the script.
         script => Value::from_safe_string(script.clone()),
@@ -106,9 +106,6 @@ fn only_escaped_values(out: &mut Output<'_>, _: &mut State<'_, '_>, value: &Valu
 #[derive(Serialize)]
 struct Context<'a> {
     version: &'static str,
-    profile: &'a str,
-    nonce: Option<&'a str>,
-    logout: bool,
     load: &'static str,
     clicks: Vec<ClickTrigger>,
     badge: Option<&'a str>,
@@ -194,9 +191,6 @@ impl<'a> Context<'a> {
         let final_commands = profile.open_on_load().then(|| vec![json!("chatOpen")]).into_iter().collect();
         Context {
             version: env!("CARGO_PKG_VERSION"),
-            profile: options.profile_name,
-            nonce: options.nonce,
-            logout: options.logout,
             load: profile.load().word(),
             clicks: profile.clicks().to_vec(),
             badge: profile.badge_selector(),

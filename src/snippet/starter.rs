@@ -20,7 +20,7 @@ pub fn toml(file_name: &str) -> Result<String, Error> {
                         "example": key.example.to_json(),
                         "in_starter": key.in_starter,
                         // Values a site must replace, as opposed to settings that are fine as they are.
-                        "marked": matches!(key.example, Example::Text(_) | Example::List(_)) && section.name != "events",
+                        "placeholder": matches!(key.example, Example::Placeholder(_)),
                     })
                 })
                 .collect();

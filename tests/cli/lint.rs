@@ -173,14 +173,20 @@ fn sarif_format_has_what_code_scanning_requires() {
 }
 
 #[test]
-fn standard_input_is_linted() {
+fn standard_input_is_linted_when_named_and_a_bare_lint_means_the_current_folder() {
     ssq_gen()
-        .args(["lint", "--format", "json"])
+        .args(["lint", "--format", "json", "-"])
         .write_stdin(BAD)
         .assert()
         .code(1)
         .stdout(predicate::str::contains("\"file\": \"<stdin>\""));
     ssq_gen().args(["lint", "-"]).write_stdin(GOOD).assert().code(0);
+    // In CI standard input is /dev/null: a bare `lint` must not read it.
+    let repo = repository();
+    let output =
+        ssq_gen().current_dir(repo.path()).args(["lint", "--format", "json"]).write_stdin(BAD).output().unwrap();
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["summary"]["files"], 3, "the folder's three profiles, not standard input");
 }
 
 #[test]

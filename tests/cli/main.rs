@@ -7,6 +7,7 @@ pub mod browser;
 mod docs;
 mod ergonomics;
 mod exit_status;
+mod hardening;
 mod lint;
 mod page_wiring;
 mod rules_table;

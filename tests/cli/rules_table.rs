@@ -84,6 +84,7 @@ fn cases() -> Vec<Case> {
             "defined more than once",
         )),
         case("control character", login("description = \"ok\\u0007\""), "SSQ008", "6:15", "U+0007"),
+        case("placeholder left in", login("email = \"visitor@example.com\""), "SSQ009", "6:9", "still the example"),
         case("both loaders", format!("{LOADER}script_url = \"{SCRIPT_URL}\"\n"), "SSQ101", "2:1", "both"),
         case("no loader key", "[loader]\n", "SSQ101", "1:2", "neither"),
         case("no loader section", "[widget]\nhide_icon = true\n", "SSQ101", "1:1", "no `[loader]`"),
@@ -228,7 +229,8 @@ fn a_profile_with_many_findings_reports_them_all_in_source_order() {
     let profile = temp_profile("p.toml", &text);
     let output = ssq_gen().arg("snippet").arg(&profile.path).output().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
-    let order: Vec<_> = ["SSQ201", "SSQ005", "SSQ210", "SSQ204", "SSQ208"].iter().map(|c| stderr.find(c)).collect();
+    let order: Vec<_> = ["SSQ005", "SSQ210", "SSQ204", "SSQ208"].iter().map(|c| stderr.find(c)).collect();
     assert!(order.iter().all(Option::is_some), "{stderr}");
+    assert!(!stderr.contains("SSQ201"), "the typo `user_nmae` stands for the missing `user_name`:\n{stderr}");
     assert!(order.windows(2).all(|w| w[0] < w[1]), "not in source order:\n{stderr}");
 }

@@ -62,6 +62,7 @@ fn cases() -> Vec<(&'static str, &'static str, Vec<u8>)> {
         ("SSQ006", "p.toml", format!("{LICENSE}load = \"lazy\"\n").into_bytes()),
         ("SSQ007", "p.json", br#"{"loader": {"license": "g1vfb1b", "license": "g2vfb1b"}}"#.to_vec()),
         ("SSQ008", "p.toml", login("description = \"a\\u0007b\"")),
+        ("SSQ009", "p.toml", login("phone = \"+44 20 7946 0000\"")),
         ("SSQ101", "p.toml", b"[widget]\nhide_icon = true\n".to_vec()),
         ("SSQ102", "p.toml", b"[loader]\nscript_url = \"http://cdn.example.com/chat.js\"\n".to_vec()),
         ("SSQ103", "p.toml", b"[loader]\nlicense = \"g1\"\n".to_vec()),
