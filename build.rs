@@ -16,7 +16,13 @@ use std::{env, fs, path::Path};
 
 const METADATA: &str = "src/checks/phone/PhoneNumberMetadata.xml";
 
+/// Programs that some integration tests drive (tests/cli/): each found on PATH sets `has_<name>`,
+/// and a test whose program is missing is reported as ignored, with the reason, instead of passing
+/// without having run.
+const TEST_TOOLS: &[&str] = &["node", "chromium", "python3", "openssl", "tmux", "bash", "zsh", "fish", "setpriv"];
+
 fn main() {
+    detect_test_tools();
     println!("cargo:rerun-if-changed={METADATA}");
     let xml = fs::read_to_string(METADATA).expect("read the vendored phone metadata");
     let xml = remove_elements(&xml, "<!--", "-->");
@@ -52,6 +58,23 @@ fn main() {
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     fs::write(Path::new(&out).join("territories.xml"), fragments).unwrap();
     fs::write(Path::new(&out).join("territories.rs"), table).unwrap();
+}
+
+fn detect_test_tools() {
+    let path = env::var_os("PATH").unwrap_or_default();
+    println!("cargo:rerun-if-env-changed=PATH");
+    for dir in env::split_paths(&path) {
+        // A program installed later changes its folder: look again then.
+        if dir.is_dir() {
+            println!("cargo:rerun-if-changed={}", dir.display());
+        }
+    }
+    for tool in TEST_TOOLS {
+        println!("cargo::rustc-check-cfg=cfg(has_{tool})");
+        if env::split_paths(&path).any(|dir| dir.join(tool).is_file()) {
+            println!("cargo::rustc-cfg=has_{tool}");
+        }
+    }
 }
 
 /// The crate accepts a number-type pattern when it matches at the start of the number

@@ -38,10 +38,7 @@ struct Terminal {
 }
 
 impl Terminal {
-    fn start(shell: &str, setup: &[String]) -> Option<Terminal> {
-        if !require("tmux") || !require(shell) {
-            return None;
-        }
+    fn start(shell: &str, setup: &[String]) -> Terminal {
         let home = tempfile::tempdir().unwrap();
         for file in ["profile.ssq.toml", "other.json"] {
             std::fs::write(home.path().join(file), "").unwrap();
@@ -70,7 +67,7 @@ impl Terminal {
         }
         terminal.keys(&["clear", "Enter"]);
         std::thread::sleep(Duration::from_millis(300));
-        Some(terminal)
+        terminal
     }
 
     fn keys(&self, keys: &[&str]) {
@@ -133,7 +130,7 @@ impl Drop for Terminal {
 }
 
 fn check_shell(shell: &str, setup: Vec<String>) {
-    let Some(terminal) = Terminal::start(shell, &setup) else { return };
+    let terminal = Terminal::start(shell, &setup);
     terminal.complete("ssq-gen sni", &["ssq-gen snippet"]);
     terminal.complete("ssq-gen ", &["snippet", "completions", "rules"]);
     terminal.complete("ssq-gen snippet --input-format ", &["toml", "json"]);
@@ -144,9 +141,10 @@ fn check_shell(shell: &str, setup: Vec<String>) {
     terminal.complete("ssq-gen snippet --color ", &["auto", "always", "never"]);
 }
 
+#[cfg_attr(not(all(has_tmux, has_bash)), ignore = "needs tmux and bash (.ci/run installs them)")]
 #[test]
 fn colour_on_a_terminal_unless_no_color() {
-    let Some(terminal) = Terminal::start("bash", &[]) else { return };
+    let terminal = Terminal::start("bash", &[]);
     let coloured = terminal.run("ssq-gen snippet bad.ssq.toml", "nothing written");
     assert!(coloured.contains("\u{1b}["), "a terminal gets colour:\n{coloured}");
     let plain = terminal.run("NO_COLOR=1 ssq-gen snippet bad.ssq.toml", "nothing written");
@@ -155,19 +153,27 @@ fn colour_on_a_terminal_unless_no_color() {
     assert!(forced.contains("\u{1b}["), "--color always wins over NO_COLOR");
     let lint = terminal.run("ssq-gen lint bad.ssq.toml", "checked 1 profile");
     assert!(lint.contains("\u{1b}["), "lint's report is coloured on a terminal");
+    let dumb = terminal.run("TERM=dumb ssq-gen snippet bad.ssq.toml", "nothing written");
+    assert!(!dumb.contains("\u{1b}["), "TERM=dumb turns it off:\n{dumb}");
+    // Waiting silently for a profile to be typed would look like a hang.
+    let waiting = terminal.run("ssq-gen snippet", "no profile given");
+    assert!(waiting.contains("`-` to type or paste one"), "{waiting}");
 }
 
+#[cfg_attr(not(all(has_tmux, has_bash)), ignore = "needs tmux and bash (.ci/run installs them)")]
 #[test]
 fn bash_completes_after_subcommands() {
     check_shell("bash", vec![format!("source {}/ssq-gen.bash", completions_dir().display())]);
 }
 
+#[cfg_attr(not(all(has_tmux, has_zsh)), ignore = "needs tmux and zsh (.ci/run installs them)")]
 #[test]
 fn zsh_completes() {
     let setup = vec![format!("fpath=({} $fpath); autoload -Uz compinit; compinit -u", completions_dir().display())];
     check_shell("zsh", setup);
 }
 
+#[cfg_attr(not(all(has_tmux, has_fish)), ignore = "needs tmux and fish (.ci/run installs them)")]
 #[test]
 fn fish_completes() {
     check_shell("fish", vec![format!("source {}/ssq-gen.fish", completions_dir().display())]);

@@ -87,12 +87,20 @@ fn io_and_usage_errors_exit_2() {
 fn an_unreadable_file_exits_2() {
     use std::os::unix::fs::PermissionsExt;
     let profile = temp_profile("locked.toml", MINIMAL);
+    fs::set_permissions(profile.dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
     fs::set_permissions(&profile.path, fs::Permissions::from_mode(0o000)).unwrap();
-    if fs::read(&profile.path).is_ok() {
-        eprintln!("note: running as root, permissions cannot make a file unreadable; skipped");
-        return;
-    }
-    ssq_gen().arg("snippet").arg(&profile.path).assert().code(2).stderr(predicate::str::contains("permission denied"));
+    // Root reads any file (CI runs as root): run as the unprivileged `nobody` there.
+    let mut command = match fs::read(&profile.path).is_ok() {
+        true => {
+            let mut setpriv = assert_cmd::Command::new("setpriv");
+            setpriv
+                .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+                .arg(assert_cmd::cargo::cargo_bin!("ssq-gen"));
+            setpriv
+        }
+        false => ssq_gen(),
+    };
+    command.arg("snippet").arg(&profile.path).assert().code(2).stderr(predicate::str::contains("permission denied"));
 }
 
 #[test]

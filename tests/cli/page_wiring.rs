@@ -29,9 +29,13 @@ fn commands(report: &Value) -> Vec<String> {
     report["commands"].as_array().unwrap().iter().map(|c| c[0].as_str().unwrap().to_string()).collect()
 }
 
+#[cfg_attr(
+    not(all(has_chromium, has_python3, has_openssl)),
+    ignore = "needs chromium, python3 and openssl (.ci/run installs them)"
+)]
 #[test]
 fn launcher_badge_and_triggers_drive_the_widget() {
-    let Some(browser) = Browser::start() else { return };
+    let browser = Browser::start();
     for (form, loader) in FORMS {
         let mut page = Page::with(render("p.toml", &profile(loader, "")));
         page.body = BUTTONS.into();
@@ -66,9 +70,13 @@ fn launcher_badge_and_triggers_drive_the_widget() {
     }
 }
 
+#[cfg_attr(
+    not(all(has_chromium, has_python3, has_openssl)),
+    ignore = "needs chromium, python3 and openssl (.ci/run installs them)"
+)]
 #[test]
 fn interaction_loading_waits_for_the_visitor_then_delivers_everything() {
-    let Some(browser) = Browser::start() else { return };
+    let browser = Browser::start();
     for (form, loader) in FORMS {
         let name = format!("interaction-{form}.html");
         let mut page = Page::with(render("p.toml", &profile(loader, "load = \"interaction\"")));
@@ -105,9 +113,13 @@ fn interaction_loading_waits_for_the_visitor_then_delivers_everything() {
     assert_eq!(commands(&report), ["setLoginInfo", "onUnRead"], "no click, no chatOpen; the badge listener");
 }
 
+#[cfg_attr(
+    not(all(has_chromium, has_python3, has_openssl)),
+    ignore = "needs chromium, python3 and openssl (.ci/run installs them)"
+)]
 #[test]
 fn idle_loading_loads_without_interaction() {
-    let Some(browser) = Browser::start() else { return };
+    let browser = Browser::start();
     for (form, loader) in FORMS {
         let report = browser.load(
             &format!("idle-{form}.html"),
@@ -120,9 +132,13 @@ fn idle_loading_loads_without_interaction() {
     }
 }
 
+#[cfg_attr(
+    not(all(has_chromium, has_python3, has_openssl)),
+    ignore = "needs chromium, python3 and openssl (.ci/run installs them)"
+)]
 #[test]
 fn the_logout_block_forgets_the_visitor() {
-    let Some(browser) = Browser::start() else { return };
+    let browser = Browser::start();
     for (form, loader) in FORMS {
         let snippet = render_with("p.toml", &profile(loader, ""), &["--logout"]);
         assert!(!snippet.contains("setLoginInfo"));
