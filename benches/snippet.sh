@@ -8,8 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-200}
-cargo build --release --quiet
-bin=target/release/ssq-gen
+cargo build --profile dist --quiet
+bin=target/dist/ssq-gen
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 grep -v '^phone' examples/profile.toml > "$work/no-phone.toml"

@@ -2,6 +2,7 @@
 
 mod support;
 
+mod action;
 mod bad_input;
 pub mod browser;
 mod docs;
