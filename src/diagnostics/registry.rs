@@ -45,6 +45,8 @@ rules! {
         "`license` is 4–32 ASCII letters and digits.";
     SCRIPT_URL_SHAPE = "SSQ104", "script-url-shape", Warning,
         "`script_url` has the vendor's shape, `https://plugin-code.salesmartly.com/js/project_<digits>_<digits>_<digits>.js`.";
+    OPEN_ON_INTERACTION = "SSQ105", "open-on-interaction", Warning,
+        "`widget.open_on_load` is not combined with `load = \"interaction\"` (the chat would pop open at the visitor's first keypress or click).";
     LOGIN_REQUIRED = "SSQ201", "login-required", Error,
         "`[login]` has a non-blank `user_id` and `user_name`.";
     LANGUAGE = "SSQ202", "language", Error,

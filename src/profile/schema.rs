@@ -122,7 +122,7 @@ pub mod key {
     pub static LOAD: Key = Key::new(
         "load",
         Kind::Choice(LOAD_MODES),
-        "When the widget loads: `immediate` (default), `idle` (when the browser is idle), or `interaction` (no request to SaleSmartly until the visitor first clicks, types, scrolls or touches).",
+        "When the widget loads: `immediate` (default), `idle` (when the browser is idle), or `interaction` (no request to SaleSmartly until the visitor first clicks, types, touches or turns the mouse wheel; scrolling alone does not count, since pages scroll by themselves).",
         Text("immediate"),
         false,
     );
@@ -227,6 +227,13 @@ pub mod key {
         Text("console"),
         false,
     );
+    pub static FORWARD_CONTENT: Key = Key::new(
+        "forward_content",
+        Kind::Bool,
+        "`true` sends the SDK's whole payload to `datalayer` and `gtag`, the text of visitors' messages and the unread list included. By default they get only the unread count and the message type: chat content holds names, emails and order numbers, and Google's terms forbid personal data in Analytics and Tag Manager. `console` always logs the whole payload (it stays in the browser).",
+        Bool(false),
+        false,
+    );
     pub static OPEN_SELECTOR: Key = Key::new(
         "open_selector",
         Kind::Selector,
@@ -292,13 +299,14 @@ pub mod section {
         Section { name: "widget", doc: "Widget settings.", keys: &[&key::HIDE_ICON, &key::OPEN_ON_LOAD] };
     pub static EVENTS: Section = Section {
         name: "events",
-        doc: "Listeners to register. Each value is an action: `console` logs the event, `datalayer` pushes `{event: \"ssq_<name>\", ...payload}` onto `window.dataLayer`, `gtag` calls `gtag('event', 'ssq_<name>', payload)` when gtag is on the page.",
+        doc: "Listeners to register. Each value is an action: `console` logs the event with its payload, `datalayer` pushes `{event: \"ssq_<name>\", num, message_type}` onto `window.dataLayer`, `gtag` calls `gtag('event', 'ssq_<name>', {num, message_type})` when gtag is on the page. Analytics get no chat content unless `forward_content = true`.",
         keys: &[
             &key::ON_UNREAD,
             &key::ON_SEND_MESSAGE,
             &key::ON_RECEIVE_MESSAGE,
             &key::ON_OPEN_CHAT,
             &key::ON_CLOSE_CHAT,
+            &key::FORWARD_CONTENT,
         ],
     };
     pub static LAUNCHER: Section = Section {

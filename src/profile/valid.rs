@@ -109,7 +109,7 @@ pub enum Load {
     Immediate,
     /// When the browser is idle (`requestIdleCallback`, or a timeout where it is missing).
     Idle,
-    /// At the visitor's first pointer, key, scroll or touch, or a launcher or trigger click.
+    /// At the visitor's first pointer, key, touch or wheel input, or a launcher or trigger click.
     Interaction,
 }
 
@@ -156,6 +156,8 @@ pub struct ValidProfile {
     pub(crate) hide_icon: Option<bool>,
     pub(crate) open_on_load: bool,
     pub(crate) listeners: Vec<(Event, Action)>,
+    /// Analytics get the whole payload, chat content included (`[events] forward_content`).
+    pub(crate) forward_content: bool,
     pub(crate) load: Load,
     /// Launcher and trigger clicks, in profile order (launcher first).
     pub(crate) clicks: Vec<ClickTrigger>,
@@ -187,6 +189,7 @@ impl ValidProfile {
             hide_icon: raw.bool(&key::HIDE_ICON),
             open_on_load: raw.bool(&key::OPEN_ON_LOAD).unwrap_or(false),
             listeners,
+            forward_content: raw.bool(&key::FORWARD_CONTENT).unwrap_or(false),
             load: raw.text(&key::LOAD).and_then(|(_, word)| Load::from_word(word)).unwrap_or_default(),
             clicks,
             badge_selector: text(&key::BADGE_SELECTOR),
@@ -208,6 +211,9 @@ impl ValidProfile {
     pub fn listeners(&self) -> &[(Event, Action)] {
         &self.listeners
     }
+    pub fn forward_content(&self) -> bool {
+        self.forward_content
+    }
     pub fn load(&self) -> Load {
         self.load
     }
@@ -222,11 +228,12 @@ impl ValidProfile {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::profile::schema::{self, section};
+    use crate::profile::schema::{self, Kind, section};
 
     #[test]
     fn events_match_the_schema() {
-        let keys: Vec<_> = section::EVENTS.keys.iter().map(|k| k.name).collect();
+        let keys: Vec<_> =
+            section::EVENTS.keys.iter().filter(|k| matches!(k.kind, Kind::Choice(_))).map(|k| k.name).collect();
         let events: Vec<_> = Event::ALL.iter().map(|e| e.key().name).collect();
         assert_eq!(keys, events);
         for event in Event::ALL {

@@ -18,6 +18,7 @@ pub fn validate(raw: &RawProfile, diagnostics: &mut Vec<Diagnostic>) -> Option<V
     checker.control_characters(raw);
     checker.example_values(raw);
     let loader = checker.loader(raw);
+    checker.open_on_interaction(raw);
     let login = checker.login(raw);
     let selectors = checker.selectors(raw);
     checker.launcher_and_icon(raw);

@@ -9,7 +9,7 @@ pub mod csp;
 pub mod escape;
 pub mod starter;
 
-use crate::profile::{Action, ClickTrigger, Loader, ValidProfile};
+use crate::profile::{Action, Command, Event, Loader, ValidProfile};
 use minijinja::value::{Serde, Value};
 use minijinja::{Environment, Error, ErrorKind, Output, State};
 use serde::Serialize;
@@ -69,6 +69,8 @@ pub(crate) fn environment() -> &'static Environment<'static> {
     ENVIRONMENT.get_or_init(|| {
         let mut env = Environment::new();
         env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
+        // A name the context does not define is a template bug, never a silent `false`.
+        env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
         env.set_formatter(only_escaped_values);
         env.add_filter("js", |value: Value| serialized(escape::script_literal(&value)));
         env.add_filter("comment", |text: &str| Value::from_safe_string(escape::html_comment(text)));
@@ -102,21 +104,36 @@ fn only_escaped_values(out: &mut Output<'_>, _: &mut State<'_, '_>, value: &Valu
     out.write_str(&value.to_string()).map_err(|_| Error::new(ErrorKind::WriteFailure, "could not write the snippet"))
 }
 
-/// What the template sees: everything decided here, so the template only lays it out.
+/// What the template sees: everything decided here, so the template only lays it out and holds
+/// only what this profile uses.
 #[derive(Serialize)]
 struct Context<'a> {
     version: &'static str,
     load: &'static str,
-    clicks: Vec<ClickTrigger>,
+    clicks: Vec<Click<'a>>,
+    /// Clicks may come before the project script has defined `ssq` (the `script_url` form): they
+    /// wait in a queue, and `load` runs once however often it is called.
+    queue_clicks: bool,
     badge: Option<&'a str>,
+    /// Whether `window.__ssc` is touched: for settings, or the license.
+    uses_ssc: bool,
     settings: Vec<Setting>,
     loader: LoaderContext<'a>,
     /// `ssq.push(...)` argument lists, before the listeners.
     commands: Vec<Vec<serde_json::Value>>,
+    /// One per SDK event: the SDK is not documented to keep more than one listener per event.
     listeners: Vec<Listener>,
     /// Commands after the listeners are in place.
     final_commands: Vec<Vec<serde_json::Value>>,
     helpers: Helpers,
+}
+
+#[derive(Serialize)]
+struct Click<'a> {
+    selector: &'a str,
+    command: Command,
+    /// Keep a link from navigating away: open and close do; a logout link must still log out.
+    prevent: bool,
 }
 
 #[derive(Serialize)]
@@ -135,21 +152,30 @@ struct LoaderContext<'a> {
 #[derive(Serialize)]
 struct Listener {
     sdk_event: &'static str,
-    name: &'static str,
+    calls: Vec<Call>,
+}
+
+/// `handler(name, obj)`, or `handler(obj)` without a name.
+#[derive(Serialize)]
+struct Call {
     handler: &'static str,
+    name: Option<&'static str>,
 }
 
 #[derive(Serialize, Default)]
 struct Helpers {
     copy: bool,
+    summary: bool,
     console: bool,
     datalayer: bool,
     gtag: bool,
+    /// `summary` (content-free fields, the default) or `copy` (the whole payload, on request).
+    analytics_fields: &'static str,
 }
 
 impl<'a> Context<'a> {
     fn new(profile: &'a ValidProfile, options: &RenderOptions<'a>) -> Context<'a> {
-        let settings =
+        let settings: Vec<_> =
             profile.hide_icon().map(|hide| Setting { key: "hideIcon", value: json!(hide) }).into_iter().collect();
         let (license, script_url) = match profile.loader() {
             Loader::License(license) => (Some(license.as_str()), None),
@@ -160,40 +186,55 @@ impl<'a> Context<'a> {
             false => profile.login().map(|login| vec![json!("setLoginInfo"), json!(login)]).into_iter().collect(),
         };
         let mut helpers = Helpers::default();
-        let listeners = profile
-            .listeners()
-            .iter()
-            .map(|&(event, action)| {
-                let handler = match action {
-                    Action::Console => {
-                        helpers.console = true;
-                        "toConsole"
-                    }
-                    Action::DataLayer => {
-                        helpers.datalayer = true;
-                        helpers.copy = true;
-                        "toDataLayer"
-                    }
-                    Action::Gtag => {
-                        helpers.gtag = true;
-                        helpers.copy = true;
-                        "toGtag"
-                    }
-                };
-                Listener { sdk_event: event.sdk_name(), name: event.name(), handler }
-            })
-            .chain(profile.badge_selector().map(|_| Listener {
-                sdk_event: "onUnRead",
-                name: "unread",
-                handler: "showUnread",
-            }))
-            .collect();
+        let mut listeners: Vec<Listener> = Vec::new();
+        let mut listen =
+            |sdk_event: &'static str, call: Call| match listeners.iter_mut().find(|l| l.sdk_event == sdk_event) {
+                Some(listener) => listener.calls.push(call),
+                None => listeners.push(Listener { sdk_event, calls: vec![call] }),
+            };
+        for &(event, action) in profile.listeners() {
+            let handler = match action {
+                Action::Console => {
+                    helpers.console = true;
+                    "toConsole"
+                }
+                Action::DataLayer => {
+                    helpers.datalayer = true;
+                    "toDataLayer"
+                }
+                Action::Gtag => {
+                    helpers.gtag = true;
+                    "toGtag"
+                }
+            };
+            listen(event.sdk_name(), Call { handler, name: Some(event.name()) });
+        }
+        if profile.badge_selector().is_some() {
+            listen(Event::Unread.sdk_name(), Call { handler: "showUnread", name: None });
+        }
+        if helpers.datalayer || helpers.gtag {
+            match profile.forward_content() {
+                true => (helpers.copy, helpers.analytics_fields) = (true, "copy"),
+                false => (helpers.summary, helpers.analytics_fields) = (true, "summary"),
+            }
+        }
         let final_commands = profile.open_on_load().then(|| vec![json!("chatOpen")]).into_iter().collect();
+        let clicks: Vec<_> = profile
+            .clicks()
+            .iter()
+            .map(|click| Click {
+                selector: &click.selector,
+                command: click.command,
+                prevent: click.command != Command::ClearUser,
+            })
+            .collect();
         Context {
             version: env!("CARGO_PKG_VERSION"),
             load: profile.load().word(),
-            clicks: profile.clicks().to_vec(),
+            queue_clicks: script_url.is_some() && !clicks.is_empty(),
+            clicks,
             badge: profile.badge_selector(),
+            uses_ssc: license.is_some() || !settings.is_empty(),
             settings,
             loader: LoaderContext { license, script_url, install_url: INSTALL_JS_URL },
             commands,

@@ -81,6 +81,8 @@ pub struct Page {
     pub before: String,
     /// Page code run once the widget is up, before the report.
     pub after: String,
+    /// Loaded as `name#fragment` when not empty.
+    pub fragment: String,
 }
 
 impl Page {
@@ -93,6 +95,7 @@ impl Page {
             body: String::new(),
             before: String::new(),
             after: String::new(),
+            fragment: String::new(),
         }
     }
 
@@ -218,7 +221,10 @@ impl Browser {
             ])
             .arg(format!("--user-data-dir={}", profile_dir.path().display()))
             .arg(format!("--host-resolver-rules={resolver}"))
-            .arg(self.url(name))
+            .arg(match page.fragment.is_empty() {
+                true => self.url(name),
+                false => format!("{}#{}", self.url(name), page.fragment),
+            })
             .output()
             .unwrap();
         let dom = String::from_utf8_lossy(&output.stdout);
@@ -267,7 +273,8 @@ const INSTALL_PATH: &str = "/chat/widget-v2/code/install.js";
 #[test]
 fn both_install_forms_deliver_every_command() {
     let browser = Browser::start();
-    let payload = json!({"num": 3, "list": ["hi"]});
+    let payload = json!({"num": 3, "list": ["my email is ann@example.com"], "type": "text", "content": "order 1234"});
+    let summary = json!({"num": 3, "message_type": "text"});
     let fire = json!({"onUnRead": payload, "onSendMessage": payload, "onReceiveMessage": payload,
                       "onOpenChat": payload, "onCloseChat": payload});
 
@@ -289,11 +296,15 @@ fn both_install_forms_deliver_every_command() {
     assert_eq!(listeners, ["onUnRead", "onSendMessage", "onReceiveMessage", "onOpenChat", "onCloseChat"]);
     // example: unread → console, send → datalayer, receive → gtag, open → datalayer, close → console
     assert_eq!(report["probe"]["console"], json!([["ssq_unread", payload], ["ssq_close_chat", payload]]));
-    assert_eq!(report["probe"]["gtag"], json!([["event", "ssq_receive_message", payload]]));
+    // Analytics get no chat content: only the count and the message type.
+    assert_eq!(report["probe"]["gtag"], json!([["event", "ssq_receive_message", summary]]));
     assert_eq!(
         report["dataLayer"],
-        json!([{"num": 3, "list": ["hi"], "event": "ssq_send_message"}, {"num": 3, "list": ["hi"], "event": "ssq_open_chat"}])
+        json!([{"num": 3, "message_type": "text", "event": "ssq_send_message"},
+               {"num": 3, "message_type": "text", "event": "ssq_open_chat"}])
     );
+    let analytics = format!("{} {}", report["dataLayer"], report["probe"]["gtag"]);
+    assert!(!analytics.contains("ann@example.com") && !analytics.contains("order 1234"), "{analytics}");
 
     let mut page = Page::with(license_snippet());
     page.fire = json!({"onUnRead": {"num": 1}, "onOpenChat": {}});

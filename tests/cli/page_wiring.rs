@@ -14,6 +14,7 @@ fn profile(loader: &str, extra: &str) -> String {
     format!(
         "[loader]\n{loader}\n{extra}\n[login]\nuser_id = \"b58e64cfxs2ym\"\nuser_name = \"test_yy\"\n\
          [widget]\nhide_icon = true\n\
+         [events]\non_unread = \"datalayer\"\n\
          [launcher]\nopen_selector = \"#help-btn\"\nbadge_selector = \"#help-badge\"\n\
          [triggers]\nopen_on_click = [\".contact-support\", \"#payment-failed a\"]\n\
          close_on_click = [\".close-chat\"]\nclear_user_on_click = [\"#logout\"]\n"
@@ -49,6 +50,7 @@ fn launcher_badge_and_triggers_drive_the_widget() {
             unread(0);
             n.badge0 = { text: badge.textContent, hidden: badge.hasAttribute("hidden") };
             document.querySelector("#payment-failed a").click();
+            n.hashAfterOpen = location.hash;
             var late = document.createElement("a");
             late.className = "contact-support";
             late.innerHTML = "<b>added later</b>";
@@ -56,6 +58,7 @@ fn launcher_badge_and_triggers_drive_the_widget() {
             late.firstChild.click();
             document.querySelector(".close-chat").click();
             document.getElementById("logout").click();
+            n.hashAfterLogout = location.hash;
             document.querySelector("h1, p").click();
             n.clicked = rec.commands.slice(n.start).map(function (c) { return c[0]; });
         "##
@@ -66,6 +69,18 @@ fn launcher_badge_and_triggers_drive_the_widget() {
         assert_eq!(notes["clicked"], json!(["chatOpen", "chatOpen", "chatOpen", "chatClose", "clearUser"]), "{form}");
         assert_eq!(notes["badge3"], json!({"text": "3", "hidden": false}), "{form}");
         assert_eq!(notes["badge0"], json!({"text": "", "hidden": true}), "{form}");
+        // One listener for onUnRead serves both the badge and the datalayer action (the stand-in,
+        // like the real widget may, keeps only the last listener per event).
+        let unread = report["commands"].as_array().unwrap().iter().filter(|c| c[0] == "onUnRead").count();
+        assert_eq!(unread, 1, "{form}: one onUnRead listener");
+        assert_eq!(
+            report["dataLayer"],
+            json!([{"num": 3, "event": "ssq_unread"}, {"num": 0, "event": "ssq_unread"}]),
+            "{form}"
+        );
+        // An open trigger that is a link does not navigate; a logout link does.
+        assert_eq!(notes["hashAfterOpen"], "", "{form}");
+        assert_eq!(notes["hashAfterLogout"], "#bye", "{form}");
         assert_eq!(report["settingAtStart"], json!({"hideIcon": true}));
     }
 }
@@ -111,6 +126,32 @@ fn interaction_loading_waits_for_the_visitor_then_delivers_everything() {
     clean(&report);
     assert_eq!(report["starts"], 1);
     assert_eq!(commands(&report), ["setLoginInfo", "onUnRead"], "no click, no chatOpen; the badge listener");
+}
+
+#[cfg_attr(
+    not(all(has_chromium, has_python3, has_openssl)),
+    ignore = "needs chromium, python3 and openssl (.ci/run installs them)"
+)]
+#[test]
+fn interaction_loading_ignores_scrolling_the_visitor_did_not_do() {
+    let browser = Browser::start();
+    for (form, loader) in FORMS {
+        let name = format!("scroll-{form}.html");
+        let mut page = Page::with(render("p.toml", &profile(loader, "load = \"interaction\"")));
+        // Loaded at #footer, the browser scrolls by itself; scripts scroll too.
+        page.fragment = "footer".into();
+        page.body = "<div style=\"height: 5000px\"></div><div id=\"footer\">footer</div>".into();
+        page.before = r##"
+            window.scrollTo(0, 100);
+            window.dispatchEvent(new Event("scroll"));
+            document.dispatchEvent(new Event("scroll"));
+        "##
+        .into();
+        let report = browser.load(&name, &page, Network::Normal);
+        clean(&report);
+        assert_eq!(report["starts"], 0, "{form}: the widget did not load");
+        assert_eq!(browser.vendor_requests(&name), Vec::<String>::new(), "{form}: no request to the vendor");
+    }
 }
 
 #[cfg_attr(

@@ -84,6 +84,13 @@ fn cases() -> Vec<Case> {
             "defined more than once",
         )),
         case("control character", login("description = \"ok\\u0007\""), "SSQ008", "6:15", "U+0007"),
+        case(
+            "open on interaction",
+            format!("{LOADER}load = \"interaction\"\n[widget]\nopen_on_load = true\n"),
+            "SSQ105",
+            "5:16",
+            "first keypress",
+        ),
         case("placeholder left in", login("email = \"visitor@example.com\""), "SSQ009", "6:9", "still the example"),
         case("both loaders", format!("{LOADER}script_url = \"{SCRIPT_URL}\"\n"), "SSQ101", "2:1", "both"),
         case("no loader key", "[loader]\n", "SSQ101", "1:2", "neither"),

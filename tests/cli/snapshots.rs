@@ -67,6 +67,11 @@ fn cases() -> Vec<(&'static str, &'static str, Vec<u8>)> {
         ("SSQ102", "p.toml", b"[loader]\nscript_url = \"http://cdn.example.com/chat.js\"\n".to_vec()),
         ("SSQ103", "p.toml", b"[loader]\nlicense = \"g1\"\n".to_vec()),
         ("SSQ104", "p.toml", b"[loader]\nscript_url = \"https://cdn.example.com/chat.js\"\n".to_vec()),
+        (
+            "SSQ105",
+            "p.toml",
+            format!("{LICENSE}load = \"interaction\"\n\n[widget]\nopen_on_load = true\n").into_bytes(),
+        ),
         ("SSQ201", "p.toml", format!("{LICENSE}\n[login]\nuser_id = \"u-7f3a\"\n").into_bytes()),
         ("SSQ202", "p.toml", login("language = \"en_US!\"")),
         ("SSQ203", "p.toml", login("language = \"tlh\"")),

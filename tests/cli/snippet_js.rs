@@ -74,9 +74,11 @@ fn all_events_with(action: &str, form: &str) -> String {
 #[cfg_attr(not(has_node), ignore = "needs node (.ci/run installs it)")]
 #[test]
 fn every_event_and_action_has_its_effect() {
-    let payload = json!({"num": 3, "list": ["hello"]});
+    let payload = json!({"num": 3, "list": ["hello"], "type": "text", "content": "my card is 4242"});
     let fire: serde_json::Map<String, Value> =
         ALL_EVENTS.iter().map(|(_, sdk, _)| (sdk.to_string(), payload.clone())).collect();
+    // What analytics get by default: the count and the message type, no chat content.
+    let summary = json!({"num": 3, "message_type": "text"});
     for form in ["license = \"g1vfb1b\"", &format!("script_url = \"{SCRIPT_URL}\"")] {
         for action in ["console", "datalayer", "gtag"] {
             let snippet = render("p.toml", &all_events_with(action, form));
@@ -87,14 +89,19 @@ fn every_event_and_action_has_its_effect() {
             let (channel, expected): (&str, Vec<Value>) = match action {
                 "console" => ("console", names.iter().map(|n| json!([n, payload])).collect()),
                 "datalayer" => {
-                    ("dataLayer", names.iter().map(|n| json!({"num": 3, "list": ["hello"], "event": n})).collect())
+                    ("dataLayer", names.iter().map(|n| json!({"num": 3, "message_type": "text", "event": n})).collect())
                 }
-                _ => ("gtag", names.iter().map(|n| json!(["event", n, payload])).collect()),
+                _ => ("gtag", names.iter().map(|n| json!(["event", n, summary])).collect()),
             };
             assert_eq!(report[channel], Value::Array(expected), "{action} / {form}");
             for other in ["console", "gtag"].iter().filter(|c| **c != channel) {
                 assert_eq!(report[*other], json!([]), "{action} must not reach {other}");
             }
+            // With forward_content the whole payload goes: an explicit, documented opt-in.
+            let snippet = render("p.toml", &format!("{}forward_content = true\n", all_events_with(action, form)));
+            let report = harness(&snippet, json!({"gtag": true, "fire": fire}));
+            let forwarded = report[channel].to_string();
+            assert!(forwarded.contains("my card is 4242") && forwarded.contains("hello"), "{action}: {forwarded}");
         }
     }
 }

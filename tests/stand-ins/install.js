@@ -1,6 +1,7 @@
 /* Stand-in for the widget's install.js: records what the widget would see when it starts (settings,
    license) and every command it receives, queued or live. Listeners are kept so a test can fire
-   them. */
+   them: only the last one per event, since the vendor does not document keeping more, so a snippet
+   that registers two for one event fails the tests. */
 (function (w) {
   var rec = w.__ssqRecord = w.__ssqRecord || { starts: 0, commands: [], listeners: {} };
   rec.starts += 1;
@@ -9,7 +10,7 @@
   function receive(name, arg) {
     if (typeof arg === "function") {
       rec.commands.push([name, "<function>"]);
-      (rec.listeners[name] = rec.listeners[name] || []).push(arg);
+      rec.listeners[name] = [arg];
     } else if (arguments.length > 1) {
       rec.commands.push([name, JSON.parse(JSON.stringify(arg))]);
     } else {
