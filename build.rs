@@ -75,6 +75,12 @@ fn detect_test_tools() {
             println!("cargo::rustc-cfg=has_{tool}");
         }
     }
+    // eslint, from tests/js/package.json (`npm ci --prefix tests/js`, as .ci/run does).
+    println!("cargo:rerun-if-changed=tests/js");
+    println!("cargo::rustc-check-cfg=cfg(has_eslint)");
+    if Path::new("tests/js/node_modules/eslint/bin/eslint.js").is_file() {
+        println!("cargo::rustc-cfg=has_eslint");
+    }
 }
 
 /// The crate accepts a number-type pattern when it matches at the start of the number

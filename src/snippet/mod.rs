@@ -114,6 +114,8 @@ struct Context<'a> {
     /// Clicks may come before the project script has defined `ssq` (the `script_url` form): they
     /// wait in a queue, and `load` runs once however often it is called.
     queue_clicks: bool,
+    /// Whether there is anything to send to the SDK (commands, listeners, queued clicks).
+    sets_up: bool,
     badge: Option<&'a str>,
     /// Whether `window.__ssc` is touched: for settings, or the license.
     uses_ssc: bool,
@@ -181,7 +183,7 @@ impl<'a> Context<'a> {
             Loader::License(license) => (Some(license.as_str()), None),
             Loader::ScriptUrl(url) => (None, Some(url.as_str())),
         };
-        let commands = match options.logout {
+        let commands: Vec<_> = match options.logout {
             true => vec![vec![json!("clearUser")]],
             false => profile.login().map(|login| vec![json!("setLoginInfo"), json!(login)]).into_iter().collect(),
         };
@@ -218,7 +220,7 @@ impl<'a> Context<'a> {
                 false => (helpers.summary, helpers.analytics_fields) = (true, "summary"),
             }
         }
-        let final_commands = profile.open_on_load().then(|| vec![json!("chatOpen")]).into_iter().collect();
+        let final_commands: Vec<_> = profile.open_on_load().then(|| vec![json!("chatOpen")]).into_iter().collect();
         let clicks: Vec<_> = profile
             .clicks()
             .iter()
@@ -228,10 +230,12 @@ impl<'a> Context<'a> {
                 prevent: click.command != Command::ClearUser,
             })
             .collect();
+        let queue_clicks = script_url.is_some() && !clicks.is_empty();
         Context {
             version: env!("CARGO_PKG_VERSION"),
             load: profile.load().word(),
-            queue_clicks: script_url.is_some() && !clicks.is_empty(),
+            sets_up: queue_clicks || !commands.is_empty() || !listeners.is_empty() || !final_commands.is_empty(),
+            queue_clicks,
             clicks,
             badge: profile.badge_selector(),
             uses_ssc: license.is_some() || !settings.is_empty(),

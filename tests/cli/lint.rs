@@ -206,7 +206,7 @@ fn check_reports_drift_without_writing() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains("@@"))
-        .stdout(predicate::str::contains("+  w.ssq.push(\"setLoginInfo\""))
+        .stdout(predicate::str::contains("+    ssq.push(\"setLoginInfo\""))
         .stderr(predicate::str::contains("is out of date"));
     assert_eq!(fs::read(&rendered).unwrap(), before, "--check writes nothing");
 

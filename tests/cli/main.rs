@@ -14,3 +14,4 @@ mod page_wiring;
 mod rules_table;
 mod snapshots;
 mod snippet_js;
+mod snippet_lint;

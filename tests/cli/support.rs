@@ -53,6 +53,7 @@ fn ci_runs_every_suite() {
         ("bash", cfg!(has_bash)),
         ("zsh", cfg!(has_zsh)),
         ("fish", cfg!(has_fish)),
+        ("eslint (npm ci --prefix tests/js)", cfg!(has_eslint)),
     ];
     if std::env::var_os("CI").is_some() {
         let missing: Vec<_> = found.iter().filter(|(_, found)| !found).map(|(tool, _)| *tool).collect();

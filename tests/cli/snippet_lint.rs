@@ -1,0 +1,130 @@
+//! The block holds only what the profile uses: eslint's no-unused-vars and no-unreachable (and
+//! no-undef, no-redeclare), with an ES5 parser, over the script of every combination of install
+//! form, loading, login, settings, launcher, triggers and event actions.
+
+use crate::support::*;
+use std::path::Path;
+use std::process::Command;
+
+const ESLINT_CONFIG: &str = r#"module.exports = [{ ignores: ["eslint.config.js"] }, {
+  files: ["**/*.js"],
+  languageOptions: {
+    ecmaVersion: 5,
+    sourceType: "script",
+    globals: { window: "readonly", document: "readonly", setTimeout: "readonly" }
+  },
+  linterOptions: { reportUnusedDisableDirectives: "error" },
+  rules: {
+    "no-unused-vars": ["error", { vars: "all", args: "all", caughtErrors: "none" }],
+    "no-unreachable": "error",
+    "no-undef": "error",
+    "no-redeclare": "error",
+    "no-global-assign": "error",
+    "no-implicit-globals": "error"
+  }
+}];
+"#;
+
+/// Every combination worth telling apart, as `(name, profile)`.
+fn profiles() -> Vec<(String, String)> {
+    let forms = [("license", "license = \"k7tq2mz\""), ("script", &*format!("script_url = \"{SCRIPT_URL}\""))]
+        .map(|(n, l)| (n.to_string(), l.to_string()));
+    let loads = ["immediate", "idle", "interaction"];
+    let logins = [("anonymous", ""), ("login", "[login]\nuser_id = \"u-1\"\nuser_name = \"Ann\"\n")];
+    let widgets = [("plain", ""), ("widget", "[widget]\nhide_icon = true\nopen_on_load = true\n")];
+    let clicks = [
+        ("noclicks", ""),
+        ("launcher", "[launcher]\nopen_selector = \"#help\"\n"),
+        ("badge", "[launcher]\nbadge_selector = \"#badge\"\n"),
+        (
+            "triggers",
+            "[triggers]\nopen_on_click = [\".a\"]\nclose_on_click = [\".b\"]\nclear_user_on_click = [\"#out\"]\n",
+        ),
+    ];
+    let events: Vec<(String, String)> = ["console", "datalayer", "gtag"]
+        .iter()
+        .map(|action| {
+            let keys = ["on_unread", "on_send_message", "on_receive_message", "on_open_chat", "on_close_chat"];
+            (action.to_string(), format!("[events]\n{}", keys.map(|k| format!("{k} = \"{action}\"\n")).concat()))
+        })
+        .chain([
+            ("noevents".into(), String::new()),
+            ("mixed".into(), "[events]\non_unread = \"gtag\"\non_open_chat = \"console\"\n".into()),
+            ("forward".into(), "[events]\non_send_message = \"datalayer\"\nforward_content = true\n".into()),
+        ])
+        .collect();
+    let mut all = Vec::new();
+    for (form, loader) in &forms {
+        for load in loads {
+            for (login_name, login) in logins {
+                for (widget_name, widget) in widgets {
+                    for (click_name, click) in clicks {
+                        for (event_name, event) in &events {
+                            let name = format!("{form}-{load}-{login_name}-{widget_name}-{click_name}-{event_name}");
+                            let text = format!("[loader]\n{loader}\nload = \"{load}\"\n{login}{widget}{click}{event}");
+                            all.push((name, text));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    all
+}
+
+#[cfg_attr(not(all(has_node, has_eslint)), ignore = "needs node and eslint (npm ci --prefix tests/js)")]
+#[test]
+fn every_block_holds_only_what_its_profile_uses() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("eslint.config.js"), ESLINT_CONFIG).unwrap();
+    let profiles_dir = dir.path().join("profiles");
+    std::fs::create_dir(&profiles_dir).unwrap();
+    let profiles = profiles();
+    for (name, text) in &profiles {
+        std::fs::write(profiles_dir.join(format!("{name}.toml")), text).unwrap();
+    }
+    let mut written = 0;
+    for (name, _) in &profiles {
+        for (variant, args) in [("", &[][..]), ("-logout", &["--logout"][..])] {
+            let output = ssq_gen()
+                .arg("snippet")
+                .arg(profiles_dir.join(format!("{name}.toml")))
+                .args(args)
+                .arg("-q")
+                .output()
+                .unwrap();
+            assert!(output.status.success(), "{name}: {}", String::from_utf8_lossy(&output.stderr));
+            let html = String::from_utf8(output.stdout).unwrap();
+            let script = &html[html.find("<script>").unwrap() + 8..html.rfind("</script>").unwrap()];
+            assert!(!script.contains("\n\n\n"), "{name}{variant}: a double blank line");
+            std::fs::write(dir.path().join(format!("{name}{variant}.js")), script).unwrap();
+            written += 1;
+        }
+    }
+    assert!(written >= 1000, "{written} blocks");
+    let eslint = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/js/node_modules/eslint/bin/eslint.js");
+    let output =
+        Command::new("node").arg(eslint).args(["--format", "stylish", "."]).current_dir(dir.path()).output().unwrap();
+    let report = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    assert!(output.status.success(), "eslint found dead or undeclared code:\n{}", &report[..report.len().min(4000)]);
+}
+
+#[cfg_attr(not(all(has_node, has_eslint)), ignore = "needs node and eslint (npm ci --prefix tests/js)")]
+#[test]
+fn the_lint_catches_what_it_is_for() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("eslint.config.js"), ESLINT_CONFIG).unwrap();
+    std::fs::write(
+        dir.path().join("dead.js"),
+        "(function (w, d) {\n  var widget = null;\n  function setUp(ssq) { widget = ssq; }\n  return;\n  w.x = d;\n})(window, document);\n",
+    )
+    .unwrap();
+    let eslint = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/js/node_modules/eslint/bin/eslint.js");
+    let output =
+        Command::new("node").arg(eslint).args(["--format", "stylish", "."]).current_dir(dir.path()).output().unwrap();
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{report}{}", String::from_utf8_lossy(&output.stderr));
+    for rule in ["no-unused-vars", "no-unreachable"] {
+        assert!(report.contains(rule), "{rule} not reported:\n{report}");
+    }
+}
