@@ -3,10 +3,10 @@
 //! 254 of them on first use, which costs ~55 ms: ten times our whole per-profile budget).
 //!
 //! Only what validation reads is kept, in the form the regex crate compiles fastest: number formats
-//! (used for display formatting, which we do not use) and references are dropped; `\d` becomes
+//! (used for display formatting, which we do not use) and references are dropped, and `\d` becomes
 //! `[0-9]`, since the regex crate compiles `\d` as the whole Unicode digit class while we only ever
-//! match ASCII digits; and number-type patterns are anchored (see `anchor_number_patterns`). The
-//! agreement test in `src/checks/phone.rs` checks the result against the crate's own database.
+//! match ASCII digits. `src/checks/phone.rs` anchors the patterns when it compiles them; the
+//! agreement test (tests/cli/phone_agreement.rs) compares the result with libphonenumber.
 //!
 //! Output, in OUT_DIR: `territories.xml` (the fragments, comments removed, back to back) and
 //! `territories.rs` (a table of `Territory` rows: region id, calling code, leading digits, byte range).
@@ -29,7 +29,6 @@ fn main() {
     let xml = remove_elements(&xml, "<availableFormats>", "</availableFormats>");
     let xml = remove_elements(&xml, "<references>", "</references>");
     let xml = xml.replace("\\d", "[0-9]");
-    let xml = anchor_number_patterns(&xml);
 
     let mut fragments = String::new();
     let mut table = String::from("&[\n");
@@ -75,32 +74,32 @@ fn detect_test_tools() {
             println!("cargo::rustc-cfg=has_{tool}");
         }
     }
+    // Python's phonenumbers at the metadata version of the XML, the phone agreement test's reference.
+    println!("cargo::rustc-check-cfg=cfg(has_phonenumbers)");
+    let version = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import phonenumbers, os; print(phonenumbers.__version__); print(os.path.dirname(phonenumbers.__file__))",
+        ])
+        .output()
+        .ok()
+        .filter(|output| output.status.success())
+        .map(|output| String::from_utf8_lossy(&output.stdout).into_owned());
+    if let Some(found) = version {
+        let mut lines = found.lines();
+        if lines.next() == Some("9.0.33") {
+            println!("cargo::rustc-cfg=has_phonenumbers");
+        }
+        if let Some(dir) = lines.next() {
+            println!("cargo:rerun-if-changed={dir}");
+        }
+    }
     // eslint, from tests/js/package.json (`npm ci --prefix tests/js`, as .ci/run does).
     println!("cargo:rerun-if-changed=tests/js");
     println!("cargo::rustc-check-cfg=cfg(has_eslint)");
     if Path::new("tests/js/node_modules/eslint/bin/eslint.js").is_file() {
         println!("cargo::rustc-cfg=has_eslint");
     }
-}
-
-/// The crate accepts a number-type pattern when it matches at the start of the number
-/// (`find(..).start() == 0`). `^(?:…)` means exactly that, and an anchored regex skips the regex
-/// crate's literal extraction, which was most of the remaining compile time.
-fn anchor_number_patterns(xml: &str) -> String {
-    const OPEN: &str = "<nationalNumberPattern>";
-    const CLOSE: &str = "</nationalNumberPattern>";
-    let mut out = String::with_capacity(xml.len() + xml.len() / 20);
-    let mut rest = xml;
-    while let Some(start) = rest.find(OPEN) {
-        let body_start = start + OPEN.len();
-        let body_len = rest[body_start..].find(CLOSE).expect("every pattern is closed");
-        out.push_str(&rest[..body_start]);
-        // A new line before `)`, in case the pattern (read with whitespace ignored) ends in a comment.
-        out.push_str(&format!("^(?:{}\n)", &rest[body_start..body_start + body_len]));
-        rest = &rest[body_start + body_len..];
-    }
-    out.push_str(rest);
-    out
 }
 
 fn remove_elements(xml: &str, open: &str, close: &str) -> String {

@@ -11,6 +11,7 @@ mod exit_status;
 mod hardening;
 mod lint;
 mod page_wiring;
+mod phone_agreement;
 mod rules_table;
 mod snapshots;
 mod snippet_js;

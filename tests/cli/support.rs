@@ -54,6 +54,7 @@ fn ci_runs_every_suite() {
         ("zsh", cfg!(has_zsh)),
         ("fish", cfg!(has_fish)),
         ("eslint (npm ci --prefix tests/js)", cfg!(has_eslint)),
+        ("python3 -m pip install phonenumbers==9.0.33", cfg!(has_phonenumbers)),
     ];
     if std::env::var_os("CI").is_some() {
         let missing: Vec<_> = found.iter().filter(|(_, found)| !found).map(|(tool, _)| *tool).collect();
