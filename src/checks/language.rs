@@ -37,9 +37,14 @@ pub enum Support {
     Unsupported,
 }
 
-/// `Err` with the parser's reason when `tag` is not well-formed BCP 47.
+/// `Err` with the parser's reason when `tag` is not well-formed BCP 47, or when its language
+/// subtag has 5 to 8 letters: well-formed, reserved for registration, and in practice always a
+/// language's name (`english`) where its code was meant.
 pub fn classify(tag: &str) -> Result<Support, String> {
     let locale = Locale::try_from_str(tag).map_err(|err| err.to_string())?;
+    if locale.id.language.as_str().len() > 3 {
+        return Err("a language subtag has 2 or 3 letters".to_string());
+    }
     if let Some(shown) = lookup(tag) {
         return Ok(Support::Shown(shown));
     }
@@ -54,6 +59,42 @@ pub fn classify(tag: &str) -> Result<Support, String> {
     Ok(Support::Unsupported)
 }
 
+/// English names of the widget's languages, for the did-you-mean of a name written as a tag.
+const NAMES: &[(&str, &str)] = &[
+    ("arabic", "ar"),
+    ("bengali", "bn"),
+    ("chinese", "zh"),
+    ("danish", "da"),
+    ("dutch", "nl"),
+    ("english", "en"),
+    ("french", "fr"),
+    ("german", "de"),
+    ("indonesian", "id"),
+    ("italian", "it"),
+    ("japanese", "ja"),
+    ("korean", "ko"),
+    ("mongolian", "mn"),
+    ("polish", "pl"),
+    ("portuguese", "pt"),
+    ("romanian", "ro"),
+    ("russian", "ru"),
+    ("spanish", "es"),
+    ("thai", "th"),
+    ("turkish", "tr"),
+    ("vietnamese", "vi"),
+];
+
+/// The tag a refused `tag` most likely meant: `en_US` is `en-US`, `English` is `en`.
+pub fn did_you_mean(tag: &str) -> Option<String> {
+    let lower = tag.trim().to_ascii_lowercase();
+    if let Some((_, code)) = NAMES.iter().find(|(name, _)| lower == *name) {
+        return Some(code.to_string());
+    }
+    let hyphenated = tag.trim().replace('_', "-");
+    (hyphenated != tag && Locale::try_from_str(&hyphenated).is_ok())
+        .then(|| Locale::try_from_str(&hyphenated).map(|locale| locale.to_string()).unwrap_or(hyphenated))
+}
+
 fn lookup(tag: &str) -> Option<&'static str> {
     PLUGIN_LANGUAGES
         .iter()
@@ -65,6 +106,16 @@ fn lookup(tag: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_and_underscores_get_a_did_you_mean() {
+        assert!(classify("english").is_err(), "a 5-8-letter language subtag is refused");
+        assert_eq!(did_you_mean("english").as_deref(), Some("en"));
+        assert_eq!(did_you_mean("English").as_deref(), Some("en"));
+        assert_eq!(did_you_mean("en_US").as_deref(), Some("en-US"));
+        assert_eq!(did_you_mean("zh_hk").as_deref(), Some("zh-HK"));
+        assert_eq!(did_you_mean("en_US!"), None);
+    }
 
     #[test]
     fn listed_aliased_and_prefixed_tags_are_shown() {

@@ -34,7 +34,7 @@ rules! {
     DUPLICATE_KEY = "SSQ007", "duplicate-key", Error,
         "No key is defined twice (JSON allows it and silently keeps one).";
     CONTROL_CHARACTER = "SSQ008", "control-character", Error,
-        "Text fields hold no control characters (`description` may hold line breaks and tabs).";
+        "Text fields hold no control characters (`description` may hold line breaks and tabs; selectors, CSS whitespace).";
     EXAMPLE_VALUE = "SSQ009", "example-value", Warning,
         "No value is left as the placeholder `ssq-gen init` writes (a project script, a license, a visitor).";
     LOADER_CHOICE = "SSQ101", "loader-choice", Error,
@@ -50,7 +50,7 @@ rules! {
     LOGIN_REQUIRED = "SSQ201", "login-required", Error,
         "`[login]` has a non-blank `user_id` and `user_name`.";
     LANGUAGE = "SSQ202", "language", Error,
-        "`language` is a well-formed BCP 47 tag.";
+        "`language` is a well-formed BCP 47 tag whose language subtag has 2 or 3 letters (5-8-letter ones, well-formed but reserved, are refused: `english` means `en`), with a did-you-mean.";
     LANGUAGE_UNSUPPORTED = "SSQ203", "language-unsupported", Warning,
         "`language` is one the widget shows, as its list writes it; otherwise it falls back to English.";
     PHONE = "SSQ204", "phone", Error,
@@ -62,7 +62,7 @@ rules! {
     PHONE_REGION = "SSQ207", "phone-region", Error,
         "`phone_region` is an ISO 3166 alpha-2 region with a phone numbering plan.";
     EMAIL = "SSQ208", "email", Error,
-        "`email` is a valid address (the rule browsers apply to `<input type=email>`).";
+        "`email` is an address browsers accept in `<input type=email>` (WHATWG), and at most 64 characters before the `@` and 254 in all (RFC 5321), which browsers do not check.";
     EMAIL_DOTLESS = "SSQ209", "email-dotless-domain", Warning,
         "`email`'s domain has a dot (`user@localhost` is not deliverable).";
     USER_ID_PERSONAL = "SSQ210", "user-id-personal-data", Warning,
@@ -72,7 +72,7 @@ rules! {
     LABEL_DUPLICATE = "SSQ212", "label-duplicate", Warning,
         "No entry of `label_names` appears twice.";
     SELECTOR = "SSQ301", "selector", Error,
-        "Launcher and trigger selectors are valid CSS selectors (as `querySelector` accepts them).";
+        "Launcher and trigger selectors are ones Chromium's `querySelector` and `matches` accept; pseudo-elements (`::before`, and `:before` and the other CSS 2 forms) are refused, since they match no clicked element.";
     TWO_LAUNCHERS = "SSQ302", "two-launchers", Warning,
         "`[launcher]` comes with `widget.hide_icon = true`, or the page shows two chat buttons.";
 }

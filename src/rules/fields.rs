@@ -9,7 +9,12 @@ impl Checker<'_> {
     pub(super) fn control_characters(&mut self, raw: &RawProfile) {
         for field in &raw.fields {
             let multiline = field.key.kind == Kind::MultilineText;
-            let allowed = |c: char| multiline && matches!(c, '\n' | '\r' | '\t');
+            let selector = matches!(field.key.kind, Kind::Selector | Kind::SelectorList);
+            // Line breaks and tabs are text in a description, and CSS whitespace in a selector.
+            let allowed = |c: char| {
+                (multiline && matches!(c, '\n' | '\r' | '\t'))
+                    || (selector && matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+            };
             for (index, text, span) in field.texts() {
                 if let Some((at, c)) = text.chars().enumerate().find(|&(_, c)| c.is_control() && !allowed(c)) {
                     let path = field.item_path(index);

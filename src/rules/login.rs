@@ -90,7 +90,11 @@ impl Checker<'_> {
         match language::classify(tag) {
             Err(reason) => {
                 let message = format!("`login.language` `{tag}` is not a BCP 47 language tag ({reason})");
-                self.on(&rule::LANGUAGE, field, message, "write a tag such as `en-US`, `ru-RU` or `fr`");
+                let help = match language::did_you_mean(tag) {
+                    Some(meant) => format!("did you mean `{meant}`?"),
+                    None => "write a tag such as `en-US`, `ru-RU` or `fr`".to_string(),
+                };
+                self.on(&rule::LANGUAGE, field, message, help);
                 Err(Rejected)
             }
             Ok(Support::Shown(_)) => Ok(tag.to_string()),

@@ -437,6 +437,12 @@ fn error_messages_point_where_a_person_looks() {
         "[loader]\nlicense = \"k7tq2mz\"\n[login]\nuser_id = \"x1\"\nuser_name = \"n\"\nphone = \"+44 7911 123456 ext 5\"\n",
     );
     assert_eq!(extension[0]["message"], "`login.phone` ends with the extension `ext 5`");
+    // Tabs and line breaks are CSS whitespace in a selector, not stray control characters.
+    let selector = lint(
+        "p.json",
+        r#"{"loader": {"license": "k7tq2mz"}, "widget": {"hide_icon": true}, "launcher": {"open_selector": ".a\t.b\n.c"}}"#,
+    );
+    assert_eq!(selector, serde_json::json!([]), "{selector}");
 }
 
 #[test]

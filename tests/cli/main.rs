@@ -13,6 +13,7 @@ mod lint;
 mod page_wiring;
 mod phone_agreement;
 mod rules_table;
+mod selector_agreement;
 mod snapshots;
 mod snippet_js;
 mod snippet_lint;
