@@ -9,7 +9,7 @@
 //! port at the same metadata version over more than 10,000 numbers (tests/cli/phone_agreement.rs).
 
 use phonenumber::metadata::loader;
-use regex::Regex;
+use regex_lite::Regex;
 use std::collections::HashMap;
 use std::io::Cursor;
 use std::ops::Range;
@@ -152,8 +152,10 @@ fn national(digits: &str, index: usize) -> Result<Phone, PhoneError> {
     // The region's own calling code in front, when the rest makes a better national number.
     if let Some(rest) = digits.strip_prefix(&region.code.to_string()) {
         let potential = region.strip_national_prefix(rest).unwrap_or_else(|| rest.to_string());
-        let general = &region.general.pattern;
-        if (!general.is_match(digits) && general.is_match(&potential)) || region.length(digits) == Length::TooLong {
+        let general = &region.general;
+        if (!general.pattern_matches(digits) && general.pattern_matches(&potential))
+            || region.length(digits) == Length::TooLong
+        {
             return validate(region.code, &potential, Reading::National);
         }
     }
@@ -226,18 +228,31 @@ enum Length {
     Invalid,
 }
 
-/// A number type's description: its lengths, and a pattern the whole number must match.
+/// A number type's description: its lengths, and a pattern the whole number must match, compiled
+/// the first time a number of a possible length needs it (most numbers need two or three of a
+/// territory's dozen patterns).
 struct Desc {
     /// `^(?:…)$`: libphonenumber matches the whole national number.
-    pattern: Regex,
+    source: String,
+    pattern: OnceLock<Option<Regex>>,
     lengths: Vec<u16>,
 }
 
 impl Desc {
-    /// libphonenumber's `isNumberMatchingDesc`.
+    fn new(pattern: &str, lengths: Vec<u16>) -> Desc {
+        let pattern: String = pattern.chars().filter(|c| !c.is_whitespace()).collect();
+        Desc { source: format!("^(?:{pattern})$"), pattern: OnceLock::new(), lengths }
+    }
+
+    /// libphonenumber's `matchNationalNumber`: the pattern alone.
+    fn pattern_matches(&self, national: &str) -> bool {
+        self.pattern.get_or_init(|| Regex::new(&self.source).ok()).as_ref().is_some_and(|re| re.is_match(national))
+    }
+
+    /// libphonenumber's `isNumberMatchingDesc`: a possible length, then the pattern.
     fn matches(&self, national: &str) -> bool {
         u16::try_from(national.len()).is_ok_and(|len| self.lengths.is_empty() || self.lengths.contains(&len))
-            && self.pattern.is_match(national)
+            && self.pattern_matches(national)
     }
 }
 
@@ -265,11 +280,8 @@ impl Plan {
         );
         let meta = loader::load(Cursor::new(xml)).ok()?.into_iter().next()?;
         let source = |pattern: &str| pattern.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-        let whole = |pattern: &str| Regex::new(&format!("^(?:{})$", source(pattern))).ok();
         let start = |pattern: &str| Regex::new(&format!("^(?:{})", source(pattern))).ok();
-        let desc = |d: &loader::Descriptor| {
-            Some(Desc { pattern: whole(d.national_number.as_deref()?)?, lengths: d.possible_length.clone() })
-        };
+        let desc = |d: &loader::Descriptor| Some(Desc::new(d.national_number.as_deref()?, d.possible_length.clone()));
         let described = [
             &meta.fixed_line,
             &meta.mobile,
@@ -289,8 +301,7 @@ impl Plan {
             all.dedup();
             all
         };
-        let general_pattern = whole(meta.general.as_ref()?.national_number.as_deref()?)?;
-        let general = Desc { pattern: general_pattern, lengths: union(&|d| &d.possible_length) };
+        let general = Desc::new(meta.general.as_ref()?.national_number.as_deref()?, union(&|d| &d.possible_length));
         let local_lengths: Vec<u16> =
             union(&|d| &d.possible_local_length).into_iter().filter(|l| !general.lengths.contains(l)).collect();
         // Without a pattern of its own, the national prefix is what is stripped.
@@ -335,7 +346,7 @@ impl Plan {
         }
         let captures = prefix.captures(number)?;
         let whole = captures.get(0)?;
-        let viable = self.general.pattern.is_match(number);
+        let viable = self.general.pattern_matches(number);
         let last_group = captures.len() - 1;
         let stripped = match (&self.national_prefix_transform_rule, captures.get(last_group).filter(|_| last_group > 0))
         {
@@ -348,7 +359,7 @@ impl Plan {
             _ => number[whole.end()..].to_string(),
         };
         // Stripping must not turn a number that matched into one that does not.
-        (!viable || self.general.pattern.is_match(&stripped)).then_some(stripped)
+        (!viable || self.general.pattern_matches(&stripped)).then_some(stripped)
     }
 
     /// The national prefix stripped, as `parse` does it: only when what is left has a length the
