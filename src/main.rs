@@ -77,9 +77,19 @@ fn output_failed(err: &std::io::Error) -> Status {
     if err.kind() == std::io::ErrorKind::BrokenPipe {
         return Status::Success;
     }
-    eprintln!("error: cannot write to standard output: {err}");
+    say!("error: cannot write to standard output: {err}");
     Status::Trouble
 }
+
+/// `eprintln!` that never panics: a message to a full or broken standard error is lost, and the exit
+/// status still tells.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+use say;
 
 /// How to talk to the person at the terminal.
 struct Ui {
@@ -89,7 +99,7 @@ struct Ui {
 
 impl Ui {
     fn problem(&self, message: impl std::fmt::Display) {
-        eprintln!("error: {message}");
+        say!("error: {message}");
     }
 }
 
@@ -193,7 +203,7 @@ fn snippet(args: &SnippetArgs, ui: &Ui) -> Status {
         (None, None) => print(&text),
     };
     if status == Status::Success && accepted.warnings > 0 && !ui.quiet {
-        eprintln!("{}: rendered with {}", accepted.name, count(accepted.warnings, "warning"));
+        say!("{}: rendered with {}", accepted.name, count(accepted.warnings, "warning"));
     }
     status
 }
@@ -347,9 +357,9 @@ fn init(path: Option<&Path>, json: bool, force: bool, ui: &Ui) -> Status {
         return Status::Trouble;
     }
     if !ui.quiet {
-        eprintln!("wrote {}: replace the example values, then run: ssq-gen snippet {}", path.display(), path.display());
+        say!("wrote {}: replace the example values, then run: ssq-gen snippet {}", path.display(), path.display());
         if format == Format::Json {
-            eprintln!("for editor completion, write the schema beside it: ssq-gen schema > ssq-gen.schema.json");
+            say!("for editor completion, write the schema beside it: ssq-gen schema > ssq-gen.schema.json");
         }
     }
     Status::Success

@@ -165,6 +165,10 @@ fn write_failures_exit_2_and_never_panic() {
     fs::write(&stale, "old\n").unwrap();
     let output = bin().arg("snippet").arg(&profile.path).arg("--check").arg(&stale).stdout(full()).output().unwrap();
     assert_eq!(output.status.code(), Some(2), "{}", String::from_utf8_lossy(&output.stderr));
+    // Diagnostics that cannot be written lose nothing but themselves: the status still tells.
+    let bad = temp_profile("bad.toml", "[loader]\nlicense = \"g1\"\n");
+    let output = bin().arg("snippet").arg(&bad.path).stderr(full()).output().unwrap();
+    assert_eq!(output.status.code(), Some(1), "no panic when standard error is full");
 }
 
 #[cfg(unix)]
