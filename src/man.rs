@@ -4,7 +4,6 @@
 use crate::cli::Cli;
 use clap::CommandFactory as _;
 use clap_mangen::Man;
-use std::io::Write as _;
 
 /// One of clap_mangen's section renderers.
 type Section = fn(&Man, &mut dyn std::io::Write) -> std::io::Result<()>;
@@ -13,38 +12,38 @@ pub fn page() -> String {
     let mut command = Cli::command().disable_help_subcommand(true);
     command.build();
     let man = Man::new(command.clone());
-    let mut page = Vec::new();
-    let main: [Section; 5] = [
-        Man::render_title,
-        Man::render_name_section,
-        Man::render_synopsis_section,
-        Man::render_description_section,
-        Man::render_options_section,
-    ];
-    for render in main {
-        render(&man, &mut page).expect("rendering to memory");
-    }
+    let mut page = render(
+        &man,
+        &[
+            Man::render_title,
+            Man::render_name_section,
+            Man::render_synopsis_section,
+            Man::render_description_section,
+            Man::render_options_section,
+        ],
+    );
     for sub in command.get_subcommands() {
         let title = sub.get_bin_name().unwrap_or(sub.get_name()).to_uppercase().replace('-', "\\-");
-        writeln!(page, ".SH \"{title}\"").expect("rendering to memory");
-        let man = Man::new(sub.clone());
-        let mut section = Vec::new();
-        let parts: [Section; 4] = [
+        page.push_str(&format!(".SH \"{title}\"\n"));
+        let sections = [
             Man::render_synopsis_section,
             Man::render_description_section,
             Man::render_options_section,
             Man::render_extra_section,
         ];
-        for render in parts {
-            render(&man, &mut section).expect("rendering to memory");
-        }
         // The subcommand's sections become subsections of its own.
-        let section = String::from_utf8_lossy(&section).replace(".SH ", ".SS ").replace(".SS EXTRA", ".SS NOTES");
-        page.extend_from_slice(section.as_bytes());
+        page.push_str(
+            &render(&Man::new(sub.clone()), &sections).replace(".SH ", ".SS ").replace(".SS EXTRA", ".SS NOTES"),
+        );
     }
-    let closing: [Section; 2] = [Man::render_extra_section, Man::render_version_section];
-    for render in closing {
-        render(&man, &mut page).expect("rendering to memory");
+    page.push_str(&render(&man, &[Man::render_extra_section, Man::render_version_section]));
+    page.replace(".SH EXTRA", ".SH NOTES")
+}
+
+fn render(man: &Man, sections: &[Section]) -> String {
+    let mut out = Vec::new();
+    for section in sections {
+        section(man, &mut out).expect("rendering to memory");
     }
-    String::from_utf8_lossy(&page).replace(".SH EXTRA", ".SH NOTES")
+    String::from_utf8_lossy(&out).into_owned()
 }
