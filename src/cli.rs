@@ -83,6 +83,27 @@ pub enum Command {
     ))]
     Csp(CspArgs),
 
+    /// Print the fragment that writes each page view's visitor, for a `from_page` profile
+    #[command(after_help = concat!(
+        "Paste the fragment into the site's layout, once per page, before or after the block. It\n",
+        "reads one variable, ssq_login: a mapping with the setLoginInfo keys (user_id, user_name,\n",
+        "language, phone, email, description, label_names, custom_fields_ext), or null when no one\n",
+        "is logged in. The block, rendered from a profile with `[login] from_page = true`, stays the\n",
+        "same for every visitor.\n\n",
+        "Examples:\n",
+        "  ssq-gen login-data django -o templates/partials/ssq_login.html\n",
+        "  ssq-gen login-data php >> wp-content/themes/site/footer.php",
+    ))]
+    LoginData {
+        /// The site's template engine
+        #[arg(value_name = "ENGINE", value_parser = engines())]
+        engine: String,
+
+        /// Write the fragment to FILE (replaced atomically) instead of standard output
+        #[arg(short, long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+        output: Option<PathBuf>,
+    },
+
     /// Write a commented starter profile that explains every key
     #[command(after_help = concat!(
         "Examples:\n",
@@ -148,8 +169,19 @@ pub enum Command {
     },
 }
 
+/// `login-data`'s engines, with what each fits (shown by completions and `--help`).
+fn engines() -> clap::builder::PossibleValuesParser {
+    use clap::builder::PossibleValue;
+    ssq_gen::login_data::ENGINES
+        .iter()
+        .map(|engine| PossibleValue::new(engine.name).help(engine.fits))
+        .collect::<Vec<_>>()
+        .into()
+}
+
 /// The subcommands `help` explains (a test keeps the list complete).
-pub const SUBCOMMANDS: &[&str] = &["snippet", "lint", "csp", "init", "schema", "man", "completions", "rules", "help"];
+pub const SUBCOMMANDS: &[&str] =
+    &["snippet", "lint", "csp", "login-data", "init", "schema", "man", "completions", "rules", "help"];
 
 /// Reading and checking one profile.
 #[derive(Debug, Args)]

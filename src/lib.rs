@@ -11,6 +11,7 @@ pub mod checks;
 pub mod diagnostics;
 pub mod input;
 pub mod lint;
+pub mod login_data;
 pub mod output;
 pub mod profile;
 pub mod report;

@@ -41,6 +41,7 @@ fn main() -> ExitCode {
         Command::Snippet(args) => snippet(&args, &ui),
         Command::Csp(args) => csp(&args, &ui),
         Command::Lint(args) => lint(&args, &ui),
+        Command::LoginData { engine, output } => login_data(&engine, output.as_deref(), &ui),
         Command::Completions { shell } => print(&completions::script(shell)),
         Command::Init { path, json, force } => init(path.as_deref(), json, force, &ui),
         Command::Schema => print(&format!("{:#}\n", ssq_gen::profile::schema::json_schema())),
@@ -363,6 +364,27 @@ fn init(path: Option<&Path>, json: bool, force: bool, ui: &Ui) -> Status {
         }
     }
     Status::Success
+}
+
+fn login_data(engine: &str, output: Option<&Path>, ui: &Ui) -> Status {
+    let Some(engine) = ssq_gen::login_data::engine(engine) else {
+        ui.problem(format_args!("no engine `{engine}`"));
+        return Status::Trouble;
+    };
+    match output {
+        None => print(engine.fragment),
+        Some(path) if path.as_os_str() == "-" => print(engine.fragment),
+        Some(path) => {
+            remove_unfinished_files_on_signals();
+            match ssq_gen::output::write_atomically(path, engine.fragment.as_bytes()) {
+                Ok(()) => Status::Success,
+                Err(err) => {
+                    ui.problem(format_args!("cannot write {}: {err}", path.display()));
+                    Status::Trouble
+                }
+            }
+        }
+    }
 }
 
 fn help(command: Option<&str>) -> Status {

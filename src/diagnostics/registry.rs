@@ -48,7 +48,7 @@ rules! {
     OPEN_ON_INTERACTION = "SSQ105", "open-on-interaction", Warning,
         "`widget.open_on_load` is not combined with `load = \"interaction\"` (the chat would pop open at the visitor's first keypress or click).";
     LOGIN_REQUIRED = "SSQ201", "login-required", Error,
-        "`[login]` has a non-blank `user_id` and `user_name`.";
+        "`[login]` has a non-blank `user_id` and `user_name`, unless `from_page` takes them from the page.";
     LANGUAGE = "SSQ202", "language", Error,
         "`language` is a well-formed BCP 47 tag whose language subtag has 2 or 3 letters (5-8-letter ones, well-formed but reserved, are refused: `english` means `en`), with a did-you-mean.";
     LANGUAGE_UNSUPPORTED = "SSQ203", "language-unsupported", Warning,
@@ -71,6 +71,10 @@ rules! {
         "No entry of `label_names` is blank.";
     LABEL_DUPLICATE = "SSQ212", "label-duplicate", Warning,
         "No entry of `label_names` appears twice.";
+    LOGIN_FIXED_VISITOR = "SSQ213", "login-fixed-visitor", Error,
+        "With `from_page = true`, `user_id` and `user_name` are not fixed in the profile: one fixed id would merge every visitor into one.";
+    CUSTOM_FIELD = "SSQ214", "custom-field", Error,
+        "`custom_fields_ext` has no blank custom-field id, and no blank option in a select-type field's list.";
     SELECTOR = "SSQ301", "selector", Error,
         "Launcher and trigger selectors are ones Chromium's `querySelector` and `matches` accept; pseudo-elements (`::before`, and `:before` and the other CSS 2 forms) are refused, since they match no clicked element.";
     TWO_LAUNCHERS = "SSQ302", "two-launchers", Warning,

@@ -14,8 +14,8 @@ pub struct Node {
 pub enum Value {
     String(String),
     Bool(bool),
-    Integer,
-    Float,
+    Integer(i64),
+    Float(f64),
     Datetime,
     Null,
     Array(Vec<Node>),
@@ -35,8 +35,8 @@ impl Value {
         match self {
             Value::String(_) => "a string",
             Value::Bool(_) => "a boolean",
-            Value::Integer => "an integer",
-            Value::Float => "a float",
+            Value::Integer(_) => "an integer",
+            Value::Float(_) => "a float",
             Value::Datetime => "a date-time",
             Value::Null => "null",
             Value::Array(_) => "an array",
@@ -65,8 +65,12 @@ fn parse_toml(text: &str) -> Result<Node, SyntaxError> {
     fn convert(value: &DeValue<'_>, span: Span) -> Node {
         let value = match value {
             DeValue::String(s) => Value::String(s.to_string()),
-            DeValue::Integer(_) => Value::Integer,
-            DeValue::Float(_) => Value::Float,
+            DeValue::Integer(int) => match i64::from_str_radix(int.as_str(), int.radix()) {
+                Ok(int) => Value::Integer(int),
+                // Beyond i64: TOML refuses those itself, but a value is never worth a panic.
+                Err(_) => Value::Float(int.as_str().parse().unwrap_or(f64::NAN)),
+            },
+            DeValue::Float(float) => Value::Float(float.as_str().parse().unwrap_or(f64::NAN)),
             DeValue::Boolean(b) => Value::Bool(*b),
             DeValue::Datetime(_) => Value::Datetime,
             DeValue::Array(items) => {
@@ -177,10 +181,12 @@ impl Scanner<'_> {
             self.pos += 1;
         }
         let literal = &self.text[start..self.pos];
-        match literal.bytes().any(|b| matches!(b, b'.' | b'e' | b'E')) {
-            _ if literal.is_empty() => None,
-            true => Some(Value::Float),
-            false => Some(Value::Integer),
+        if literal.is_empty() {
+            return None;
+        }
+        match literal.parse() {
+            Ok(int) => Some(Value::Integer(int)),
+            Err(_) => literal.parse().ok().map(Value::Float),
         }
     }
 

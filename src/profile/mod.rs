@@ -6,5 +6,5 @@ pub mod raw;
 pub mod schema;
 pub mod valid;
 
-pub use raw::{Field, FieldValue, RawProfile};
-pub use valid::{Action, ClickTrigger, Command, Event, Load, Loader, LoginInfo, ValidProfile};
+pub use raw::{CustomField, CustomValue, Field, FieldValue, RawProfile};
+pub use valid::{Action, ClickTrigger, Command, Event, Load, Loader, Login, LoginFields, LoginInfo, ValidProfile};

@@ -23,6 +23,26 @@ pub enum FieldValue {
     Text(String),
     Bool(bool),
     List(Vec<(String, Span)>),
+    CustomFields(Vec<CustomField>),
+}
+
+/// One entry of `custom_fields_ext`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CustomField {
+    pub id: String,
+    pub id_span: Span,
+    pub value: CustomValue,
+    pub span: Span,
+}
+
+/// A custom field's value, as the SDK takes it.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[serde(untagged)]
+pub enum CustomValue {
+    Text(String),
+    Number(serde_json::Number),
+    /// A select-type field's options.
+    List(Vec<(String, Span)>),
 }
 
 impl Field {
@@ -30,23 +50,32 @@ impl Field {
         format!("{}.{}", self.section.name, self.key.name)
     }
 
-    /// The field's text values with their list index and span: one for a string, one per entry
-    /// for a list, none for a boolean. [`Field::item_path`] names one.
-    pub fn texts(&self) -> Vec<(Option<usize>, &str, Span)> {
-        match &self.value {
-            FieldValue::Text(text) => vec![(None, text.as_str(), self.span.clone())],
-            FieldValue::List(items) => {
-                items.iter().enumerate().map(|(i, (text, span))| (Some(i), text.as_str(), span.clone())).collect()
-            }
-            FieldValue::Bool(_) => Vec::new(),
+    /// The field's text values with the path and span of each: one for a string, one per entry
+    /// for a list (`login.label_names[1]`), one per text of a custom field
+    /// (`login.custom_fields_ext.10001`), none for a boolean.
+    pub fn texts(&self) -> Vec<(String, &str, Span)> {
+        fn list(path: String, items: &[(String, Span)]) -> Vec<(String, &str, Span)> {
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, (text, span))| (format!("{path}[{i}]"), text.as_str(), span.clone()))
+                .collect()
         }
-    }
-
-    /// `login.user_name`, or `login.label_names[1]` for an entry of a list.
-    pub fn item_path(&self, index: Option<usize>) -> String {
-        match index {
-            Some(i) => format!("{}[{i}]", self.path()),
-            None => self.path(),
+        match &self.value {
+            FieldValue::Text(text) => vec![(self.path(), text.as_str(), self.span.clone())],
+            FieldValue::List(items) => list(self.path(), items),
+            FieldValue::CustomFields(fields) => fields
+                .iter()
+                .flat_map(|field| {
+                    let path = format!("{}.{}", self.path(), field.id);
+                    match &field.value {
+                        CustomValue::Text(text) => vec![(path, text.as_str(), field.span.clone())],
+                        CustomValue::List(items) => list(path, items),
+                        CustomValue::Number(_) => Vec::new(),
+                    }
+                })
+                .collect(),
+            FieldValue::Bool(_) => Vec::new(),
         }
     }
 }
@@ -216,6 +245,36 @@ fn field_value(kind: Kind, node: Node, path: impl Fn() -> String) -> Result<Fiel
             })
             .collect::<Result<_, _>>()
             .map(FieldValue::List),
+        (Kind::CustomFields, Value::Table(entries)) => entries
+            .into_iter()
+            .map(|Entry { key: id, key_span: id_span, node }| {
+                let path = format!("{}.{id}", path());
+                let value = match node.value {
+                    Value::String(text) => CustomValue::Text(text),
+                    Value::Integer(int) => CustomValue::Number(int.into()),
+                    Value::Float(float) => match serde_json::Number::from_f64(float) {
+                        Some(number) => CustomValue::Number(number),
+                        None => return Err(type_error(&path, node.span, &Value::Float(float), "a finite number")),
+                    },
+                    Value::Array(items) => CustomValue::List(
+                        items
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, item)| match item.value {
+                                Value::String(s) => Ok((s, item.span)),
+                                other => Err(type_error(&format!("{path}[{i}]"), item.span, &other, "a string")),
+                            })
+                            .collect::<Result<_, _>>()?,
+                    ),
+                    other => {
+                        let expected = "a string, a number or an array of strings";
+                        return Err(type_error(&path, node.span, &other, expected));
+                    }
+                };
+                Ok(CustomField { id, id_span, value, span: node.span })
+            })
+            .collect::<Result<_, _>>()
+            .map(FieldValue::CustomFields),
         (kind, other) => Err(type_error(&path(), span, &other, kind.expected())),
     }
 }

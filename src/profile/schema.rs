@@ -15,6 +15,9 @@ pub enum Kind {
     SelectorList,
     /// One of a fixed set of words.
     Choice(&'static [&'static str]),
+    /// A table from custom-field id to a string, a number, or an array of strings (select-type
+    /// fields): `setLoginInfo`'s `custom_fields_ext`.
+    CustomFields,
 }
 
 impl Kind {
@@ -25,6 +28,7 @@ impl Kind {
             Kind::Bool => "a boolean (true or false)",
             Kind::TextList => "an array of strings",
             Kind::SelectorList => "an array of strings (CSS selectors)",
+            Kind::CustomFields => "a table of strings, numbers and arrays of strings",
         }
     }
 }
@@ -38,6 +42,8 @@ pub enum Example {
     Text(&'static str),
     Bool(bool),
     List(&'static [&'static str]),
+    /// Any other value, as JSON text.
+    Json(&'static str),
 }
 
 impl Example {
@@ -46,6 +52,7 @@ impl Example {
             Example::Placeholder(text) | Example::Text(text) => text.into(),
             Example::Bool(b) => b.into(),
             Example::List(items) => items.iter().copied().collect(),
+            Example::Json(text) => serde_json::from_str(text).expect("schema examples are JSON (checked by tests)"),
         }
     }
 }
@@ -102,7 +109,7 @@ pub const SCHEMA_KEY: &str = "$schema";
 
 /// Every key, by name: rules name the keys they read as `key::PHONE`, so a typo does not compile.
 pub mod key {
-    use super::Example::{Bool, List, Placeholder, Text};
+    use super::Example::{Bool, Json, List, Placeholder, Text};
     use super::*;
 
     pub static SCRIPT_URL: Key = Key::new(
@@ -126,15 +133,27 @@ pub mod key {
         Text("immediate"),
         false,
     );
+    pub static FROM_PAGE: Key = Key::new(
+        "from_page",
+        Kind::Bool,
+        "`true`: each visitor's values come from the page, written by the site's own templates with the fragment `ssq-gen login-data ENGINE` prints. The block is then the same for every visitor. `user_id` and `user_name` must then come from the page; the other keys set here are defaults that the page's values replace.",
+        Bool(true),
+        false,
+    );
     pub static USER_ID: Key = Key::new(
         "user_id",
         Kind::Text,
-        "Required. The site's encrypted or hashed user id, never a raw email, phone number or database id.",
+        "Required (unless `from_page`). The site's encrypted or hashed user id, never a raw email, phone number or database id.",
         Placeholder("replace-with-the-hashed-user-id"),
         true,
     );
-    pub static USER_NAME: Key =
-        Key::new("user_name", Kind::Text, "Required. The name agents see.", Placeholder("Replace Me"), true);
+    pub static USER_NAME: Key = Key::new(
+        "user_name",
+        Kind::Text,
+        "Required (unless `from_page`). The name agents see.",
+        Placeholder("Replace Me"),
+        true,
+    );
     pub static LANGUAGE: Key = Key::new(
         "language",
         Kind::Text,
@@ -164,6 +183,13 @@ pub mod key {
         List(&["vip", "trial"]),
         true,
     );
+    pub static CUSTOM_FIELDS_EXT: Key = Key::new(
+        "custom_fields_ext",
+        Kind::CustomFields,
+        "The project's custom fields, by custom-field id: a string, a number, or an array of strings for a select-type field. With `from_page`, the page's fields are added to these, and replace those of the same id.",
+        Json(r#"{"10001": "gold", "10002": 12, "10003": ["shoes", "bags"]}"#),
+        false,
+    );
     pub static PHONE_REGION: Key = Key::new(
         "phone_region",
         Kind::Text,
@@ -174,7 +200,7 @@ pub mod key {
     pub static PHONE_FORMAT: Key = Key::new(
         "phone_format",
         Kind::Choice(PHONE_FORMATS),
-        "`e164` (default, `+8615920141234`) or `digits` (`8615920141234`, the vendor page's own example form). Not sent.",
+        "`e164` (default, `+8615920141234`) or `digits` (`8615920141234`, the vendor page's own example form); also applied to a phone from the page. Not sent.",
         Text("e164"),
         false,
     );
@@ -282,8 +308,9 @@ pub mod section {
     };
     pub static LOGIN: Section = Section {
         name: "login",
-        doc: "Optional: identifies a signed-in visitor through `ssq.push('setLoginInfo', {...})`. Leave it out for anonymous visitors.",
+        doc: "Optional: identifies a signed-in visitor through `ssq.push('setLoginInfo', {...})`. Leave it out for anonymous visitors; on a site with accounts, set `from_page = true`.",
         keys: &[
+            &key::FROM_PAGE,
             &key::USER_ID,
             &key::USER_NAME,
             &key::LANGUAGE,
@@ -291,6 +318,7 @@ pub mod section {
             &key::EMAIL,
             &key::DESCRIPTION,
             &key::LABEL_NAMES,
+            &key::CUSTOM_FIELDS_EXT,
             &key::PHONE_REGION,
             &key::PHONE_FORMAT,
         ],
@@ -349,6 +377,11 @@ pub fn json_schema() -> serde_json::Value {
             Kind::Bool => json!({"type": "boolean"}),
             Kind::TextList | Kind::SelectorList => json!({"type": "array", "items": {"type": "string"}}),
             Kind::Choice(words) => json!({"type": "string", "enum": words}),
+            Kind::CustomFields => json!({"type": "object", "additionalProperties": {"anyOf": [
+                {"type": "string"},
+                {"type": "number"},
+                {"type": "array", "items": {"type": "string"}},
+            ]}}),
         };
         schema["description"] = key.doc.into();
         schema["examples"] = json!([key.example.to_json()]);
@@ -363,7 +396,12 @@ pub fn json_schema() -> serde_json::Value {
         if std::ptr::eq(*section, &section::LOADER) {
             schema["oneOf"] = json!([{"required": [key::SCRIPT_URL.name]}, {"required": [key::LICENSE.name]}]);
         } else if std::ptr::eq(*section, &section::LOGIN) {
-            schema["required"] = json!([key::USER_ID.name, key::USER_NAME.name]);
+            // `from_page`: the visitor comes from the page, and may not be fixed here.
+            let identity = json!([key::USER_ID.name, key::USER_NAME.name]);
+            schema["if"] =
+                json!({"properties": {key::FROM_PAGE.name: {"const": true}}, "required": [key::FROM_PAGE.name]});
+            schema["then"] = json!({"not": {"anyOf": [{"required": [identity[0]]}, {"required": [identity[1]]}]}});
+            schema["else"] = json!({"required": identity});
         }
         properties.insert(section.name.to_string(), schema);
     }

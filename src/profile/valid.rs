@@ -84,11 +84,27 @@ pub enum Loader {
     License(String),
 }
 
+/// Who the visitor is: fixed in the profile, or written into each page by the site.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Login {
+    /// One visitor, the same on every page view.
+    Fixed(LoginInfo),
+    /// `from_page`: each page view's visitor, read from the page at run time over these defaults.
+    FromPage(LoginFields),
+}
+
 /// The `setLoginInfo` payload, in the SDK's key order. Absent keys are not sent.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct LoginInfo {
     pub user_id: String,
     pub user_name: String,
+    #[serde(flatten)]
+    pub fields: LoginFields,
+}
+
+/// `setLoginInfo`'s fields besides the visitor's identity.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct LoginFields {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
     /// Normalized: E.164, or its digits.
@@ -100,6 +116,12 @@ pub struct LoginInfo {
     pub description: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label_names: Option<Vec<String>>,
+    /// By custom-field id: a string, a number, or an array of strings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub custom_fields_ext: Option<serde_json::Map<String, serde_json::Value>>,
+    /// `phone_format = "digits"`: not sent, but a phone from the page is written this way too.
+    #[serde(skip)]
+    pub phone_digits: bool,
 }
 
 /// When the widget's loader starts. The schema's word list is [`schema::LOAD_MODES`].
@@ -152,7 +174,7 @@ pub struct ClickTrigger {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ValidProfile {
     pub(crate) loader: Loader,
-    pub(crate) login: Option<LoginInfo>,
+    pub(crate) login: Option<Login>,
     pub(crate) hide_icon: Option<bool>,
     pub(crate) open_on_load: bool,
     pub(crate) listeners: Vec<(Event, Action)>,
@@ -167,7 +189,7 @@ pub struct ValidProfile {
 impl ValidProfile {
     /// The profile the rules accepted: `loader` and `login` as they checked them, and the parts no
     /// rule needs to change (settings, listeners, clicks) read from `raw` as written.
-    pub(crate) fn assemble(raw: &RawProfile, loader: Loader, login: Option<LoginInfo>) -> ValidProfile {
+    pub(crate) fn assemble(raw: &RawProfile, loader: Loader, login: Option<Login>) -> ValidProfile {
         let listeners = Event::ALL
             .into_iter()
             .filter_map(|event| Some((event, Action::from_word(raw.text(event.key())?.1)?)))
@@ -199,7 +221,7 @@ impl ValidProfile {
     pub fn loader(&self) -> &Loader {
         &self.loader
     }
-    pub fn login(&self) -> Option<&LoginInfo> {
+    pub fn login(&self) -> Option<&Login> {
         self.login.as_ref()
     }
     pub fn hide_icon(&self) -> Option<bool> {

@@ -15,9 +15,8 @@ impl Checker<'_> {
                 (multiline && matches!(c, '\n' | '\r' | '\t'))
                     || (selector && matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
             };
-            for (index, text, span) in field.texts() {
+            for (path, text, span) in field.texts() {
                 if let Some((at, c)) = text.chars().enumerate().find(|&(_, c)| c.is_control() && !allowed(c)) {
-                    let path = field.item_path(index);
                     let message =
                         format!("`{path}` contains the control character U+{:04X} at character {}", c as u32, at + 1);
                     let help = if multiline {

@@ -7,33 +7,60 @@ use crate::checks::phone::{self, PhoneError, Reading};
 use crate::diagnostics::registry as rule;
 use crate::input::source::Span;
 use crate::profile::schema::{Key, key, section};
-use crate::profile::{Field, FieldValue, LoginInfo, RawProfile};
+use crate::profile::{CustomValue, Field, FieldValue, Login, LoginFields, LoginInfo, RawProfile};
 use std::collections::HashSet;
 
 impl Checker<'_> {
-    pub(super) fn login(&mut self, raw: &RawProfile) -> Verdict<Option<LoginInfo>> {
+    pub(super) fn login(&mut self, raw: &RawProfile) -> Verdict<Option<Login>> {
         let Some(section_span) = raw.section_span(&section::LOGIN) else {
             return Ok(None);
         };
+        if raw.bool(&key::FROM_PAGE) == Some(true) {
+            let fixed_visitor = self.fixed_visitor(raw);
+            let fields = self.login_fields(raw);
+            fixed_visitor?;
+            return Ok(Some(Login::FromPage(fields?)));
+        }
         let user_id = self.required(raw, &key::USER_ID, &section_span);
         let user_name = self.required(raw, &key::USER_NAME, &section_span);
         if let Some((field, id)) = raw.text(&key::USER_ID) {
             self.user_id_personal_data(field, id);
         }
+        let fields = self.login_fields(raw);
+        Ok(Some(Login::Fixed(LoginInfo { user_id: user_id?, user_name: user_name?, fields: fields? })))
+    }
+
+    /// Every `[login]` field besides the visitor's identity.
+    fn login_fields(&mut self, raw: &RawProfile) -> Verdict<LoginFields> {
         let language = raw.text(&key::LANGUAGE).map(|(field, tag)| self.language(field, tag)).transpose();
         let phone = self.phone(raw);
         let email = raw.text(&key::EMAIL).map(|(field, address)| self.email(field, address)).transpose();
         let label_names = raw.field(&key::LABEL_NAMES).map(|field| self.labels(field)).transpose();
-        let description = raw.text(&key::DESCRIPTION).map(|(_, text)| text.to_string());
-        Ok(Some(LoginInfo {
-            user_id: user_id?,
-            user_name: user_name?,
+        let custom_fields_ext = raw.field(&key::CUSTOM_FIELDS_EXT).map(|field| self.custom_fields(field)).transpose();
+        Ok(LoginFields {
             language: language?,
             phone: phone?,
             email: email?,
-            description,
+            description: raw.text(&key::DESCRIPTION).map(|(_, text)| text.to_string()),
             label_names: label_names?,
-        }))
+            custom_fields_ext: custom_fields_ext?,
+            phone_digits: raw.text(&key::PHONE_FORMAT).is_some_and(|(_, format)| format == "digits"),
+        })
+    }
+
+    /// `from_page`: the visitor's identity comes from each page, never from the profile.
+    fn fixed_visitor(&mut self, raw: &RawProfile) -> Verdict<()> {
+        let mut verdict = Ok(());
+        for key in [&key::USER_ID, &key::USER_NAME] {
+            if let Some(field) = raw.field(key) {
+                let message =
+                    format!("`{}` is fixed, but `login.from_page` takes the visitor from the page", field.path());
+                let help = "remove it: one fixed value here would merge every visitor into one";
+                self.on(&rule::LOGIN_FIXED_VISITOR, field, message, help);
+                verdict = Err(Rejected);
+            }
+        }
+        verdict
     }
 
     fn required(&mut self, raw: &RawProfile, key: &'static Key, section_span: &Span) -> Verdict<String> {
@@ -132,7 +159,7 @@ impl Checker<'_> {
         let Some((field, number)) = raw.text(&key::PHONE) else {
             return Ok(None);
         };
-        let digits_only = raw.text(&key::PHONE_FORMAT).is_some_and(|(_, f)| f == "digits");
+        let digits_only = raw.text(&key::PHONE_FORMAT).is_some_and(|(_, format)| format == "digits");
         match phone::parse(number, region) {
             Ok(phone) => {
                 if phone.reading == Reading::DigitsAsInternational {
@@ -244,5 +271,50 @@ impl Checker<'_> {
             true => Ok(items.iter().map(|(label, _)| label.clone()).collect()),
             false => Err(Rejected),
         }
+    }
+
+    /// `custom_fields_ext`: ids that name something, and select-type lists without blank options.
+    fn custom_fields(&mut self, field: &Field) -> Verdict<serde_json::Map<String, serde_json::Value>> {
+        let FieldValue::CustomFields(entries) = &field.value else {
+            return Err(Rejected);
+        };
+        let path = field.path();
+        let mut verdict = Ok(());
+        let mut fields = serde_json::Map::with_capacity(entries.len());
+        for entry in entries {
+            let id = &entry.id;
+            if id.trim().is_empty() {
+                let message = format!("`{path}` has a blank custom-field id");
+                let help = "use the custom field's id from the SaleSmartly project";
+                self.report(&rule::CUSTOM_FIELD, &path, entry.id_span.clone(), message, help);
+                verdict = Err(Rejected);
+                continue;
+            }
+            if fields.contains_key(id) {
+                let message = format!("`{path}.{id}` is defined more than once");
+                let help = "keep one: JSON readers disagree about which one wins";
+                self.report(&rule::DUPLICATE_KEY, &format!("{path}.{id}"), entry.id_span.clone(), message, help);
+                verdict = Err(Rejected);
+                continue;
+            }
+            let value = match &entry.value {
+                CustomValue::Text(text) => text.as_str().into(),
+                CustomValue::Number(number) => number.clone().into(),
+                CustomValue::List(options) => {
+                    for (i, (option, span)) in options.iter().enumerate() {
+                        if option.trim().is_empty() {
+                            let item = format!("{path}.{id}[{i}]");
+                            let message = format!("`{item}` is blank");
+                            let help = "remove it, or name an option of the select-type field";
+                            self.report(&rule::CUSTOM_FIELD, &item, span.clone(), message, help);
+                            verdict = Err(Rejected);
+                        }
+                    }
+                    options.iter().map(|(option, _)| option.as_str()).collect()
+                }
+            };
+            fields.insert(id.clone(), value);
+        }
+        verdict.map(|()| fields)
     }
 }

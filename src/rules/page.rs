@@ -12,9 +12,8 @@ impl Checker<'_> {
     pub(super) fn selectors(&mut self, raw: &RawProfile) -> Verdict<()> {
         let mut verdict = Ok(());
         for field in raw.fields.iter().filter(|f| matches!(f.key.kind, Kind::Selector | Kind::SelectorList)) {
-            for (index, text, span) in field.texts() {
+            for (path, text, span) in field.texts() {
                 if let Err(err) = selector::validate(text) {
-                    let path = field.item_path(index);
                     let message =
                         format!("`{path}` is not a valid CSS selector: {} (at character {})", err.reason, err.at + 1);
                     let help =

@@ -9,7 +9,7 @@ pub mod csp;
 pub mod escape;
 pub mod starter;
 
-use crate::profile::{Action, Command, Event, Loader, ValidProfile};
+use crate::profile::{Action, Command, Event, Loader, Login, LoginFields, ValidProfile};
 use minijinja::value::{Serde, Value};
 use minijinja::{Environment, Error, ErrorKind, Output, State};
 use serde::Serialize;
@@ -111,10 +111,14 @@ struct Context<'a> {
     version: &'static str,
     load: &'static str,
     clicks: Vec<Click<'a>>,
-    /// Clicks may come before the project script has defined `ssq` (the `script_url` form): they
-    /// wait in a queue, and `load` runs once however often it is called.
-    queue_clicks: bool,
-    /// Whether there is anything to send to the SDK (commands, listeners, queued clicks).
+    /// `from_page`: the visitor is read from the page, and from `ssq:login` events.
+    from_page: Option<FromPage<'a>>,
+    /// Whether commands are sent after set-up (clicks, the page's visitor) through `send`.
+    sends: bool,
+    /// Those commands may come before the project script has defined `ssq` (the `script_url`
+    /// form): they wait in a queue, and `load` runs once however often it is called.
+    queue_commands: bool,
+    /// Whether there is anything to send to the SDK (commands, listeners, queued commands).
     sets_up: bool,
     badge: Option<&'a str>,
     /// Whether `window.__ssc` is touched: for settings, or the license.
@@ -136,6 +140,14 @@ struct Click<'a> {
     command: Command,
     /// Keep a link from navigating away: open and close do; a logout link must still log out.
     prevent: bool,
+}
+
+#[derive(Serialize)]
+struct FromPage<'a> {
+    /// The profile's fixed `[login]` fields, which the page's values replace.
+    defaults: &'a LoginFields,
+    /// `phone_format = "digits"`: a phone from the page is sent without its `+`.
+    phone_digits: bool,
 }
 
 #[derive(Serialize)]
@@ -185,7 +197,14 @@ impl<'a> Context<'a> {
         };
         let commands: Vec<_> = match options.logout {
             true => vec![vec![json!("clearUser")]],
-            false => profile.login().map(|login| vec![json!("setLoginInfo"), json!(login)]).into_iter().collect(),
+            false => match profile.login() {
+                Some(Login::Fixed(info)) => vec![vec![json!("setLoginInfo"), json!(info)]],
+                Some(Login::FromPage(_)) | None => Vec::new(),
+            },
+        };
+        let from_page = match profile.login() {
+            Some(Login::FromPage(defaults)) => Some(FromPage { defaults, phone_digits: defaults.phone_digits }),
+            _ => None,
         };
         let mut helpers = Helpers::default();
         let mut listeners: Vec<Listener> = Vec::new();
@@ -230,13 +249,16 @@ impl<'a> Context<'a> {
                 prevent: click.command != Command::ClearUser,
             })
             .collect();
-        let queue_clicks = script_url.is_some() && !clicks.is_empty();
+        let sends = !clicks.is_empty() || from_page.is_some();
+        let queue_commands = script_url.is_some() && sends;
         Context {
             version: env!("CARGO_PKG_VERSION"),
             load: profile.load().word(),
-            sets_up: queue_clicks || !commands.is_empty() || !listeners.is_empty() || !final_commands.is_empty(),
-            queue_clicks,
+            sets_up: queue_commands || !commands.is_empty() || !listeners.is_empty() || !final_commands.is_empty(),
+            sends,
+            queue_commands,
             clicks,
+            from_page,
             badge: profile.badge_selector(),
             uses_ssc: license.is_some() || !settings.is_empty(),
             settings,

@@ -85,6 +85,12 @@ fn cases() -> Vec<(&'static str, &'static str, Vec<u8>)> {
         ("SSQ211", "p.toml", login("label_names = [\"vip\", \" \"]")),
         ("SSQ212", "p.toml", login("label_names = [\"vip\", \"vip\"]")),
         (
+            "SSQ213",
+            "p.toml",
+            format!("{LICENSE}\n[login]\nfrom_page = true\nuser_id = \"b58e64cfxs2ym\"\n").into_bytes(),
+        ),
+        ("SSQ214", "p.toml", login("custom_fields_ext = { \"10003\" = [\"shoes\", \" \"] }")),
+        (
             "SSQ301",
             "p.toml",
             format!("{LICENSE}\n[widget]\nhide_icon = true\n\n[launcher]\nopen_selector = \"#help[\"\n").into_bytes(),
