@@ -100,6 +100,51 @@ fn detect_test_tools() {
     if Path::new("tests/js/node_modules/eslint/bin/eslint.js").is_file() {
         println!("cargo::rustc-cfg=has_eslint");
     }
+    detect_template_engines();
+}
+
+/// The template engines `login-data` writes for, each proven in its real runtime
+/// (tests/cli/login_data.rs): `has_engine_<name>` where it can run here.
+fn detect_template_engines() {
+    let runs = |program: &str, args: &[&str]| {
+        std::process::Command::new(program)
+            .args(args)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|status| status.success())
+    };
+    let php = || runs("php", &["-v"]);
+    let engines: [(&str, &dyn Fn() -> bool); 10] = [
+        ("django", &|| runs("python3", &["-c", "import django"])),
+        ("jinja2", &|| runs("python3", &["-c", "import jinja2"])),
+        ("rails", &|| runs("ruby", &["-e", "require 'action_view'"])),
+        ("liquid", &|| runs("ruby", &["-e", "require 'liquid'"])),
+        ("twig", &|| php() && Path::new("/usr/share/php/Twig/autoload.php").is_file()),
+        ("blade", &|| php() && Path::new("/usr/share/php/Illuminate/View/autoload.php").is_file()),
+        ("php", &php),
+        ("go", &|| runs("go", &["version"])),
+        ("handlebars", &|| Path::new("tests/js/node_modules/handlebars/package.json").is_file()),
+        ("ejs", &|| Path::new("tests/js/node_modules/ejs/package.json").is_file()),
+    ];
+    for (engine, found) in engines {
+        println!("cargo::rustc-check-cfg=cfg(has_engine_{engine})");
+        if found() {
+            println!("cargo::rustc-cfg=has_engine_{engine}");
+        }
+    }
+    for dir in ["/usr/share/php", "/usr/lib/ruby/vendor_ruby", "/usr/share/rubygems-integration/all/specifications"] {
+        println!("cargo:rerun-if-changed={dir}");
+    }
+    // Python packages installed later (pip install django jinja2, as .ci/run does).
+    let site = std::process::Command::new("python3")
+        .args(["-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"])
+        .output()
+        .ok()
+        .filter(|output| output.status.success());
+    if let Some(output) = site {
+        println!("cargo:rerun-if-changed={}", String::from_utf8_lossy(&output.stdout).trim());
+    }
 }
 
 fn remove_elements(xml: &str, open: &str, close: &str) -> String {

@@ -15,7 +15,7 @@ const VENDOR_HOST: &str = "plugin-code.salesmartly.com";
 
 /// Page scripts that watch the snippet: JavaScript errors, CSP violations, an `alert` canary, the
 /// console, gtag, and whether the loader ran before DOMContentLoaded.
-const PROBE: &str = r#"(function () {
+pub const PROBE: &str = r#"(function () {
   var p = window.__probe = { errors: [], violations: [], alerts: 0, console: [], gtag: [], loaderBeforeDcl: null };
   window.onerror = function (message) { p.errors.push(String(message)); };
   document.addEventListener("securitypolicyviolation", function (e) { p.violations.push(e.violatedDirective + " " + e.blockedURI); });

@@ -10,6 +10,7 @@ mod ergonomics;
 mod exit_status;
 mod hardening;
 mod lint;
+mod login_data;
 mod page_wiring;
 mod phone_agreement;
 mod rules_table;

@@ -55,6 +55,16 @@ fn ci_runs_every_suite() {
         ("fish", cfg!(has_fish)),
         ("eslint (npm ci --prefix tests/js)", cfg!(has_eslint)),
         ("python3 -m pip install phonenumbers==9.0.33", cfg!(has_phonenumbers)),
+        ("django (pip)", cfg!(has_engine_django)),
+        ("jinja2 (pip)", cfg!(has_engine_jinja2)),
+        ("ruby-actionview", cfg!(has_engine_rails)),
+        ("ruby-liquid", cfg!(has_engine_liquid)),
+        ("php-twig", cfg!(has_engine_twig)),
+        ("php-illuminate-view", cfg!(has_engine_blade)),
+        ("php-cli", cfg!(has_engine_php)),
+        ("golang-go", cfg!(has_engine_go)),
+        ("handlebars (npm ci --prefix tests/js)", cfg!(has_engine_handlebars)),
+        ("ejs (npm ci --prefix tests/js)", cfg!(has_engine_ejs)),
     ];
     if std::env::var_os("CI").is_some() {
         let missing: Vec<_> = found.iter().filter(|(_, found)| !found).map(|(tool, _)| *tool).collect();

@@ -1,0 +1,302 @@
+//! Sites with accounts. The fragment `ssq-gen login-data ENGINE` prints is rendered by that engine's
+//! real runtime (tests/login_data/, tests/js/render-login-data.js) with the Big List of Naughty
+//! Strings in `ssq_login`, and the page is loaded in headless Chromium with a `from_page` block: the
+//! visitor must arrive exactly, nothing may run, and a logged-out page sends no `setLoginInfo`. Then
+//! the block's run-time rules, single-page login and logout, damaged page data, the static CSP hash,
+//! and the agreement of the run-time email and language checks with their judges.
+
+use crate::browser::{Browser, Network, PROBE, Page, clean};
+use crate::support::*;
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The profile the engine pages use: license form, with defaults the page's values replace.
+const FROM_PAGE_PROFILE: &str = r#"{"loader": {"license": "g1vfb1b"},
+  "login": {"from_page": true, "language": "en-US", "custom_fields_ext": {"plan": "basic", "n1": 1}}}"#;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Renders `engine`'s fragment, exactly as `ssq-gen login-data` prints it, with `context` as the
+/// template's variables.
+fn render_fragment(engine: &str, context: &Value, work: &Path) -> String {
+    let fragment = ssq_gen().args(["login-data", engine]).output().unwrap();
+    assert!(fragment.status.success(), "{}", String::from_utf8_lossy(&fragment.stderr));
+    let (fragment_path, data_path) = (work.join(format!("fragment.{engine}")), work.join("data.json"));
+    std::fs::write(&fragment_path, &fragment.stdout).unwrap();
+    std::fs::write(&data_path, context.to_string()).unwrap();
+    let mut command = match engine {
+        "django" | "jinja2" => with_arg("python3", root().join("tests/login_data/render.py")),
+        "rails" | "liquid" => with_arg("ruby", root().join("tests/login_data/render.rb")),
+        "twig" | "blade" | "php" => with_arg("php", root().join("tests/login_data/render.php")),
+        "handlebars" | "ejs" => with_arg("node", root().join("tests/js/render-login-data.js")),
+        "go" => Command::new(go_renderer(work)),
+        other => panic!("no renderer for {other}"),
+    };
+    let output = command.arg(engine).arg(&fragment_path).arg(&data_path).output().unwrap();
+    assert!(output.status.success(), "{engine} failed to render:\n{}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn with_arg(program: &str, script: PathBuf) -> Command {
+    let mut command = Command::new(program);
+    command.arg(script);
+    command
+}
+
+/// tests/login_data/render.go, built once per work folder.
+fn go_renderer(work: &Path) -> PathBuf {
+    let binary = work.join("render-go");
+    if !binary.exists() {
+        let status = Command::new("go")
+            .args(["build", "-o"])
+            .arg(&binary)
+            .arg("render.go")
+            .current_dir(root().join("tests/login_data"))
+            .status()
+            .unwrap();
+        assert!(status.success(), "go build failed");
+    }
+    binary
+}
+
+/// A page for one iframe: probes (errors, the alert canary, warnings), the fragment before or after
+/// the block, and a report to the parent page under `name`.
+fn frame(name: &str, block: &str, fragment: &str, fragment_first: bool) -> String {
+    let (before, after) = if fragment_first { (fragment, "") } else { ("", fragment) };
+    format!(
+        "<!doctype html><html><head><meta charset=\"utf-8\"><script>{PROBE}</script>\n\
+         <script>window.__warnings = []; console.warn = function () {{ window.__warnings.push(Array.prototype.join.call(arguments, \" \")); }};</script>\n\
+         {before}\n{block}</head><body>\n{after}\n\
+         <script>setTimeout(function () {{ var r = window.__ssqRecord || {{commands: []}};\n\
+         var planted = document.querySelectorAll(\"img, svg, iframe, object, embed, a, input, form, style, link, meta[http-equiv], [onerror], [onload]\").length;\n\
+         parent.__frames[{name:?}] = {{commands: r.commands, probe: window.__probe, warnings: window.__warnings, planted: planted}}; }}, 2000);</script>\n\
+         </body></html>"
+    )
+}
+
+/// Loads each `(name, html)` as an iframe of one page; returns each frame's report by name.
+fn load_frames(browser: &Browser, page_name: &str, frames: &[(String, String)]) -> Value {
+    let mut iframes = String::new();
+    for (name, html) in frames {
+        browser.serve(&format!("{name}.html"), html);
+        iframes.push_str(&format!("<iframe src=\"{name}.html\"></iframe>\n"));
+    }
+    let mut page = Page::with(String::new());
+    page.snippets = vec!["<script>window.__frames = {};</script>".into()];
+    page.body = iframes;
+    let report = browser.load(page_name, &page, Network::Normal);
+    clean(&report);
+    for (name, _) in frames {
+        let frame = &report["frames"][name];
+        assert!(frame.is_object(), "frame {name} did not report: {report}");
+        assert_eq!(frame["probe"]["errors"], json!([]), "{name}: JavaScript errors");
+        assert_eq!(frame["probe"]["alerts"], 0, "{name}: the alert canary fired");
+        assert_eq!(frame["planted"], 0, "{name}: the page's data made elements");
+    }
+    report["frames"].clone()
+}
+
+fn naughty_strings() -> Vec<String> {
+    let mut strings: Vec<String> =
+        serde_json::from_str(&std::fs::read_to_string(root().join("tests/data/blns.json")).unwrap()).unwrap();
+    // What a template engine or the block might get wrong that the list does not spell out.
+    strings.extend(
+        [
+            "</script><script>alert(1)</script>",
+            "</SCRIPT ><script>alert(2)</script>",
+            "<!--<script>alert(3)//",
+            "\"><img src=x onerror=alert(4)>",
+            "'><svg onload=alert(5)>",
+            "{{7*7}} {% raw %} <%= 7*7 %> ${7*7} #{7*7} {{{7*7}}} {{.}} <?php echo 7*7; ?>",
+            "&amp; &lt;b&gt; &#x3C;script&#x3E; &quot;",
+            "\u{2028}\u{2029} line separators",
+            "carriage\rreturn and crlf\r\nend",
+            "\\u003Cscript\\u003E \\\" \\\\",
+            "]]> <![CDATA[ x ]]>",
+            "__proto__",
+        ]
+        .map(String::from),
+    );
+    strings
+}
+
+/// JavaScript's `\s`: Unicode White_Space without U+0085, plus U+FEFF.
+fn js_blank(text: &str) -> bool {
+    text.chars().all(|c| (c.is_whitespace() && c != '\u{85}') || c == '\u{feff}')
+}
+
+/// The block's text rule: line breaks become `\n`; control characters (C0, DEL, C1) go, but a
+/// description keeps `\n` and tabs.
+fn cleaned(text: &str, keep_lines: bool) -> String {
+    text.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .filter(|&c| !(c.is_control() && !(keep_lines && matches!(c, '\n' | '\t'))))
+        .collect()
+}
+
+/// A list as the block sends it: cleaned, blank entries dropped, each once.
+fn cleaned_list(items: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for item in items.iter().map(|item| cleaned(item, false)) {
+        if !js_blank(&item) && !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    out
+}
+
+/// `ssq_login` with every naughty string in `user_name`, `description`, `label_names` and custom
+/// fields, and the `setLoginInfo` payload the block must send for it.
+fn naughty_visitor() -> (Value, Value) {
+    let strings = naughty_strings();
+    let mut fields = serde_json::Map::new();
+    let mut expected_fields = serde_json::Map::new();
+    for (i, text) in strings.iter().enumerate() {
+        fields.insert(format!("f{i}"), json!(text));
+        let text = cleaned(text, false);
+        if !text.is_empty() {
+            expected_fields.insert(format!("f{i}"), json!(text));
+        }
+    }
+    fields.insert("n1".into(), json!(12));
+    fields.insert("n2".into(), json!(3.5));
+    fields.insert("select".into(), json!(strings[..60]));
+    expected_fields.insert("n1".into(), json!(12));
+    expected_fields.insert("n2".into(), json!(3.5));
+    expected_fields.insert("select".into(), json!(cleaned_list(&strings[..60])));
+    expected_fields.insert("plan".into(), json!("basic"));
+    let visitor = json!({
+        "user_id": "visitor-7f3a9c",
+        "user_name": strings.join(" | "),
+        "language": "ru-RU",
+        "phone": "+44 20 7946 0958",
+        "email": "ann@example.com",
+        "description": strings.join("\n"),
+        "label_names": strings,
+        "custom_fields_ext": fields,
+    });
+    let expected = json!({
+        "user_id": "visitor-7f3a9c",
+        "user_name": cleaned(&strings.join(" | "), false),
+        "language": "ru-RU",
+        "phone": "+442079460958",
+        "email": "ann@example.com",
+        "description": cleaned(&strings.join("\n"), true),
+        "label_names": cleaned_list(&strings),
+        "custom_fields_ext": expected_fields,
+    });
+    (visitor, expected)
+}
+
+/// Equal, or a message that shows the first difference rather than two lists of 500 strings.
+fn assert_same(what: &str, got: &Value, want: &Value) {
+    if got == want {
+        return;
+    }
+    let entries = |value: &Value| -> Vec<(String, Value)> {
+        match value {
+            Value::Array(items) => items.iter().enumerate().map(|(i, v)| (i.to_string(), v.clone())).collect(),
+            Value::Object(map) => map.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            other => vec![(String::new(), other.clone())],
+        }
+    };
+    let (got, want) = (entries(got), entries(want));
+    let at = got.iter().zip(&want).position(|(g, w)| g != w).unwrap_or(got.len().min(want.len()));
+    panic!(
+        "{what} differs at entry {at} of {} (want {}):\n got: {:?}\nwant: {:?}",
+        got.len(),
+        want.len(),
+        got.get(at),
+        want.get(at)
+    );
+}
+
+fn setlogininfo(frame: &Value) -> Vec<Value> {
+    frame["commands"].as_array().unwrap().iter().filter(|c| c[0] == "setLoginInfo").map(|c| c[1].clone()).collect()
+}
+
+/// One engine's proof: a naughty visitor (fragment after the block), a logged-out page with
+/// `ssq_login` null (fragment first) and one without `ssq_login` at all.
+fn engine_delivers_the_visitor(engine: &str) {
+    let work = tempfile::tempdir().unwrap();
+    let block = render("p.json", FROM_PAGE_PROFILE);
+    let (visitor, expected) = naughty_visitor();
+    let pages = [
+        ("naughty", json!({"ssq_login": visitor}), false),
+        ("null", json!({"ssq_login": null}), true),
+        ("absent", json!({}), false),
+    ];
+    let frames: Vec<(String, String)> = pages
+        .iter()
+        .map(|(case, context, first)| {
+            let fragment = render_fragment(engine, context, work.path());
+            (format!("{engine}-{case}"), frame(&format!("{engine}-{case}"), &block, &fragment, *first))
+        })
+        .collect();
+    let browser = Browser::start();
+    let reports = load_frames(&browser, &format!("{engine}.html"), &frames);
+
+    let naughty = &reports[format!("{engine}-naughty")];
+    let sent = setlogininfo(naughty);
+    assert_eq!(sent.len(), 1, "{engine}: {naughty}");
+    for key in expected.as_object().unwrap().keys() {
+        assert_same(&format!("{engine}: {key}"), &sent[0][key], &expected[key]);
+    }
+    assert_eq!(sent[0], expected, "{engine}");
+    // Blank labels and options were dropped with a warning that names the field, and nothing else.
+    let warnings = naughty["warnings"].as_array().unwrap();
+    let expected_warnings = ["ssq-gen: login.label_names entry dropped: it is blank.",
+        "ssq-gen: login.custom_fields_ext entry dropped: it is blank."];
+    assert_eq!(warnings.iter().map(|w| w.as_str().unwrap()).collect::<Vec<_>>(), expected_warnings, "{engine}");
+    for case in ["null", "absent"] {
+        let frame = &reports[format!("{engine}-{case}")];
+        assert_eq!(setlogininfo(frame), Vec::<Value>::new(), "{engine}-{case}: a logged-out page identified someone");
+        assert_eq!(frame["warnings"], json!([]), "{engine}-{case}");
+    }
+}
+
+macro_rules! engine_tests {
+    ($($name:ident: $engine:literal, $cfg:ident, $needs:literal;)*) => {$(
+        #[cfg_attr(
+            not(all($cfg, has_chromium, has_python3, has_openssl)),
+            ignore = concat!("needs ", $needs, ", chromium, python3 and openssl (.ci/run installs them)")
+        )]
+        #[test]
+        fn $name() {
+            engine_delivers_the_visitor($engine);
+        }
+    )*};
+}
+
+engine_tests! {
+    django_delivers_the_visitor: "django", has_engine_django, "django";
+    jinja2_delivers_the_visitor: "jinja2", has_engine_jinja2, "jinja2";
+    rails_delivers_the_visitor: "rails", has_engine_rails, "ruby-actionview";
+    twig_delivers_the_visitor: "twig", has_engine_twig, "php-twig";
+    blade_delivers_the_visitor: "blade", has_engine_blade, "php-illuminate-view";
+    liquid_delivers_the_visitor: "liquid", has_engine_liquid, "ruby-liquid";
+    go_delivers_the_visitor: "go", has_engine_go, "golang-go";
+    handlebars_delivers_the_visitor: "handlebars", has_engine_handlebars, "handlebars (npm ci --prefix tests/js)";
+    ejs_delivers_the_visitor: "ejs", has_engine_ejs, "ejs (npm ci --prefix tests/js)";
+    php_delivers_the_visitor: "php", has_engine_php, "php-cli";
+}
+
+#[test]
+fn login_data_prints_each_engines_fragment_and_refuses_others() {
+    for engine in ssq_gen::login_data::ENGINES {
+        let output = ssq_gen().args(["login-data", engine.name]).output().unwrap();
+        assert!(output.status.success());
+        assert_eq!(String::from_utf8(output.stdout).unwrap(), engine.fragment);
+    }
+    let output = ssq_gen().args(["login-data", "mustache"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("django"), "the error lists the engines");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ssq_login.html");
+    ssq_gen().args(["login-data", "django", "-o"]).arg(&path).assert().success().stdout("");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), ssq_gen::login_data::engine("django").unwrap().fragment);
+}
