@@ -249,8 +249,10 @@ fn engine_delivers_the_visitor(engine: &str) {
     assert_eq!(sent[0], expected, "{engine}");
     // Blank labels and options were dropped with a warning that names the field, and nothing else.
     let warnings = naughty["warnings"].as_array().unwrap();
-    let expected_warnings = ["ssq-gen: login.label_names entry dropped: it is blank.",
-        "ssq-gen: login.custom_fields_ext entry dropped: it is blank."];
+    let expected_warnings = [
+        "ssq-gen: login.label_names entry dropped: it is blank.",
+        "ssq-gen: login.custom_fields_ext entry dropped: it is blank.",
+    ];
     assert_eq!(warnings.iter().map(|w| w.as_str().unwrap()).collect::<Vec<_>>(), expected_warnings, "{engine}");
     for case in ["null", "absent"] {
         let frame = &reports[format!("{engine}-{case}")];
@@ -299,4 +301,280 @@ fn login_data_prints_each_engines_fragment_and_refuses_others() {
     let path = dir.path().join("ssq_login.html");
     ssq_gen().args(["login-data", "django", "-o"]).arg(&path).assert().success().stdout("");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), ssq_gen::login_data::engine("django").unwrap().fragment);
+}
+
+/// The run-time rules, one `ssq:login` event per case, in both install forms: what is sent, and the
+/// warnings, which must name the field and hold no value.
+const RULE_CASES: &str = r#"[
+  {"user_id": "u1", "user_name": "Ann", "language": "ru-RU", "phone": "+44 (20) 7946-0958", "email": "ann@example.com",
+   "description": "l1\r\nl2\tx\u0000\u009b", "label_names": ["vip", "vip", " x "],
+   "custom_fields_ext": {"a": "x\u0007y", "n": 2.5, "s": ["p", "q"]}},
+  {"user_id": "u2", "user_name": "Bo", "language": null, "phone": "", "email": null, "description": "", "label_names": null, "custom_fields_ext": null},
+  {"user_name": "Cy"},
+  {"user_id": " \t", "user_name": "Cy"},
+  {"user_id": "u3", "user_name": "\u0001\u0002"},
+  {"user_id": "u4", "user_name": ""},
+  {"user_id": "u5\u0000", "user_name": "A\u0007n\u009fn\nX"},
+  {"user_id": "u6", "user_name": "D", "phone": "07946 0958", "email": "ann@@example.com", "language": "english"},
+  {"user_id": "u7", "user_name": "D", "phone": "+1234567", "email": "a b@x.com", "language": "en_US"},
+  {"user_id": "u8", "user_name": "D", "phone": "+1234567890123456", "language": "de-DE-1901-1901"},
+  {"user_id": "u9", "user_name": "D", "phone": "+12345678", "email": "ann@localhost", "language": "zh-Hant-TW"},
+  {"user_id": "u10", "user_name": "D", "phone": 4420794609, "language": "en-a-bb-a-cc"},
+  {"user_id": "u11", "user_name": "D", "language": "en-u-ca-gregory", "label_names": "vip"},
+  {"user_id": "u12", "user_name": "D", "label_names": ["", 3, "ok", "  "]},
+  {"user_id": "u13", "user_name": "D", "custom_fields_ext": {"": "x", "a": true, "b": {}, "c": ["p", 3, ""], "plan": "pro"}},
+  {"user_id": "u14", "user_name": "D", "custom_fields_ext": "gold"},
+  {"user_id": "u15", "user_name": "D", "custom_fields_ext": []},
+  {"user_id": "u16", "user_name": 42},
+  "u17", null, [], 42, true
+]"#;
+
+/// Cases JSON cannot write: a throwing getter, a `__proto__` custom field, non-finite numbers.
+const RULE_CASES_JS: &str = r#"[
+  Object.defineProperty({}, "user_id", { enumerable: true, get: function () { throw new Error("hostile"); } }),
+  JSON.parse('{"user_id": "u18", "user_name": "E", "custom_fields_ext": {"__proto__": ["x"], "n": 1}}'),
+  {user_id: "u19", user_name: "F", custom_fields_ext: {i: Infinity, n: NaN, ok: 1}}
+]"#;
+
+/// Runs every case once the widget is up; each case's new commands and warnings go to notes.
+const RUN_CASES: &str = r#"(function () {
+  var warns = [];
+  console.warn = function () { warns.push(Array.prototype.join.call(arguments, " ")); };
+  var cases = CASES.concat(CASES_JS), results = [];
+  for (var i = 0; i < cases.length; i++) {
+    var before = window.__ssqRecord.commands.length;
+    warns = [];
+    document.dispatchEvent(new CustomEvent("ssq:login", { detail: cases[i] }));
+    results.push({ commands: window.__ssqRecord.commands.slice(before), warnings: warns });
+  }
+  window.__probe.notes.results = results;
+})()"#;
+
+fn warning(field: &str, what: &str) -> String {
+    format!("ssq-gen: login.{field} {what}.")
+}
+
+/// What each case of RULE_CASES then RULE_CASES_JS sends (`None`: nothing) and warns, over the
+/// profile's defaults; `digits` for `phone_format = "digits"`.
+fn rule_expectations(digits: bool) -> Vec<(Option<Value>, Vec<String>)> {
+    let phone = |e164: &str| if digits { e164.trim_start_matches('+').to_string() } else { e164.to_string() };
+    let defaults = |user_id: &str, user_name: &str| {
+        json!({"user_id": user_id, "user_name": user_name, "language": "en-US", "description": "Default desc",
+               "label_names": ["trial"], "custom_fields_ext": {"plan": "basic"}})
+    };
+    let with = |mut base: Value, extra: Value| {
+        for (key, value) in extra.as_object().unwrap() {
+            base[key] = value.clone();
+        }
+        Some(base)
+    };
+    let not_phone = warning("phone", "dropped: it is not + and 8 to 15 digits (send it in E.164 form)");
+    let not_email = warning("email", "dropped: it is not a valid email address");
+    let not_language = warning("language", "dropped: it is not a well-formed BCP 47 language tag");
+    let custom_entry = warning("custom_fields_ext", "entry dropped: it is not a string, a number or a list of strings");
+    vec![
+        (
+            Some(json!({"user_id": "u1", "user_name": "Ann", "language": "ru-RU", "phone": phone("+442079460958"),
+                "email": "ann@example.com", "description": "l1\nl2\tx", "label_names": ["vip", " x "],
+                "custom_fields_ext": {"a": "xy", "n": 2.5, "s": ["p", "q"], "plan": "basic"}})),
+            vec![],
+        ),
+        (Some(defaults("u2", "Bo")), vec![]),
+        (None, vec![]),
+        (None, vec![]),
+        (None, vec![]),
+        (None, vec![]),
+        (Some(defaults("u5", "AnnX")), vec![]),
+        (Some(defaults("u6", "D")), vec![not_language.clone(), not_phone.clone(), not_email.clone()]),
+        (Some(defaults("u7", "D")), vec![not_language.clone(), not_phone.clone(), not_email]),
+        (Some(defaults("u8", "D")), vec![not_language.clone(), not_phone]),
+        (
+            with(
+                defaults("u9", "D"),
+                json!({"phone": phone("+12345678"), "email": "ann@localhost", "language": "zh-Hant-TW"}),
+            ),
+            vec![],
+        ),
+        (Some(defaults("u10", "D")), vec![not_language, warning("phone", "dropped: it is not a string")]),
+        (
+            with(defaults("u11", "D"), json!({"language": "en-u-ca-gregory"})),
+            vec![warning("label_names", "dropped: it is not a list of strings")],
+        ),
+        (
+            with(defaults("u12", "D"), json!({"label_names": ["ok"]})),
+            vec![warning("label_names", "entry dropped: it is blank")],
+        ),
+        (
+            with(defaults("u13", "D"), json!({"custom_fields_ext": {"c": ["p"], "plan": "pro"}})),
+            vec![warning("custom_fields_ext", "entry dropped: its id is blank or reserved")],
+        ),
+        (Some(defaults("u14", "D")), vec![warning("custom_fields_ext", "dropped: it is not a mapping")]),
+        (Some(defaults("u15", "D")), vec![]),
+        (None, vec![warning("user_name", "dropped: it is not a string")]),
+        (None, vec![]),
+        (None, vec![]),
+        (None, vec![]),
+        (None, vec![]),
+        (None, vec![]),
+        // RULE_CASES_JS
+        (None, vec![]),
+        (
+            with(defaults("u18", "E"), json!({"custom_fields_ext": {"n": 1, "plan": "basic"}})),
+            vec![warning("custom_fields_ext", "entry dropped: its id is blank or reserved")],
+        ),
+        (with(defaults("u19", "F"), json!({"custom_fields_ext": {"ok": 1, "plan": "basic"}})), vec![custom_entry]),
+    ]
+}
+
+fn rules_profile(loader: &str, digits: bool) -> String {
+    let format = if digits { "phone_format = \"digits\"\n" } else { "" };
+    format!(
+        "[loader]\n{loader}\n[login]\nfrom_page = true\nlanguage = \"en-US\"\ndescription = \"Default desc\"\n\
+         label_names = [\"trial\"]\ncustom_fields_ext = {{ plan = \"basic\" }}\n{format}"
+    )
+}
+
+#[cfg_attr(
+    not(all(has_chromium, has_python3, has_openssl)),
+    ignore = "needs chromium, python3 and openssl (.ci/run installs them)"
+)]
+#[test]
+fn the_runtime_rules_hold_in_the_browser() {
+    let browser = Browser::start();
+    let forms = [
+        ("rules-license", rules_profile("license = \"g1vfb1b\"", false), false),
+        ("rules-script", rules_profile(&format!("script_url = \"{SCRIPT_URL}\""), true), true),
+    ];
+    for (name, profile, digits) in forms {
+        let mut page = Page::with(render("p.toml", &profile));
+        page.after = RUN_CASES.replace("CASES_JS", RULE_CASES_JS).replace("CASES", RULE_CASES);
+        let report = browser.load(&format!("{name}.html"), &page, Network::Normal);
+        clean(&report);
+        let results = report["probe"]["notes"]["results"].as_array().unwrap();
+        let expectations = rule_expectations(digits);
+        assert_eq!(results.len(), expectations.len(), "{name}");
+        for (i, (result, (info, warnings))) in results.iter().zip(&expectations).enumerate() {
+            let sent: Vec<Value> = match info {
+                Some(info) => vec![json!(["setLoginInfo", info])],
+                None => vec![],
+            };
+            assert_eq!(result["commands"], json!(sent), "{name}: case {i}");
+            assert_eq!(result["warnings"], json!(warnings), "{name}: case {i}");
+        }
+    }
+}
+
+/// `ssq:login` before the loader has arrived, then `ssq:logout` and another login, in both forms.
+#[cfg_attr(
+    not(all(has_chromium, has_python3, has_openssl)),
+    ignore = "needs chromium, python3 and openssl (.ci/run installs them)"
+)]
+#[test]
+fn single_page_login_and_logout_events() {
+    let browser = Browser::start();
+    let login = |id: &str| {
+        format!(
+            "document.dispatchEvent(new CustomEvent(\"ssq:login\", {{ detail: {{ user_id: \"{id}\", user_name: \"N {id}\" }} }}))"
+        )
+    };
+    for (name, loader) in
+        [("spa-license", "license = \"g1vfb1b\"".to_string()), ("spa-script", format!("script_url = \"{SCRIPT_URL}\""))]
+    {
+        let profile = format!("[loader]\n{loader}\n[login]\nfrom_page = true\n");
+        let mut page = Page::with(render("p.toml", &profile));
+        // Right after the block, while the loader is still on its way (it answers 2 s late).
+        page.snippets.push(format!("<script>window.__upEarly = !!window.__ssqRecord; {};</script>", login("early")));
+        page.before = "window.__probe.notes.upEarly = window.__upEarly".into();
+        page.after = format!(
+            "document.dispatchEvent(new CustomEvent(\"ssq:logout\")); {}; document.dispatchEvent(new CustomEvent(\"ssq:login\", {{ detail: null }}))",
+            login("late")
+        );
+        let report = browser.load(&format!("{name}.html"), &page, Network::SlowLoader);
+        clean(&report);
+        assert_eq!(report["probe"]["notes"]["upEarly"], false, "{name}: the early login came after the loader");
+        assert_eq!(
+            report["commands"],
+            json!([
+                ["setLoginInfo", {"user_id": "early", "user_name": "N early"}],
+                ["clearUser"],
+                ["setLoginInfo", {"user_id": "late", "user_name": "N late"}]
+            ]),
+            "{name}"
+        );
+        assert_eq!(report["starts"], 1, "{name}");
+    }
+}
+
+/// Page data that is missing, empty or malformed is an anonymous visitor, never an error; valid
+/// data before the block is read at once.
+#[cfg_attr(
+    not(all(has_chromium, has_python3, has_openssl)),
+    ignore = "needs chromium, python3 and openssl (.ci/run installs them)"
+)]
+#[test]
+fn damaged_page_data_is_an_anonymous_visitor() {
+    let block = render("p.json", FROM_PAGE_PROFILE);
+    let damaged = [
+        r#"<script type="application/json" id="ssq-login">{"user_id": "u1", "user_name": "Ann"</script>"#,
+        r#"<script type="application/json" id="ssq-login"></script>"#,
+        r#"<script type="application/json" id="ssq-login">[{"user_id": "u1", "user_name": "Ann"}]</script>"#,
+        r#"<script type="application/json" id="ssq-login">"u1"</script>"#,
+        r#"<script type="application/json" id="ssq-login">{"user_id": "u1", "user_name": ["Ann"]}</script>"#,
+        r#"<template id="ssq-login" data-ssq-login="{&quot;user_id&quot;:"></template>"#,
+        r#"<template id="ssq-login" data-ssq-login></template>"#,
+        r#"<template id="ssq-login" data-ssq-fields><data data-key="user_id"></data><data data-key="user_name" value="Ann"></data></template>"#,
+        r#"<template id="ssq-login" data-ssq-fields></template>"#,
+        r#"<div id="ssq-login">{"user_id": "u1", "user_name": "Ann"</div>"#,
+    ];
+    let mut frames: Vec<(String, String)> = damaged
+        .iter()
+        .enumerate()
+        .map(|(i, data)| (format!("damaged-{i}"), frame(&format!("damaged-{i}"), &block, data, i % 2 == 0)))
+        .collect();
+    let valid = r#"<script type="application/json" id="ssq-login">{"user_id": "u-ok", "user_name": "Ok"}</script>"#;
+    frames.push(("valid-first".into(), frame("valid-first", &block, valid, true)));
+    let browser = Browser::start();
+    let reports = load_frames(&browser, "damaged.html", &frames);
+    for i in 0..damaged.len() {
+        let frame = &reports[format!("damaged-{i}")];
+        assert_eq!(setlogininfo(frame), Vec::<Value>::new(), "damaged-{i}");
+    }
+    assert_eq!(reports["damaged-4"]["warnings"], json!([warning("user_name", "dropped: it is not a string")]));
+    let valid = setlogininfo(&reports["valid-first"]);
+    assert_eq!(
+        valid,
+        [
+            json!({"user_id": "u-ok", "user_name": "Ok", "language": "en-US", "custom_fields_ext": {"plan": "basic", "n1": 1}})
+        ]
+    );
+}
+
+/// One CSP hash for every visitor: the block is the same bytes whoever logs in, so the policy
+/// `ssq-gen csp` prints lets it run on every visitor's page.
+#[cfg_attr(
+    not(all(has_chromium, has_python3, has_openssl)),
+    ignore = "needs chromium, python3 and openssl (.ci/run installs them)"
+)]
+#[test]
+fn one_csp_hash_serves_every_visitor() {
+    let profile = temp_profile("p.json", FROM_PAGE_PROFILE);
+    let csp = ssq_gen().arg("csp").arg(&profile.path).output().unwrap();
+    assert!(csp.status.success());
+    let sources = String::from_utf8(csp.stdout).unwrap();
+    let block = render("p.json", FROM_PAGE_PROFILE);
+    assert_eq!(block, render("p.json", FROM_PAGE_PROFILE), "the block is the same bytes every time");
+    let browser = Browser::start();
+    for visitor in ["ann", "bo"] {
+        let data = json!({"user_id": format!("id-{visitor}"), "user_name": visitor}).to_string();
+        let mut page = Page::with(block.clone());
+        page.body =
+            format!("<script type=\"application/json\" id=\"ssq-login\">{}</script>", data.replace('<', "\\u003c"));
+        page.csp = Some(format!("script-src {} {}", sources.trim(), crate::browser::page_script_hashes(&page)));
+        let report = browser.load(&format!("csp-{visitor}.html"), &page, Network::Normal);
+        clean(&report);
+        assert_eq!(report["starts"], 1, "{visitor}: install.js ran under the policy");
+        let sent: Vec<_> = report["commands"].as_array().unwrap().iter().filter(|c| c[0] == "setLoginInfo").collect();
+        assert_eq!(sent.len(), 1, "{visitor}");
+        assert_eq!(sent[0][1]["user_id"], format!("id-{visitor}"));
+    }
 }
