@@ -45,6 +45,15 @@ pub fn classify(tag: &str) -> Result<Support, String> {
     if locale.id.language.as_str().len() > 3 {
         return Err("a language subtag has 2 or 3 letters".to_string());
     }
+    // ICU4C, and so every Chromium `Intl` call, reads a private-use `lvariant` as its legacy way of
+    // writing variants, and refuses most tags that have one.
+    if tag
+        .split(['-', '_'])
+        .skip_while(|subtag| !subtag.eq_ignore_ascii_case("x"))
+        .any(|s| s.eq_ignore_ascii_case("lvariant"))
+    {
+        return Err("the private-use subtag `lvariant` is ICU's legacy form, which browsers refuse".to_string());
+    }
     if let Some(shown) = lookup(tag) {
         return Ok(Support::Shown(shown));
     }

@@ -50,7 +50,7 @@ rules! {
     LOGIN_REQUIRED = "SSQ201", "login-required", Error,
         "`[login]` has a non-blank `user_id` and `user_name`, unless `from_page` takes them from the page.";
     LANGUAGE = "SSQ202", "language", Error,
-        "`language` is a well-formed BCP 47 tag whose language subtag has 2 or 3 letters (5-8-letter ones, well-formed but reserved, are refused: `english` means `en`), with a did-you-mean.";
+        "`language` is a well-formed BCP 47 tag whose language subtag has 2 or 3 letters (5-8-letter ones, well-formed but reserved, are refused: `english` means `en`), and no private-use `lvariant` (ICU's legacy form, which browsers refuse), with a did-you-mean.";
     LANGUAGE_UNSUPPORTED = "SSQ203", "language-unsupported", Warning,
         "`language` is one the widget shows, as its list writes it; otherwise it falls back to English.";
     PHONE = "SSQ204", "phone", Error,

@@ -578,3 +578,263 @@ fn one_csp_hash_serves_every_visitor() {
         assert_eq!(sent[0][1]["user_id"], format!("id-{visitor}"));
     }
 }
+
+fn email_corpus() -> Vec<String> {
+    let locals = [
+        "a",
+        "A.b",
+        "a+tag",
+        "a..b",
+        ".a",
+        "a.",
+        "!#$%&'*+/=?^_`{|}~-",
+        "a b",
+        "a\"b",
+        "\"a\"",
+        "ü",
+        "a(b)",
+        "",
+        "a,b",
+        "a;b",
+        "a<b",
+        "a\\b",
+        "a[b]",
+        "a:b",
+        "x".repeat(64).leak(),
+        "x".repeat(65).leak(),
+    ];
+    let domains = [
+        "example.com",
+        "localhost",
+        "a-b.co",
+        "-a.com",
+        "a-.com",
+        "a..com",
+        ".a.com",
+        "a.com.",
+        "a_b.com",
+        "xn--bcher-kva.de",
+        "bücher.de",
+        "127.0.0.1",
+        "[127.0.0.1]",
+        &format!("{}.com", "d".repeat(63)),
+        &format!("{}.com", "d".repeat(64)),
+        "A.COM",
+        "a",
+        "",
+        "a b.com",
+        "1.2",
+    ];
+    let mut corpus: Vec<String> =
+        locals.iter().flat_map(|local| domains.iter().map(move |domain| format!("{local}@{domain}"))).collect();
+    corpus.extend(["plain", "a@b@c.com", "@example.com", "a@", " a@b.com", "a@b.com ", "a@b.com\n"].map(String::from));
+    corpus
+}
+
+fn language_corpus() -> Vec<String> {
+    let mut tags: Vec<String> = [
+        "en",
+        "EN",
+        "en-US",
+        "en-us",
+        "zh-Hant-TW",
+        "zh-hant-tw",
+        "sr-Latn-RS",
+        "es-419",
+        "de-DE-1901",
+        "de-DE-1901-1901",
+        "sl-rozaj-biske",
+        "sl-rozaj-rozaj",
+        "sl-Rozaj",
+        "en-u-ca-gregory",
+        "en-u-ca",
+        "en-u-c",
+        "en-u-attr-ca-gregory",
+        "en-u-ca-gregory-nu-latn",
+        "en-u-a1-x",
+        "en-t-ja",
+        "en-t-ja-t0-und",
+        "en-t-t0-und",
+        "en-t-ja-jp-t0-und",
+        "en-t",
+        "en-a-bbb",
+        "en-a-b",
+        "en-a-bb-a-cc",
+        "en-a-bb-b-cc",
+        "en-x-private",
+        "en-x-a-b-c",
+        "x-private",
+        "i-klingon",
+        "zh-yue",
+        "zh-min-nan",
+        "en-GB-oed",
+        "art-lojban",
+        "english",
+        "eng",
+        "root",
+        "und",
+        "en_US",
+        "en-",
+        "-en",
+        "en--US",
+        "123",
+        "e",
+        "abcd",
+        "abcde",
+        "en-Latn-Latn",
+        "en-US-US",
+        "en-1234",
+        "en-12345",
+        "en-a-",
+        "en-x-",
+        "en-x-abcdefghi",
+        "qaa-Qaaa-QM-x-southern",
+        "ru-RU",
+        "pt-BR",
+        "zh-CN",
+        "ja-JP-u-ca-japanese",
+        "de-CH-1996",
+        "hy-Latn-IT-arevela",
+        "en-Latn-GB-boont-r-extended-sequence-x-private",
+        "en-US-u-islamcal",
+        "fr-",
+        "fr-FR-",
+        "ar-u-nu-arab-nu-latn",
+        "en-u-nu",
+        "en-0abc",
+        "en-abcd1",
+        "en-US-POSIX",
+        "en-US-posix",
+        "tlh",
+        "i-default",
+        "en-US-x-twain",
+        "en-x-twain-twain",
+        "cmn-Hans-CN",
+        "yue-HK",
+        "en-001",
+        "en-150",
+        "en-1",
+        "en-12",
+        "en-1234a",
+        "en-u-ca-gregory-ca-buddhist",
+        "en-t-en-t-en",
+        "en-ca-u",
+        "en-a-bb-x-a-bb",
+        "ja-Jpan-JP-u-ca-japanese-x-lvariant-JP",
+        "en-x-lvariant",
+        "en-x-lvariant-abc",
+        "en-x-abc-lvariant",
+        "en-x-lvariant-abcde",
+        "en-lvariant",
+        "\u{0131}t",
+        "en-US\u{0}",
+        " en",
+        "en ",
+        "",
+    ]
+    .map(String::from)
+    .to_vec();
+    // Combinations of the subtag kinds, well-formed and not.
+    let languages = ["en", "zh", "cmn", "x", "abcd", "abcdef", "e1"];
+    let scripts = ["", "-Latn", "-Hant", "-Lat", "-Latin"];
+    let regions = ["", "-US", "-419", "-U", "-USA", "-4190"];
+    let variants = ["", "-1901", "-rozaj", "-1901-rozaj", "-abc", "-a1234"];
+    for language in languages {
+        for script in scripts {
+            for region in regions {
+                for variant in variants {
+                    tags.push(format!("{language}{script}{region}{variant}"));
+                }
+            }
+        }
+    }
+    tags
+}
+
+/// The block's run-time email and language checks against their judges: whatever the block sends,
+/// Chromium's `<input type=email>` and `Intl.getCanonicalLocales` (ICU4C) accept. The language check
+/// also agrees exactly with the profile's rule SSQ202 (ICU4X), run by `ssq-gen lint`.
+#[cfg_attr(
+    not(all(has_chromium, has_python3, has_openssl)),
+    ignore = "needs chromium, python3 and openssl (.ci/run installs them)"
+)]
+#[test]
+fn runtime_email_and_language_checks_agree_with_their_judges() {
+    let (emails, tags) = (email_corpus(), language_corpus());
+    let judge = r#"(function () {
+      console.warn = function () {};
+      function sent(detail) {
+        var before = window.__ssqRecord.commands.length;
+        document.dispatchEvent(new CustomEvent("ssq:login", { detail: detail }));
+        var commands = window.__ssqRecord.commands.slice(before);
+        return commands.length ? commands[0][1] : {};
+      }
+      var input = document.createElement("input");
+      input.type = "email";
+      var emails = EMAILS, tags = TAGS, out = { emails: [], tags: [] };
+      for (var i = 0; i < emails.length; i++) {
+        input.value = emails[i];
+        out.emails.push([sent({ user_id: "u", user_name: "n", email: emails[i] }).email === emails[i],
+          input.validity.valid && input.value === emails[i]]);
+      }
+      for (var j = 0; j < tags.length; j++) {
+        var intl = true;
+        try { Intl.getCanonicalLocales(tags[j]); } catch (e) { intl = false; }
+        out.tags.push([sent({ user_id: "u", user_name: "n", language: tags[j] }).language === tags[j], intl]);
+      }
+      window.__probe.notes.judged = out;
+    })()"#;
+    let mut page = Page::with(render("p.toml", "[loader]\nlicense = \"g1vfb1b\"\n[login]\nfrom_page = true\n"));
+    page.after = judge.replace("EMAILS", &json!(emails).to_string()).replace("TAGS", &json!(tags).to_string());
+    let browser = Browser::start();
+    let report = browser.load("judges.html", &page, Network::Normal);
+    clean(&report);
+    let judged = &report["probe"]["notes"]["judged"];
+    let verdicts = |kind: &str| -> Vec<(bool, bool)> {
+        judged[kind].as_array().unwrap().iter().map(|pair| (pair[0] == true, pair[1] == true)).collect()
+    };
+
+    let email_verdicts = verdicts("emails");
+    let false_accepts: Vec<_> =
+        emails.iter().zip(&email_verdicts).filter(|(_, (ours, judge))| *ours && !judge).map(|(e, _)| e).collect();
+    assert!(false_accepts.is_empty(), "the block sends emails Chromium refuses: {false_accepts:?}");
+    let agree = email_verdicts.iter().filter(|(ours, judge)| ours == judge).count();
+    let accepted = email_verdicts.iter().filter(|(ours, _)| *ours).count();
+    assert!(accepted > 60, "the corpus must exercise acceptance too: {accepted}");
+    println!("email: {agree} of {} agree with Chromium ({accepted} sent), 0 false accepts", emails.len());
+
+    // SSQ202 over the same tags, one profile each.
+    let dir = tempfile::tempdir().unwrap();
+    for (i, tag) in tags.iter().enumerate() {
+        let profile = json!({"loader": {"license": "g1vfb1b"}, "login": {"from_page": true, "language": tag}});
+        std::fs::write(dir.path().join(format!("{i}.ssq.json")), profile.to_string()).unwrap();
+    }
+    let lint = ssq_gen().args(["lint", "--format", "json"]).arg(dir.path()).output().unwrap();
+    let lint: Value = serde_json::from_slice(&lint.stdout).unwrap();
+    let refused: std::collections::HashSet<usize> = lint["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "SSQ202" || d["code"] == "SSQ008")
+        .map(|d| {
+            let file = Path::new(d["file"].as_str().unwrap()).file_name().unwrap().to_str().unwrap().to_string();
+            file.trim_end_matches(".ssq.json").parse().unwrap()
+        })
+        .collect();
+    let tag_verdicts = verdicts("tags");
+    let mut disagreements = Vec::new();
+    for (i, (tag, (ours, intl))) in tags.iter().zip(&tag_verdicts).enumerate() {
+        let rule = !refused.contains(&i);
+        if *ours != rule || (*ours && !intl) {
+            disagreements.push(format!("{tag:?}: block {ours}, SSQ202 {rule}, Intl {intl}"));
+        }
+    }
+    assert!(disagreements.is_empty(), "{} disagreements:\n{}", disagreements.len(), disagreements.join("\n"));
+    let sent = tag_verdicts.iter().filter(|(ours, _)| *ours).count();
+    let with_intl = tag_verdicts.iter().filter(|(ours, intl)| ours == intl).count();
+    assert!(sent > 100 && sent < tags.len() - 100, "{sent} of {}", tags.len());
+    println!(
+        "language: {} tags, {sent} sent; the block agrees with SSQ202 on all, with Intl on {with_intl}",
+        tags.len()
+    );
+}
