@@ -31,6 +31,7 @@ Register-ArgumentCompleter -Native -CommandName 'ssq-gen' -ScriptBlock {
             [CompletionResult]::new('snippet', 'snippet', [CompletionResultType]::ParameterValue, 'Validate a profile and print the ready-to-paste <script> block')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check profiles with every rule: the CI step for a repository''s embed configs')
             [CompletionResult]::new('csp', 'csp', [CompletionResultType]::ParameterValue, 'Print the Content-Security-Policy `script-src` sources the snippet needs')
+            [CompletionResult]::new('login-data', 'login-data', [CompletionResultType]::ParameterValue, 'Print the fragment that writes each page view''s visitor, for a `from_page` profile')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented starter profile that explains every key')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the profile''s JSON Schema (draft 2020-12), for editors')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
@@ -82,6 +83,18 @@ Register-ArgumentCompleter -Native -CommandName 'ssq-gen' -ScriptBlock {
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Show errors only: no warnings, no summaries')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ssq-gen;login-data' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the fragment to FILE (replaced atomically) instead of standard output')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the fragment to FILE (replaced atomically) instead of standard output')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Show errors only: no warnings, no summaries')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Show errors only: no warnings, no summaries')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break

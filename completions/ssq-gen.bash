@@ -31,6 +31,9 @@ _ssq__gen() {
             ssq__gen,lint)
                 cmd="ssq__gen__subcmd__lint"
                 ;;
+            ssq__gen,login-data)
+                cmd="ssq__gen__subcmd__login__subcmd__data"
+                ;;
             ssq__gen,man)
                 cmd="ssq__gen__subcmd__man"
                 ;;
@@ -50,7 +53,7 @@ _ssq__gen() {
 
     case "${cmd}" in
         ssq__gen)
-            opts="-q -h -V --color --quiet --help --version snippet lint csp init schema man completions rules help"
+            opts="-q -h -V --color --quiet --help --version snippet lint csp login-data init schema man completions rules help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -108,7 +111,7 @@ _ssq__gen() {
             return 0
             ;;
         ssq__gen__subcmd__help)
-            opts="-q -h -V --color --quiet --help --version snippet lint csp init schema man completions rules help"
+            opts="-q -h -V --color --quiet --help --version snippet lint csp login-data init schema man completions rules help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -160,6 +163,54 @@ _ssq__gen() {
                     ;;
                 --input-format)
                     COMPREPLY=($(compgen -W "toml json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ssq__gen__subcmd__login__subcmd__data)
+            opts="-o -q -h -V --output --color --quiet --help --version django jinja2 rails twig blade liquid go handlebars ejs php"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                -o)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --color)

@@ -28,6 +28,7 @@ set edit:completion:arg-completer[ssq-gen] = {|@words|
             cand snippet 'Validate a profile and print the ready-to-paste <script> block'
             cand lint 'Check profiles with every rule: the CI step for a repository''s embed configs'
             cand csp 'Print the Content-Security-Policy `script-src` sources the snippet needs'
+            cand login-data 'Print the fragment that writes each page view''s visitor, for a `from_page` profile'
             cand init 'Write a commented starter profile that explains every key'
             cand schema 'Print the profile''s JSON Schema (draft 2020-12), for editors'
             cand man 'Print the man page (roff)'
@@ -76,6 +77,17 @@ set edit:completion:arg-completer[ssq-gen] = {|@words|
             cand --quiet 'Show errors only: no warnings, no summaries'
             cand -h 'Print help'
             cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ssq-gen;login-data'= {
+            cand -o 'Write the fragment to FILE (replaced atomically) instead of standard output'
+            cand --output 'Write the fragment to FILE (replaced atomically) instead of standard output'
+            cand --color 'When to colour diagnostics'
+            cand -q 'Show errors only: no warnings, no summaries'
+            cand --quiet 'Show errors only: no warnings, no summaries'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }

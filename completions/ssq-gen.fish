@@ -33,6 +33,7 @@ complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -s V -l version -d 'Print 
 complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "snippet" -d 'Validate a profile and print the ready-to-paste <script> block'
 complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "lint" -d 'Check profiles with every rule: the CI step for a repository\'s embed configs'
 complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "csp" -d 'Print the Content-Security-Policy `script-src` sources the snippet needs'
+complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "login-data" -d 'Print the fragment that writes each page view\'s visitor, for a `from_page` profile'
 complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "init" -d 'Write a commented starter profile that explains every key'
 complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "schema" -d 'Print the profile\'s JSON Schema (draft 2020-12), for editors'
 complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "man" -d 'Print the man page (roff)'
@@ -78,6 +79,13 @@ complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -l logout -d 'The s
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -s q -l quiet -d 'Show errors only: no warnings, no summaries'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -s h -l help -d 'Print help'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -s V -l version -d 'Print version'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand login-data" -s o -l output -d 'Write the fragment to FILE (replaced atomically) instead of standard output' -r -F
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand login-data" -l color -d 'When to colour diagnostics' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand login-data" -s q -l quiet -d 'Show errors only: no warnings, no summaries'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand login-data" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand login-data" -s V -l version -d 'Print version'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand init" -l color -d 'When to colour diagnostics' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -117,5 +125,6 @@ never\t''"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help" -s q -l quiet -d 'Show errors only: no warnings, no summaries'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help" -s h -l help -d 'Print help'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help" -s V -l version -d 'Print version'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand login-data" -f -a "django jinja2 rails twig blade liquid go handlebars ejs php"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand completions" -f -a "bash elvish fish powershell zsh"
-complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help" -f -a "snippet lint csp init schema man completions rules help"
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help" -f -a "snippet lint csp login-data init schema man completions rules help"

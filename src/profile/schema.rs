@@ -136,7 +136,7 @@ pub mod key {
     pub static FROM_PAGE: Key = Key::new(
         "from_page",
         Kind::Bool,
-        "`true`: each visitor's values come from the page, written by the site's own templates with the fragment `ssq-gen login-data ENGINE` prints. The block is then the same for every visitor. `user_id` and `user_name` must then come from the page; the other keys set here are defaults that the page's values replace.",
+        "`true`: each visitor's values come from the page, written by the site's own templates with the fragment `ssq-gen login-data ENGINE` prints. The block is then the same for every visitor. `user_id` and `user_name` then come from the page: remove them here. The other keys set here are defaults that the page's values replace.",
         Bool(true),
         false,
     );

@@ -77,7 +77,9 @@ pub(crate) fn environment() -> &'static Environment<'static> {
         env.add_filter("attr", |text: &str| Value::from_safe_string(escape::html_attribute(text)));
         // For the TOML starter profile, whose text is ours (schema docs and examples), not a
         // profile's: a JSON string, boolean or array of strings is also a TOML value.
-        env.add_filter("toml", |value: Value| serialized(serde_json::to_string(&value)));
+        env.add_filter("toml", |value: Value| {
+            serialized(serde_json::to_value(&value).map(|value| starter::toml_value(&value)))
+        });
         env.add_filter("toml_comment", |text: &str| Value::from_safe_string(text.replace('\n', "\n# ")));
         env.add_filter("ident", |name: &str| match escape::identifier(name) {
             Some(name) => Ok(Value::from_safe_string(name.to_string())),

@@ -139,6 +139,8 @@ fn check_shell(shell: &str, setup: Vec<String>) {
     terminal.complete("ssq-gen snippet prof", &["profile.ssq.toml"]);
     terminal.complete("ssq-gen completions ", &["bash", "zsh", "fish", "powershell", "elvish"]);
     terminal.complete("ssq-gen snippet --color ", &["auto", "always", "never"]);
+    terminal.complete("ssq-gen login-data ", &["django", "jinja2", "rails", "liquid", "handlebars", "php"]);
+    terminal.complete("ssq-gen login-d", &["ssq-gen login-data"]);
 }
 
 #[cfg_attr(not(all(has_tmux, has_bash)), ignore = "needs tmux and bash (.ci/run installs them)")]
@@ -234,6 +236,9 @@ fn the_schema_accepts_the_examples_and_refuses_mistakes() {
     let good = [
         serde_json::from_slice(&starter).unwrap(),
         serde_json::from_str(&std::fs::read_to_string(fixture("license.json")).unwrap()).unwrap(),
+        serde_json::json!({"loader": {"license": "g1vfb1b"}, "login": {"from_page": true, "language": "en-US",
+            "custom_fields_ext": {"10001": "gold", "10002": 12, "10003": ["shoes", "bags"]}}}),
+        serde_json::json!({"loader": {"license": "g1vfb1b"}, "login": {"from_page": false, "user_id": "a", "user_name": "b"}}),
     ];
     for profile in &good {
         assert!(schemas.validate(profile, index).is_ok(), "{profile}");
@@ -244,6 +249,10 @@ fn the_schema_accepts_the_examples_and_refuses_mistakes() {
         serde_json::json!({"loader": {}}),
         serde_json::json!({"loader": {"license": "g1vfb1b"}, "widget": {"hide_icon": "yes"}}),
         serde_json::json!({"loader": {"license": "g1vfb1b"}, "events": {"on_unread": "datalyer"}}),
+        serde_json::json!({"loader": {"license": "g1vfb1b"}, "login": {"from_page": true, "user_id": "x"}}),
+        serde_json::json!({"loader": {"license": "g1vfb1b"}, "login": {"user_id": "x"}}),
+        serde_json::json!({"loader": {"license": "g1vfb1b"}, "login": {"from_page": true, "custom_fields_ext": {"a": {"b": 1}}}}),
+        serde_json::json!({"loader": {"license": "g1vfb1b"}, "login": {"from_page": true, "custom_fields_ext": {"a": [1]}}}),
     ];
     for profile in &bad {
         assert!(schemas.validate(profile, index).is_err(), "{profile}");
@@ -252,7 +261,7 @@ fn the_schema_accepts_the_examples_and_refuses_mistakes() {
 
 #[test]
 fn every_command_has_help_with_an_example() {
-    for command in ["snippet", "lint", "csp", "init", "schema", "man", "completions", "rules"] {
+    for command in ["snippet", "lint", "csp", "login-data", "init", "schema", "man", "completions", "rules"] {
         ssq_gen()
             .args([command, "--help"])
             .assert()
@@ -278,7 +287,8 @@ fn the_man_page_covers_the_commands() {
     assert!(output.status.success());
     let page = String::from_utf8(output.stdout).unwrap();
     assert!(page.starts_with(".ie") || page.contains(".TH ssq-gen"), "{page}");
-    for command in ["snippet", "lint", "csp", "init", "schema", "completions", "rules"] {
-        assert!(page.contains(command), "{command}");
+    for command in ["snippet", "lint", "csp", "login-data", "init", "schema", "completions", "rules"] {
+        // roff writes a hyphen as `\-`.
+        assert!(page.contains(&command.replace('-', "\\-")), "{command}");
     }
 }

@@ -1,6 +1,6 @@
 //! The block holds only what the profile uses: eslint's no-unused-vars and no-unreachable (and
 //! no-undef, no-redeclare), with an ES5 parser, over the script of every combination of install
-//! form, loading, login, settings, launcher, triggers and event actions.
+//! form, loading, login (none, fixed, from the page), settings, launcher, triggers and event actions.
 
 use crate::support::*;
 use std::path::Path;
@@ -30,7 +30,11 @@ fn profiles() -> Vec<(String, String)> {
     let forms = [("license", "license = \"k7tq2mz\""), ("script", &*format!("script_url = \"{SCRIPT_URL}\""))]
         .map(|(n, l)| (n.to_string(), l.to_string()));
     let loads = ["immediate", "idle", "interaction"];
-    let logins = [("anonymous", ""), ("login", "[login]\nuser_id = \"u-1\"\nuser_name = \"Ann\"\n")];
+    let logins = [
+        ("anonymous", ""),
+        ("login", "[login]\nuser_id = \"u-1\"\nuser_name = \"Ann\"\n"),
+        ("frompage", "[login]\nfrom_page = true\nphone_format = \"digits\"\n"),
+    ];
     let widgets = [("plain", ""), ("widget", "[widget]\nhide_icon = true\nopen_on_load = true\n")];
     let clicks = [
         ("noclicks", ""),
