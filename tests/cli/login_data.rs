@@ -329,9 +329,11 @@ const RULE_CASES: &str = r#"[
   "u17", null, [], 42, true
 ]"#;
 
-/// Cases JSON cannot write: a throwing getter, a `__proto__` custom field, non-finite numbers.
+/// Cases JSON cannot write: a throwing getter, a revoked proxy, a `__proto__` custom field,
+/// non-finite numbers.
 const RULE_CASES_JS: &str = r#"[
   Object.defineProperty({}, "user_id", { enumerable: true, get: function () { throw new Error("hostile"); } }),
+  (function () { var p = Proxy.revocable({}, {}); p.revoke(); return p.proxy; })(),
   JSON.parse('{"user_id": "u18", "user_name": "E", "custom_fields_ext": {"__proto__": ["x"], "n": 1}}'),
   {user_id: "u19", user_name: "F", custom_fields_ext: {i: Infinity, n: NaN, ok: 1}}
 ]"#;
@@ -417,6 +419,7 @@ fn rule_expectations(digits: bool) -> Vec<(Option<Value>, Vec<String>)> {
         (None, vec![]),
         (None, vec![]),
         // RULE_CASES_JS
+        (None, vec![]),
         (None, vec![]),
         (
             with(defaults("u18", "E"), json!({"custom_fields_ext": {"n": 1, "plan": "basic"}})),
@@ -837,4 +840,26 @@ fn runtime_email_and_language_checks_agree_with_their_judges() {
         "language: {} tags, {sent} sent; the block agrees with SSQ202 on all, with Intl on {with_intl}",
         tags.len()
     );
+}
+
+#[test]
+fn from_page_profiles_pass_every_command() {
+    let example = root().join("examples/accounts.toml");
+    ssq_gen().args(["lint", "--deny-warnings"]).arg(&example).assert().success();
+    let block = ssq_gen().arg("snippet").arg(&example).arg("--deny-warnings").output().unwrap();
+    assert!(block.status.success());
+    let block = String::from_utf8(block.stdout).unwrap();
+    assert!(block.contains("\"ssq:login\"") && !block.contains("setLoginInfo\", {"), "{block}");
+    let dir = tempfile::tempdir().unwrap();
+    let saved = dir.path().join("chat.html");
+    std::fs::write(&saved, &block).unwrap();
+    ssq_gen().arg("snippet").arg(&example).arg("--check").arg(&saved).assert().success();
+    let nonce = ssq_gen().arg("snippet").arg(&example).args(["--nonce", "{{ csp_nonce }}"]).output().unwrap();
+    assert!(String::from_utf8(nonce.stdout).unwrap().starts_with("<!--"));
+    let csp = ssq_gen().arg("csp").arg(&example).output().unwrap();
+    assert!(String::from_utf8(csp.stdout).unwrap().starts_with("'sha256-"));
+    // A fixed visitor beside from_page fails `lint` with its rule.
+    let fixed =
+        temp_profile("p.toml", "[loader]\nlicense = \"g1vfb1b\"\n[login]\nfrom_page = true\nuser_id = \"u-1\"\n");
+    ssq_gen().arg("lint").arg(&fixed.path).assert().code(1).stdout(predicates::str::contains("error[SSQ213]"));
 }
