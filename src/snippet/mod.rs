@@ -22,9 +22,12 @@ pub const INSTALL_JS_URL: &str = "https://plugin-code.salesmartly.com/chat/widge
 const SNIPPET_TEMPLATE: &str = "snippet.html.j2";
 const SCRIPT_TEMPLATE: &str = "snippet.js.j2";
 const STARTER_TEMPLATE: &str = "init.toml.j2";
+/// Embedded, and parsed only when a render needs them (a process renders once): the `from_page`
+/// run-time, `login.js.j2`, is included only by blocks that have it.
 const TEMPLATES: &[(&str, &str)] = &[
     (SNIPPET_TEMPLATE, include_str!("../../templates/snippet.html.j2")),
     (SCRIPT_TEMPLATE, include_str!("../../templates/snippet.js.j2")),
+    ("login.js.j2", include_str!("../../templates/login.js.j2")),
     (STARTER_TEMPLATE, include_str!("../../templates/init.toml.j2")),
 ];
 
@@ -85,9 +88,7 @@ pub(crate) fn environment() -> &'static Environment<'static> {
             Some(name) => Ok(Value::from_safe_string(name.to_string())),
             None => Err(Error::new(ErrorKind::InvalidOperation, format!("`{name}` is not a JavaScript identifier"))),
         });
-        for (name, source) in TEMPLATES {
-            env.add_template(name, source).expect("embedded templates parse (checked by tests)");
-        }
+        env.set_loader(|name| Ok(TEMPLATES.iter().find(|(known, _)| *known == name).map(|(_, source)| *source)));
         env
     })
 }
@@ -269,6 +270,20 @@ impl<'a> Context<'a> {
             listeners,
             final_commands,
             helpers,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_embedded_template_parses() {
+        for (name, _) in TEMPLATES {
+            if let Err(err) = environment().get_template(name) {
+                panic!("{name}: {err:#}");
+            }
         }
     }
 }
