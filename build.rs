@@ -1,15 +1,15 @@
-//! Splits libphonenumber's metadata into one XML fragment per territory, so that the binary parses only
-//! the territories a profile's phone number needs (the phonenumber crate's default database decodes all
-//! 254 of them on first use, which costs ~55 ms: ten times our whole per-profile budget).
+//! Compiles libphonenumber's metadata into the binary: every territory as a row of Rust data, and
+//! every national number pattern as bytecode (`src/checks/phone/pattern.rs`), so that validating a
+//! number reads no XML and compiles no regular expression at run time. The phonenumber crate reads
+//! the XML here, with its own loader.
 //!
-//! Only what validation reads is kept, in the form the regex crate compiles fastest: number formats
-//! (used for display formatting, which we do not use) and references are dropped, and `\d` becomes
-//! `[0-9]`, since the regex crate compiles `\d` as the whole Unicode digit class while we only ever
-//! match ASCII digits. `src/checks/phone.rs` anchors the patterns when it compiles them; the
-//! agreement test (tests/cli/phone_agreement.rs) compares the result with libphonenumber.
-//!
-//! Output, in OUT_DIR: `territories.xml` (the fragments, comments removed, back to back) and
-//! `territories.rs` (a table of `Territory` rows: region id, calling code, leading digits, byte range).
+//! Output, in OUT_DIR: `territories.rs` (a table of `Territory` rows: region id, calling code,
+//! leading digits, prefixes, and each number type's lengths and pattern, as a byte range) and
+//! `patterns.bin` (the patterns' bytecode, back to back). The agreement test
+//! (tests/cli/phone_agreement.rs) compares the result with libphonenumber.
+
+#[path = "src/checks/phone/pattern.rs"]
+mod pattern;
 
 use std::fmt::Write as _;
 use std::{env, fs, path::Path};
@@ -22,41 +22,85 @@ const METADATA: &str = "src/checks/phone/PhoneNumberMetadata.xml";
 const TEST_TOOLS: &[&str] = &["node", "chromium", "python3", "openssl", "tmux", "bash", "zsh", "fish", "setpriv"];
 
 fn main() {
+    println!("cargo:rerun-if-env-changed=SSQ_EXPERIMENT_LINK_ARGS");
+    if let Ok(args) = env::var("SSQ_EXPERIMENT_LINK_ARGS") {
+        for arg in args.split_whitespace() {
+            println!("cargo:rustc-link-arg-bins={arg}");
+        }
+    }
     detect_test_tools();
     println!("cargo:rerun-if-changed={METADATA}");
-    let xml = fs::read_to_string(METADATA).expect("read the vendored phone metadata");
-    let xml = remove_elements(&xml, "<!--", "-->");
-    let xml = remove_elements(&xml, "<availableFormats>", "</availableFormats>");
-    let xml = remove_elements(&xml, "<references>", "</references>");
-    let xml = xml.replace("\\d", "[0-9]");
+    println!("cargo:rerun-if-changed=src/checks/phone/pattern.rs");
+    compile_phone_metadata();
+}
 
-    let mut fragments = String::new();
+/// The phone metadata as `territories.rs` and `patterns.bin` (see the top of this file).
+fn compile_phone_metadata() {
+    use phonenumber::metadata::loader::{self, Descriptor};
+    let file = fs::File::open(METADATA).expect("read the vendored phone metadata");
+    let territories = loader::load(std::io::BufReader::new(file)).expect("the phone metadata loads");
+    let mut patterns = Vec::new();
+    let mut compile = |pattern: &str| {
+        let code = pattern::compile(pattern).unwrap_or_else(|err| panic!("phone metadata: {err}"));
+        let range = patterns.len()..patterns.len() + code.len();
+        patterns.extend(code);
+        format!("{}..{}", range.start, range.end)
+    };
+    // Whitespace in the XML is layout, not pattern.
+    let text = |text: &Option<String>| -> Option<String> {
+        text.as_ref().map(|t| t.chars().filter(|c| !c.is_whitespace()).collect())
+    };
     let mut table = String::from("&[\n");
-    let mut rest = xml.as_str();
-    while let Some(start) = rest.find("<territory ") {
-        rest = &rest[start..];
-        let end = rest.find("</territory>").expect("every territory is closed") + "</territory>".len();
-        let fragment = &rest[..end];
-        let open_tag = &fragment[..fragment.find('>').expect("territory start tag ends")];
-        let id = attribute(open_tag, "id").expect("territory id");
-        let code: u16 = attribute(open_tag, "countryCode").and_then(|c| c.parse().ok()).expect("calling code");
-        let leading_digits = attribute(open_tag, "leadingDigits");
-        let main = attribute(open_tag, "mainCountryForCode") == Some("true");
-        let range = fragments.len()..fragments.len() + fragment.len();
-        fragments.push_str(fragment);
+    for meta in &territories {
+        let general = match meta.general.as_ref().and_then(|d| d.national_number.as_deref()) {
+            Some(pattern) => format!("Some({})", compile(pattern)),
+            None => "None".to_string(),
+        };
+        let mut types = String::new();
+        let described: [&Option<Descriptor>; 10] = [
+            &meta.fixed_line,
+            &meta.mobile,
+            &meta.toll_free,
+            &meta.premium_rate,
+            &meta.shared_cost,
+            &meta.personal_number,
+            &meta.voip,
+            &meta.pager,
+            &meta.uan,
+            &meta.voicemail,
+        ];
+        for descriptor in described.into_iter().flatten() {
+            if let Some(pattern) = &descriptor.national_number {
+                write!(
+                    types,
+                    "NumberType {{ pattern: {}, lengths: &{:?}, local_lengths: &{:?} }}, ",
+                    compile(pattern),
+                    descriptor.possible_length,
+                    descriptor.possible_local_length
+                )
+                .unwrap();
+            }
+        }
         writeln!(
             table,
-            "    Territory {{ id: {id:?}, code: {code}, main: {main}, leading_digits: {leading_digits:?}, xml: {}..{} }},",
-            range.start, range.end
+            "    Territory {{ id: {:?}, code: {}, main: {}, leading_digits: {:?}, general: {general}, types: &[{types}], \
+             international_prefix: {:?}, national_prefix: {:?}, national_prefix_for_parsing: {:?}, \
+             national_prefix_transform_rule: {:?} }},",
+            meta.id.as_deref().expect("territory id"),
+            meta.country_code.expect("calling code"),
+            meta.main_country_for_code,
+            text(&meta.leading_digits),
+            text(&meta.international_prefix),
+            text(&meta.national_prefix),
+            text(&meta.national_prefix_for_parsing),
+            text(&meta.national_prefix_transform_rule),
         )
         .unwrap();
-        rest = &rest[end..];
     }
     table.push(']');
-
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    fs::write(Path::new(&out).join("territories.xml"), fragments).unwrap();
     fs::write(Path::new(&out).join("territories.rs"), table).unwrap();
+    fs::write(Path::new(&out).join("patterns.bin"), patterns).unwrap();
 }
 
 fn detect_test_tools() {
@@ -145,23 +189,4 @@ fn detect_template_engines() {
     if let Some(output) = site {
         println!("cargo:rerun-if-changed={}", String::from_utf8_lossy(&output.stdout).trim());
     }
-}
-
-fn remove_elements(xml: &str, open: &str, close: &str) -> String {
-    let mut out = String::with_capacity(xml.len());
-    let mut rest = xml;
-    while let Some(start) = rest.find(open) {
-        out.push_str(&rest[..start]);
-        let end = rest[start..].find(close).expect("every element is closed");
-        rest = &rest[start + end + close.len()..];
-    }
-    out.push_str(rest);
-    out
-}
-
-fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
-    let needle = format!(" {name}=\"");
-    let start = tag.find(&needle)? + needle.len();
-    let len = tag[start..].find('"').expect("attribute value is closed");
-    Some(&tag[start..start + len])
 }

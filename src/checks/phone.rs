@@ -1,6 +1,6 @@
 //! Phone numbers: validation and E.164 normalization with libphonenumber's own rules, over its
-//! metadata (the XML the phonenumber crate carries, read with the crate's loader), loading only the
-//! territories of the calling code a number needs (see `build.rs`).
+//! metadata, which `build.rs` compiles into the binary (read with the phonenumber crate's loader;
+//! the national number patterns as [`pattern`] bytecode).
 //!
 //! The phonenumber crate's own validator is not used: it accepts a number when a pattern matches
 //! its *start* (libphonenumber requires the whole number), and its national-prefix stripping reads
@@ -8,14 +8,14 @@
 //! `isValidNumber` (PhoneNumberUtil.java), step for step, and a test compares it with the Python
 //! port at the same metadata version over more than 10,000 numbers (tests/cli/phone_agreement.rs).
 
-use phonenumber::metadata::loader;
+mod pattern;
+
 use regex_lite::Regex;
 use std::collections::HashMap;
-use std::io::Cursor;
 use std::ops::Range;
 use std::sync::{Arc, Mutex, OnceLock};
 
-/// One territory of libphonenumber's metadata.
+/// One territory of libphonenumber's metadata, as `build.rs` writes it.
 struct Territory {
     id: &'static str,
     code: u16,
@@ -23,12 +23,27 @@ struct Territory {
     main: bool,
     /// For calling codes shared by several territories: the national numbers that belong here.
     leading_digits: Option<&'static str>,
-    /// Its `<territory>` element in [`TERRITORIES_XML`].
-    xml: Range<usize>,
+    /// The general description's pattern, in [`PATTERNS`].
+    general: Option<Range<usize>>,
+    /// Fixed line, mobile, toll free, premium rate, shared cost, personal, VoIP, pager, UAN,
+    /// voicemail: those the territory has.
+    types: &'static [NumberType],
+    international_prefix: Option<&'static str>,
+    national_prefix: Option<&'static str>,
+    national_prefix_for_parsing: Option<&'static str>,
+    national_prefix_transform_rule: Option<&'static str>,
+}
+
+struct NumberType {
+    /// In [`PATTERNS`].
+    pattern: Range<usize>,
+    lengths: &'static [u16],
+    local_lengths: &'static [u16],
 }
 
 static TERRITORIES: &[Territory] = include!(concat!(env!("OUT_DIR"), "/territories.rs"));
-static TERRITORIES_XML: &str = include_str!(concat!(env!("OUT_DIR"), "/territories.xml"));
+/// Every national number pattern's bytecode, back to back.
+static PATTERNS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/patterns.bin"));
 
 /// libphonenumber's bounds on a national significant number.
 const MIN_NSN: usize = 2;
@@ -228,25 +243,16 @@ enum Length {
     Invalid,
 }
 
-/// A number type's description: its lengths, and a pattern the whole number must match, compiled
-/// the first time a number of a possible length needs it (most numbers need two or three of a
-/// territory's dozen patterns).
+/// A number type's description: its lengths, and a pattern the whole number must match.
 struct Desc {
-    /// `^(?:…)$`: libphonenumber matches the whole national number.
-    source: String,
-    pattern: OnceLock<Option<Regex>>,
+    pattern: &'static [u8],
     lengths: Vec<u16>,
 }
 
 impl Desc {
-    fn new(pattern: &str, lengths: Vec<u16>) -> Desc {
-        let pattern: String = pattern.chars().filter(|c| !c.is_whitespace()).collect();
-        Desc { source: format!("^(?:{pattern})$"), pattern: OnceLock::new(), lengths }
-    }
-
-    /// libphonenumber's `matchNationalNumber`: the pattern alone.
+    /// libphonenumber's `matchNationalNumber`: the pattern alone, matching the whole number.
     fn pattern_matches(&self, national: &str) -> bool {
-        self.pattern.get_or_init(|| Regex::new(&self.source).ok()).as_ref().is_some_and(|re| re.is_match(national))
+        pattern::matches(self.pattern, national.as_bytes())
     }
 
     /// libphonenumber's `isNumberMatchingDesc`: a possible length, then the pattern.
@@ -256,15 +262,15 @@ impl Desc {
     }
 }
 
-/// What validation reads of one territory's metadata, compiled once per process.
+/// What validation reads of one territory's metadata, with its prefix patterns compiled, once per
+/// process.
 struct Plan {
     code: u16,
     /// Its lengths are the union of the types', which libphonenumber computes when it builds its
     /// metadata (the XML leaves them out).
     general: Desc,
     local_lengths: Vec<u16>,
-    /// Fixed line, mobile, toll free, premium rate, shared cost, personal, VoIP, pager, UAN,
-    /// voicemail: a valid number matches one.
+    /// A valid number matches one.
     types: Vec<Desc>,
     international_prefix: Option<Regex>,
     national_prefix_for_parsing: Option<Regex>,
@@ -274,48 +280,33 @@ struct Plan {
 
 impl Plan {
     fn load(index: usize) -> Option<Plan> {
-        let xml = format!(
-            "<phoneNumberMetadata><territories>{}</territories></phoneNumberMetadata>",
-            &TERRITORIES_XML[TERRITORIES[index].xml.clone()]
-        );
-        let meta = loader::load(Cursor::new(xml)).ok()?.into_iter().next()?;
-        let source = |pattern: &str| pattern.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-        let start = |pattern: &str| Regex::new(&format!("^(?:{})", source(pattern))).ok();
-        let desc = |d: &loader::Descriptor| Some(Desc::new(d.national_number.as_deref()?, d.possible_length.clone()));
-        let described = [
-            &meta.fixed_line,
-            &meta.mobile,
-            &meta.toll_free,
-            &meta.premium_rate,
-            &meta.shared_cost,
-            &meta.personal_number,
-            &meta.voip,
-            &meta.pager,
-            &meta.uan,
-            &meta.voicemail,
-        ];
-        let types: Vec<Desc> = described.iter().filter_map(|d| d.as_ref().and_then(desc)).collect();
-        let union = |lengths: &dyn Fn(&loader::Descriptor) -> &Vec<u16>| {
-            let mut all: Vec<u16> = described.iter().copied().flatten().flat_map(lengths).copied().collect();
+        let territory = &TERRITORIES[index];
+        let start = |pattern: &str| Regex::new(&format!("^(?:{pattern})")).ok();
+        let union = |lengths: &dyn Fn(&NumberType) -> &[u16]| {
+            let mut all: Vec<u16> = territory.types.iter().flat_map(lengths).copied().collect();
             all.sort_unstable();
             all.dedup();
             all
         };
-        let general = Desc::new(meta.general.as_ref()?.national_number.as_deref()?, union(&|d| &d.possible_length));
+        let general = Desc { pattern: &PATTERNS[territory.general.clone()?], lengths: union(&|t| t.lengths) };
         let local_lengths: Vec<u16> =
-            union(&|d| &d.possible_local_length).into_iter().filter(|l| !general.lengths.contains(l)).collect();
+            union(&|t| t.local_lengths).into_iter().filter(|l| !general.lengths.contains(l)).collect();
+        let types = territory
+            .types
+            .iter()
+            .map(|t| Desc { pattern: &PATTERNS[t.pattern.clone()], lengths: t.lengths.to_vec() })
+            .collect();
         // Without a pattern of its own, the national prefix is what is stripped.
-        let national_prefix_for_parsing =
-            meta.national_prefix_for_parsing.as_deref().or(meta.national_prefix.as_deref());
+        let national_prefix_for_parsing = territory.national_prefix_for_parsing.or(territory.national_prefix);
         Some(Plan {
-            code: meta.country_code?,
+            code: territory.code,
             general,
             local_lengths,
             types,
-            international_prefix: meta.international_prefix.as_deref().and_then(start),
+            international_prefix: territory.international_prefix.and_then(start),
             national_prefix_for_parsing: national_prefix_for_parsing.and_then(start),
-            national_prefix_transform_rule: meta.national_prefix_transform_rule.as_deref().map(braced_groups),
-            leading_digits: TERRITORIES[index].leading_digits.and_then(start),
+            national_prefix_transform_rule: territory.national_prefix_transform_rule.map(braced_groups),
+            leading_digits: territory.leading_digits.and_then(start),
         })
     }
 
