@@ -22,12 +22,6 @@ const METADATA: &str = "src/checks/phone/PhoneNumberMetadata.xml";
 const TEST_TOOLS: &[&str] = &["node", "chromium", "python3", "openssl", "tmux", "bash", "zsh", "fish", "setpriv"];
 
 fn main() {
-    println!("cargo:rerun-if-env-changed=SSQ_EXPERIMENT_LINK_ARGS");
-    if let Ok(args) = env::var("SSQ_EXPERIMENT_LINK_ARGS") {
-        for arg in args.split_whitespace() {
-            println!("cargo:rustc-link-arg-bins={arg}");
-        }
-    }
     detect_test_tools();
     println!("cargo:rerun-if-changed={METADATA}");
     println!("cargo:rerun-if-changed=src/checks/phone/pattern.rs");
@@ -52,10 +46,12 @@ fn compile_phone_metadata() {
     };
     let mut table = String::from("&[\n");
     for meta in &territories {
-        let general = match meta.general.as_ref().and_then(|d| d.national_number.as_deref()) {
+        let mut compiled = |pattern: Option<&str>| match pattern {
             Some(pattern) => format!("Some({})", compile(pattern)),
             None => "None".to_string(),
         };
+        let general = compiled(meta.general.as_ref().and_then(|d| d.national_number.as_deref()));
+        let leading_digits = compiled(meta.leading_digits.as_deref());
         let mut types = String::new();
         let described: [&Option<Descriptor>; 10] = [
             &meta.fixed_line,
@@ -83,13 +79,12 @@ fn compile_phone_metadata() {
         }
         writeln!(
             table,
-            "    Territory {{ id: {:?}, code: {}, main: {}, leading_digits: {:?}, general: {general}, types: &[{types}], \
+            "    Territory {{ id: {:?}, code: {}, main: {}, leading_digits: {leading_digits}, general: {general}, types: &[{types}], \
              international_prefix: {:?}, national_prefix: {:?}, national_prefix_for_parsing: {:?}, \
              national_prefix_transform_rule: {:?} }},",
             meta.id.as_deref().expect("territory id"),
             meta.country_code.expect("calling code"),
             meta.main_country_for_code,
-            text(&meta.leading_digits),
             text(&meta.international_prefix),
             text(&meta.national_prefix),
             text(&meta.national_prefix_for_parsing),

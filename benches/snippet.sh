@@ -1,33 +1,46 @@
 #!/usr/bin/env bash
-# Whole-process time of `ssq-gen snippet` on the example profile, as medians over repeated runs,
-# against baselines measured in the same run:
-#   - `cat` of the same profile: the floor, starting a process and reading the file;
+# Whole-process time of one profile, as medians over repeated runs, each against `cat` of the same
+# file measured in the same run (the floor: starting a process and reading the file):
 #   - `ssq-gen rules`: our own start-up, with no profile work;
-#   - the same profile without a phone number: what phone validation costs.
+#   - `snippet` of the example profile (+86), without a phone, with a +1 phone, and with the slowest
+#     territory to validate (+1 340, VI: a shared calling code, so the number is tried against
+#     several territories' patterns);
+#   - `lint` of the slowest one, and `snippet` of the from_page example.
+# BASELINE=path/to/another/ssq-gen adds the same cases for that binary (a before-and-after table).
 # Needs hyperfine (apt-get install hyperfine). Usage: benches/snippet.sh [runs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-200}
-cargo build --profile dist --quiet
-bin=target/dist/ssq-gen
+cargo dist --quiet
+bin=target/x86_64-unknown-linux-gnu/dist/ssq-gen
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 grep -v '^phone' examples/profile.toml > "$work/no-phone.toml"
 sed 's/^phone = .*/phone = "+1 212-555-0123"/' examples/profile.toml > "$work/us-phone.toml"
+sed 's/^phone = .*/phone = "+1 340-642-1234"/' examples/profile.toml > "$work/slowest.toml"
+
+cases=()
+add() {  # name, binary
+  cases+=(-n "$1 rules" "$2 rules"
+    -n "$1 snippet examples/profile.toml" "$2 snippet examples/profile.toml"
+    -n "$1 snippet, no phone" "$2 snippet $work/no-phone.toml"
+    -n "$1 snippet, +1 212 phone" "$2 snippet $work/us-phone.toml"
+    -n "$1 snippet, slowest territory" "$2 snippet $work/slowest.toml"
+    -n "$1 lint, slowest territory" "$2 lint -q $work/slowest.toml"
+    -n "$1 snippet examples/accounts.toml" "$2 snippet examples/accounts.toml")
+}
+add ssq-gen "$bin"
+if [[ -n "${BASELINE:-}" ]]; then add baseline "$BASELINE"; fi
 
 hyperfine -N --warmup 20 --runs "$runs" --export-json "$work/times.json" \
-  -n cat "cat examples/profile.toml" \
-  -n "ssq-gen rules" "$bin rules" \
-  -n "snippet, no phone" "$bin snippet $work/no-phone.toml" \
-  -n "snippet, +1 phone" "$bin snippet $work/us-phone.toml" \
-  -n "snippet examples/profile.toml" "$bin snippet examples/profile.toml" >/dev/null
+  -n cat "cat examples/profile.toml" "${cases[@]}" >/dev/null
 
 python3 - "$work/times.json" <<'PY'
 import json, statistics, sys
 results = json.load(open(sys.argv[1]))["results"]
 medians = {r["command"]: statistics.median(r["times"]) * 1000 for r in results}
 floor = medians["cat"]
-print(f"{'command':<32} {'median ms':>10} {'x cat':>7}")
+print(f"{'command':<48} {'median ms':>10} {'x cat':>7}")
 for name, ms in medians.items():
-    print(f"{name:<32} {ms:>10.2f} {ms / floor:>7.1f}")
+    print(f"{name:<48} {ms:>10.2f} {ms / floor:>7.2f}")
 PY

@@ -34,20 +34,25 @@ pub fn discover(paths: &[PathBuf], options: &Options) -> Result<Vec<Result<Input
     } else {
         options.globs.clone()
     };
-    let mut matcher = ignore::overrides::OverrideBuilder::new("/");
+    let mut builder = ignore::overrides::OverrideBuilder::new("/");
     for glob in &globs {
         // Match on the file name wherever it is, as `*.ssq.toml` reads.
         let glob = if glob.contains('/') { glob.clone() } else { format!("**/{glob}") };
-        matcher.add(&glob).map_err(|err| format!("bad --glob `{glob}`: {err}"))?;
+        builder.add(&glob).map_err(|err| format!("bad --glob `{glob}`: {err}"))?;
     }
-    let matcher = matcher.build().map_err(|err| err.to_string())?;
+    // Compiled only when there is a folder to walk: profiles named one by one need no globs.
+    let mut matcher = None;
 
     let mut inputs = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
             inputs.push(Ok(Input::Stdin));
         } else if path.is_dir() {
-            inputs.extend(walk(path, &matcher, options.follow_links));
+            let matcher = match &mut matcher {
+                Some(matcher) => matcher,
+                None => matcher.insert(builder.build().map_err(|err| err.to_string())?),
+            };
+            inputs.extend(walk(path, matcher, options.follow_links));
         } else {
             inputs.push(Ok(Input::Path(path.clone())));
         }
@@ -112,13 +117,17 @@ pub fn run<E>(
         if batch.is_empty() {
             return Ok(());
         }
-        let checked: Vec<Checked> = batch
-            .into_par_iter()
-            .map(|input| match input.and_then(|input| Source::read(&input, options.format)) {
+        let check_one =
+            |input: Result<Input, ReadError>| match input.and_then(|input| Source::read(&input, options.format)) {
                 Ok(source) => check(source),
                 Err(err) => Checked::unreadable(err),
-            })
-            .collect();
+            };
+        // One profile (a pre-commit hook, an editor) is checked here: starting the thread pool
+        // would cost more than the check.
+        let checked: Vec<Checked> = match batch.len() {
+            1 => batch.into_iter().map(check_one).collect(),
+            _ => batch.into_par_iter().map(check_one).collect(),
+        };
         checked.into_iter().try_for_each(&mut report)?;
     }
 }

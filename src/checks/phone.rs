@@ -21,8 +21,9 @@ struct Territory {
     code: u16,
     /// The main territory of a shared calling code (`US` for +1), tried first.
     main: bool,
-    /// For calling codes shared by several territories: the national numbers that belong here.
-    leading_digits: Option<&'static str>,
+    /// For calling codes shared by several territories: the start of the national numbers that
+    /// belong here, in [`PATTERNS`].
+    leading_digits: Option<Range<usize>>,
     /// The general description's pattern, in [`PATTERNS`].
     general: Option<Range<usize>>,
     /// Fixed line, mobile, toll free, premium rate, shared cost, personal, VoIP, pager, UAN,
@@ -153,7 +154,7 @@ fn national(digits: &str, index: usize) -> Result<Phone, PhoneError> {
     let region = plan(index).ok_or(PhoneError::NoCountryCode)?;
     let invalid = || PhoneError::Invalid { country: describe(region.code, Some(TERRITORIES[index].id)) };
     // After an international prefix comes a calling code, which never starts with 0.
-    if let Some(idd) = &region.international_prefix
+    if let Some(idd) = region.international_prefix.get()
         && let Some(found) = idd.find(digits)
         && !digits[found.end()..].starts_with('0')
     {
@@ -201,8 +202,8 @@ fn region_for_number(members: &[usize], national: &str) -> Option<usize> {
         return Some(*only);
     }
     members.iter().copied().find(|&index| {
-        plan(index).is_some_and(|plan| match &plan.leading_digits {
-            Some(leading) => leading.is_match(national),
+        plan(index).is_some_and(|plan| match plan.leading_digits {
+            Some(leading) => pattern::matches_start(leading, national.as_bytes()),
             None => plan.has_type(national),
         })
     })
@@ -272,16 +273,33 @@ struct Plan {
     local_lengths: Vec<u16>,
     /// A valid number matches one.
     types: Vec<Desc>,
-    international_prefix: Option<Regex>,
-    national_prefix_for_parsing: Option<Regex>,
+    international_prefix: Prefix,
+    national_prefix_for_parsing: Prefix,
     national_prefix_transform_rule: Option<String>,
-    leading_digits: Option<Regex>,
+    leading_digits: Option<&'static [u8]>,
+}
+
+/// A prefix pattern, compiled the first time a number needs it: a shared calling code tries a
+/// number against a dozen territories, which need none of theirs.
+struct Prefix {
+    source: Option<&'static str>,
+    compiled: OnceLock<Option<Regex>>,
+}
+
+impl Prefix {
+    fn new(source: Option<&'static str>) -> Prefix {
+        Prefix { source, compiled: OnceLock::new() }
+    }
+
+    /// `^(?:…)`: it matches where the number starts.
+    fn get(&self) -> Option<&Regex> {
+        self.compiled.get_or_init(|| Regex::new(&format!("^(?:{})", self.source?)).ok()).as_ref()
+    }
 }
 
 impl Plan {
     fn load(index: usize) -> Option<Plan> {
         let territory = &TERRITORIES[index];
-        let start = |pattern: &str| Regex::new(&format!("^(?:{pattern})")).ok();
         let union = |lengths: &dyn Fn(&NumberType) -> &[u16]| {
             let mut all: Vec<u16> = territory.types.iter().flat_map(lengths).copied().collect();
             all.sort_unstable();
@@ -303,10 +321,10 @@ impl Plan {
             general,
             local_lengths,
             types,
-            international_prefix: territory.international_prefix.and_then(start),
-            national_prefix_for_parsing: national_prefix_for_parsing.and_then(start),
+            international_prefix: Prefix::new(territory.international_prefix),
+            national_prefix_for_parsing: Prefix::new(national_prefix_for_parsing),
             national_prefix_transform_rule: territory.national_prefix_transform_rule.map(braced_groups),
-            leading_digits: territory.leading_digits.and_then(start),
+            leading_digits: territory.leading_digits.clone().map(|range| &PATTERNS[range]),
         })
     }
 
@@ -331,7 +349,7 @@ impl Plan {
     /// libphonenumber's `maybeStripNationalPrefixAndCarrierCode`: the number without its national
     /// prefix (transformed where the territory says so), or `None` when nothing is to be stripped.
     fn strip_national_prefix(&self, number: &str) -> Option<String> {
-        let prefix = self.national_prefix_for_parsing.as_ref()?;
+        let prefix = self.national_prefix_for_parsing.get()?;
         if number.is_empty() {
             return None;
         }

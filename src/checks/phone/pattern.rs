@@ -185,6 +185,12 @@ pub fn matches(program: &[u8], input: &[u8]) -> bool {
     !program.is_empty() && node(program, 0, input, 0, &mut |end| end == input.len())
 }
 
+/// Whether `program` matches the start of `input` (libphonenumber's `lookingAt`, for leading digits).
+#[allow(dead_code)] // build.rs only compiles.
+pub fn matches_start(program: &[u8], input: &[u8]) -> bool {
+    !program.is_empty() && node(program, 0, input, 0, &mut |_| true)
+}
+
 fn read_u16(code: &[u8], at: usize) -> usize {
     usize::from(u16::from_le_bytes([code[at], code[at + 1]]))
 }
@@ -271,6 +277,8 @@ mod tests {
         assert!(!yes("1[2-4]\\d{2}", "13991"), "the whole number, not a prefix");
         assert!(yes("(?:12|3)4?5{1,2}", "1255") && yes("(?:12|3)4?5{1,2}", "345") && !yes("(?:12|3)4?5{1,2}", "3"));
         assert!(yes("(?:1?){2}2", "2"), "empty iterations count towards the minimum");
+        let starts = |pattern: &str, input: &str| matches_start(&compile(pattern).unwrap(), input.as_bytes());
+        assert!(starts("340|6(?:49|70)", "3406421234") && starts("340|6(?:49|70)", "670") && !starts("340", "34"));
         for bad in ["1+", "[^1]", "(1)", "1{2", "a", "1{3,2}", "(?:1", "1)", "[]"] {
             assert!(compile(bad).is_err(), "{bad}");
         }
@@ -315,5 +323,30 @@ mod tests {
             }
         }
         assert!(checked > 150_000, "{checked}");
+    }
+
+    /// Every territory's leading digits, matched at the start, against regex-lite.
+    #[test]
+    fn leading_digits_agree_with_regex_lite() {
+        let xml = include_str!("PhoneNumberMetadata.xml");
+        let mut checked = 0;
+        for attribute in xml.split(" leadingDigits=\"").skip(1) {
+            let source = &attribute[..attribute.find('"').unwrap()];
+            let program = compile(source).unwrap_or_else(|err| panic!("{err}"));
+            let regex = regex_lite::Regex::new(&format!("^(?:{source})")).unwrap();
+            for first in 0..1000 {
+                let input = format!("{first:03}1234567");
+                for len in [1, 2, 3, 10] {
+                    let input = &input[..len];
+                    assert_eq!(
+                        matches_start(&program, input.as_bytes()),
+                        regex.is_match(input),
+                        "`{source}` on {input}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 50_000, "{checked}");
     }
 }
