@@ -1,11 +1,11 @@
 //! Compiles libphonenumber's metadata into the binary: every territory as a row of Rust data, and
-//! every national number pattern as bytecode (`src/checks/phone/pattern.rs`), so that validating a
-//! number reads no XML and compiles no regular expression at run time. The phonenumber crate reads
+//! every pattern as bytecode (`src/checks/phone/pattern.rs`), so that validating a number reads no
+//! XML and compiles no regular expression at run time. The phonenumber crate reads
 //! the XML here, with its own loader.
 //!
-//! Output, in OUT_DIR: `territories.rs` (a table of `Territory` rows: region id, calling code,
-//! leading digits, prefixes, and each number type's lengths and pattern, as a byte range) and
-//! `patterns.bin` (the patterns' bytecode, back to back). The agreement test
+//! Output, in OUT_DIR: `territories.rs` (a table of `Territory` rows: region id, calling code, the
+//! national prefix's transform rule, each number type's lengths, and every pattern as a byte range)
+//! and `patterns.bin` (the patterns' bytecode, back to back). The agreement test
 //! (tests/cli/phone_agreement.rs) compares the result with libphonenumber.
 
 #[path = "src/checks/phone/pattern.rs"]
@@ -52,6 +52,9 @@ fn compile_phone_metadata() {
         };
         let general = compiled(meta.general.as_ref().and_then(|d| d.national_number.as_deref()));
         let leading_digits = compiled(meta.leading_digits.as_deref());
+        let international_prefix = compiled(meta.international_prefix.as_deref());
+        // Without a pattern of its own, the national prefix is what is stripped.
+        let national_prefix = compiled(meta.national_prefix_for_parsing.as_deref().or(meta.national_prefix.as_deref()));
         let mut types = String::new();
         let described: [&Option<Descriptor>; 10] = [
             &meta.fixed_line,
@@ -80,14 +83,11 @@ fn compile_phone_metadata() {
         writeln!(
             table,
             "    Territory {{ id: {:?}, code: {}, main: {}, leading_digits: {leading_digits}, general: {general}, types: &[{types}], \
-             international_prefix: {:?}, national_prefix: {:?}, national_prefix_for_parsing: {:?}, \
+             international_prefix: {international_prefix}, national_prefix: {national_prefix}, \
              national_prefix_transform_rule: {:?} }},",
             meta.id.as_deref().expect("territory id"),
             meta.country_code.expect("calling code"),
             meta.main_country_for_code,
-            text(&meta.international_prefix),
-            text(&meta.national_prefix),
-            text(&meta.national_prefix_for_parsing),
             text(&meta.national_prefix_transform_rule),
         )
         .unwrap();

@@ -10,7 +10,6 @@
 
 mod pattern;
 
-use regex_lite::Regex;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -29,9 +28,12 @@ struct Territory {
     /// Fixed line, mobile, toll free, premium rate, shared cost, personal, VoIP, pager, UAN,
     /// voicemail: those the territory has.
     types: &'static [NumberType],
-    international_prefix: Option<&'static str>,
-    national_prefix: Option<&'static str>,
-    national_prefix_for_parsing: Option<&'static str>,
+    /// `00`, `810`: dialled before a calling code abroad; in [`PATTERNS`].
+    international_prefix: Option<Range<usize>>,
+    /// What `parse` strips from the start of a national number (libphonenumber's national prefix
+    /// for parsing, else the national prefix); in [`PATTERNS`].
+    national_prefix: Option<Range<usize>>,
+    /// What replaces the stripped national prefix, with `$1` for its last group (`9$1`).
     national_prefix_transform_rule: Option<&'static str>,
 }
 
@@ -154,11 +156,11 @@ fn national(digits: &str, index: usize) -> Result<Phone, PhoneError> {
     let region = plan(index).ok_or(PhoneError::NoCountryCode)?;
     let invalid = || PhoneError::Invalid { country: describe(region.code, Some(TERRITORIES[index].id)) };
     // After an international prefix comes a calling code, which never starts with 0.
-    if let Some(idd) = region.international_prefix.get()
-        && let Some(found) = idd.find(digits)
-        && !digits[found.end()..].starts_with('0')
+    if let Some(idd) = region.international_prefix
+        && let Some((end, _)) = pattern::captures(idd, digits.as_bytes())
+        && !digits[end..].starts_with('0')
     {
-        let rest = &digits[found.end()..];
+        let rest = &digits[end..];
         let code = calling_code(rest).ok_or_else(invalid)?;
         let main = *territories_of(code).first().ok_or_else(invalid)?;
         let national =
@@ -263,8 +265,7 @@ impl Desc {
     }
 }
 
-/// What validation reads of one territory's metadata, with its prefix patterns compiled, once per
-/// process.
+/// What validation reads of one territory's metadata, once per process.
 struct Plan {
     code: u16,
     /// Its lengths are the union of the types', which libphonenumber computes when it builds its
@@ -273,40 +274,23 @@ struct Plan {
     local_lengths: Vec<u16>,
     /// A valid number matches one.
     types: Vec<Desc>,
-    international_prefix: Prefix,
-    national_prefix_for_parsing: Prefix,
-    national_prefix_transform_rule: Option<String>,
+    international_prefix: Option<&'static [u8]>,
+    national_prefix: Option<&'static [u8]>,
+    national_prefix_transform_rule: Option<&'static str>,
     leading_digits: Option<&'static [u8]>,
-}
-
-/// A prefix pattern, compiled the first time a number needs it: a shared calling code tries a
-/// number against a dozen territories, which need none of theirs.
-struct Prefix {
-    source: Option<&'static str>,
-    compiled: OnceLock<Option<Regex>>,
-}
-
-impl Prefix {
-    fn new(source: Option<&'static str>) -> Prefix {
-        Prefix { source, compiled: OnceLock::new() }
-    }
-
-    /// `^(?:…)`: it matches where the number starts.
-    fn get(&self) -> Option<&Regex> {
-        self.compiled.get_or_init(|| Regex::new(&format!("^(?:{})", self.source?)).ok()).as_ref()
-    }
 }
 
 impl Plan {
     fn load(index: usize) -> Option<Plan> {
         let territory = &TERRITORIES[index];
+        let compiled = |range: &Option<Range<usize>>| range.clone().map(|range| &PATTERNS[range]);
         let union = |lengths: &dyn Fn(&NumberType) -> &[u16]| {
             let mut all: Vec<u16> = territory.types.iter().flat_map(lengths).copied().collect();
             all.sort_unstable();
             all.dedup();
             all
         };
-        let general = Desc { pattern: &PATTERNS[territory.general.clone()?], lengths: union(&|t| t.lengths) };
+        let general = Desc { pattern: compiled(&territory.general)?, lengths: union(&|t| t.lengths) };
         let local_lengths: Vec<u16> =
             union(&|t| t.local_lengths).into_iter().filter(|l| !general.lengths.contains(l)).collect();
         let types = territory
@@ -314,17 +298,15 @@ impl Plan {
             .iter()
             .map(|t| Desc { pattern: &PATTERNS[t.pattern.clone()], lengths: t.lengths.to_vec() })
             .collect();
-        // Without a pattern of its own, the national prefix is what is stripped.
-        let national_prefix_for_parsing = territory.national_prefix_for_parsing.or(territory.national_prefix);
         Some(Plan {
             code: territory.code,
             general,
             local_lengths,
             types,
-            international_prefix: Prefix::new(territory.international_prefix),
-            national_prefix_for_parsing: Prefix::new(national_prefix_for_parsing),
-            national_prefix_transform_rule: territory.national_prefix_transform_rule.map(braced_groups),
-            leading_digits: territory.leading_digits.clone().map(|range| &PATTERNS[range]),
+            international_prefix: compiled(&territory.international_prefix),
+            national_prefix: compiled(&territory.national_prefix),
+            national_prefix_transform_rule: territory.national_prefix_transform_rule,
+            leading_digits: compiled(&territory.leading_digits),
         })
     }
 
@@ -349,23 +331,31 @@ impl Plan {
     /// libphonenumber's `maybeStripNationalPrefixAndCarrierCode`: the number without its national
     /// prefix (transformed where the territory says so), or `None` when nothing is to be stripped.
     fn strip_national_prefix(&self, number: &str) -> Option<String> {
-        let prefix = self.national_prefix_for_parsing.get()?;
+        let prefix = self.national_prefix?;
         if number.is_empty() {
             return None;
         }
-        let captures = prefix.captures(number)?;
-        let whole = captures.get(0)?;
+        let (end, groups) = pattern::captures(prefix, number.as_bytes())?;
         let viable = self.general.pattern_matches(number);
-        let last_group = captures.len() - 1;
-        let stripped = match (&self.national_prefix_transform_rule, captures.get(last_group).filter(|_| last_group > 0))
-        {
-            (Some(rule), Some(_)) => {
+        let stripped = match (self.national_prefix_transform_rule, groups.last()) {
+            // Java's `replaceFirst`: the rule, its `$n` the groups, in place of the match.
+            (Some(rule), Some(Some(_))) => {
                 let mut transformed = String::new();
-                captures.expand(rule, &mut transformed);
-                transformed.push_str(&number[whole.end()..]);
+                let mut chars = rule.chars().peekable();
+                while let Some(c) = chars.next() {
+                    match (c, chars.peek().and_then(|d| d.to_digit(10))) {
+                        ('$', Some(group)) => {
+                            chars.next();
+                            let span = groups.get((group as usize).wrapping_sub(1)).cloned().flatten();
+                            transformed.push_str(span.map_or("", |span| &number[span]));
+                        }
+                        _ => transformed.push(c),
+                    }
+                }
+                transformed.push_str(&number[end..]);
                 transformed
             }
-            _ => number[whole.end()..].to_string(),
+            _ => number[end..].to_string(),
         };
         // Stripping must not turn a number that matched into one that does not.
         (!viable || self.general.pattern_matches(&stripped)).then_some(stripped)
@@ -379,22 +369,6 @@ impl Plan {
             _ => number.to_string(),
         }
     }
-}
-
-/// Java's replacement `$1` as the regex crate writes it, `${1}` (`$15` would name group 15 there).
-fn braced_groups(rule: &str) -> String {
-    let mut out = String::with_capacity(rule.len() + 4);
-    let mut chars = rule.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, chars.peek()) {
-            ('$', Some(digit)) if digit.is_ascii_digit() => {
-                out.push_str(&format!("${{{digit}}}"));
-                chars.next();
-            }
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// Territory `index`'s plan, compiled on first use.
@@ -460,9 +434,11 @@ mod tests {
     }
 
     #[test]
-    fn transform_rules_use_braced_groups() {
-        assert_eq!(braced_groups("9$1"), "9${1}");
-        assert_eq!(braced_groups("$15"), "${1}5");
+    fn national_prefix_transform_rules() {
+        // Argentina's mobile numbers: `0` and `15` go, and `9` goes in front (`9$1`).
+        for (written, e164) in [("011 15-2345-6789", "+5491123456789"), ("0343 15-555-1212", "+5493435551212")] {
+            assert_eq!(parse(written, Some("AR")).unwrap().e164, e164, "{written}");
+        }
     }
 
     #[test]
