@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Whole-process time of one profile, as medians over repeated runs, each against `cat` of the same
-# file measured in the same run (the floor: starting a process and reading the file):
+# file measured in the same rounds (the floor: starting a process and reading the file):
 #   - `ssq-gen rules`: our own start-up, with no profile work;
 #   - `snippet` of the example profile (+86), without a phone, with a +1 phone, and with the slowest
 #     territory to validate (+1 340, VI: a shared calling code, so the number is tried against
 #     several territories' patterns);
 #   - `lint` of the slowest one, and `snippet` of the from_page example.
 # BASELINE=path/to/another/ssq-gen adds the same cases for that binary (a before-and-after table).
-# Needs hyperfine (apt-get install hyperfine). Usage: benches/snippet.sh [runs]
+# Runs alternate (benches/alternate.py). Usage: benches/snippet.sh [rounds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-200}
@@ -21,26 +21,14 @@ sed 's/^phone = .*/phone = "+1 340-642-1234"/' examples/profile.toml > "$work/sl
 
 cases=()
 add() {  # name, binary
-  cases+=(-n "$1 rules" "$2 rules"
-    -n "$1 snippet examples/profile.toml" "$2 snippet examples/profile.toml"
-    -n "$1 snippet, no phone" "$2 snippet $work/no-phone.toml"
-    -n "$1 snippet, +1 212 phone" "$2 snippet $work/us-phone.toml"
-    -n "$1 snippet, slowest territory" "$2 snippet $work/slowest.toml"
-    -n "$1 lint, slowest territory" "$2 lint -q $work/slowest.toml"
-    -n "$1 snippet examples/accounts.toml" "$2 snippet examples/accounts.toml")
+  cases+=("$1 rules" "$2 rules"
+    "$1 snippet examples/profile.toml" "$2 snippet examples/profile.toml"
+    "$1 snippet, no phone" "$2 snippet $work/no-phone.toml"
+    "$1 snippet, +1 212 phone" "$2 snippet $work/us-phone.toml"
+    "$1 snippet, slowest territory" "$2 snippet $work/slowest.toml"
+    "$1 lint, slowest territory" "$2 lint -q $work/slowest.toml"
+    "$1 snippet examples/accounts.toml" "$2 snippet examples/accounts.toml")
 }
 add ssq-gen "$bin"
 if [[ -n "${BASELINE:-}" ]]; then add baseline "$BASELINE"; fi
-
-hyperfine -N --warmup 20 --runs "$runs" --export-json "$work/times.json" \
-  -n cat "cat examples/profile.toml" "${cases[@]}" >/dev/null
-
-python3 - "$work/times.json" <<'PY'
-import json, statistics, sys
-results = json.load(open(sys.argv[1]))["results"]
-medians = {r["command"]: statistics.median(r["times"]) * 1000 for r in results}
-floor = medians["cat"]
-print(f"{'command':<48} {'median ms':>10} {'x cat':>7}")
-for name, ms in medians.items():
-    print(f"{name:<48} {ms:>10.2f} {ms / floor:>7.2f}")
-PY
+python3 benches/alternate.py "$runs" cat "cat examples/profile.toml" "${cases[@]}"
