@@ -156,7 +156,7 @@ fn detect_template_engines() {
     let php = || runs("php", &["-v"]);
     let engines: [(&str, &dyn Fn() -> bool); 10] = [
         ("django", &|| runs("python3", &["-c", "import django"])),
-        ("jinja2", &|| runs("python3", &["-c", "import jinja2"])),
+        ("jinja2", &|| runs("python3", &["-c", "import flask, jinja2"])),
         ("rails", &|| runs("ruby", &["-e", "require 'action_view'"])),
         ("liquid", &|| runs("ruby", &["-e", "require 'liquid'"])),
         ("twig", &|| php() && Path::new("/usr/share/php/Twig/autoload.php").is_file()),

@@ -276,7 +276,7 @@ macro_rules! engine_tests {
 
 engine_tests! {
     django_delivers_the_visitor: "django", has_engine_django, "django";
-    jinja2_delivers_the_visitor: "jinja2", has_engine_jinja2, "jinja2";
+    jinja2_delivers_the_visitor: "jinja2", has_engine_jinja2, "jinja2 and flask";
     rails_delivers_the_visitor: "rails", has_engine_rails, "ruby-actionview";
     twig_delivers_the_visitor: "twig", has_engine_twig, "php-twig";
     blade_delivers_the_visitor: "blade", has_engine_blade, "php-illuminate-view";

@@ -56,7 +56,7 @@ fn ci_runs_every_suite() {
         ("eslint (npm ci --prefix tests/js)", cfg!(has_eslint)),
         ("python3 -m pip install phonenumbers==9.0.33", cfg!(has_phonenumbers)),
         ("django (pip)", cfg!(has_engine_django)),
-        ("jinja2 (pip)", cfg!(has_engine_jinja2)),
+        ("jinja2 and flask (pip)", cfg!(has_engine_jinja2)),
         ("ruby-actionview", cfg!(has_engine_rails)),
         ("ruby-liquid", cfg!(has_engine_liquid)),
         ("php-twig", cfg!(has_engine_twig)),

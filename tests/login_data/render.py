@@ -19,12 +19,19 @@ if engine == "django":
 
     out = Template(fragment).render(Context(context))
 elif engine == "jinja2":
+    import flask
     import jinja2
 
-    # Flask's settings for HTML templates: autoescape on. StrictUndefined: a missing `ssq_login`
-    # must be handled by the fragment itself.
-    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
-    out = env.from_string(fragment).render(context)
+    # As Flask renders a page (autoescape on, its own `tojson`), and then as plain Jinja2 with
+    # autoescape on: both must give the same page. StrictUndefined: a missing `ssq_login` must be
+    # handled by the fragment itself.
+    app = flask.Flask(__name__)
+    app.jinja_env.undefined = jinja2.StrictUndefined
+    with app.app_context():
+        out = flask.render_template_string(fragment, **context)
+    plain = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined).from_string(fragment).render(context)
+    if json.loads(plain.split(">", 1)[1].rsplit("<", 1)[0]) != json.loads(out.split(">", 1)[1].rsplit("<", 1)[0]):
+        sys.exit("Flask and Jinja2 disagree")
 else:
     sys.exit(f"unknown engine {engine}")
 sys.stdout.write(out)
