@@ -290,6 +290,14 @@ impl Checker<'_> {
                 verdict = Err(Rejected);
                 continue;
             }
+            if let Some(c) = id.chars().find(|c| c.is_control()) {
+                let message =
+                    format!("a custom-field id in `{path}` contains the control character U+{:04X}", c as u32);
+                let help = "use the custom field's id from the SaleSmartly project";
+                self.report(&rule::CONTROL_CHARACTER, &path, entry.id_span.clone(), message, help);
+                verdict = Err(Rejected);
+                continue;
+            }
             if fields.contains_key(id) {
                 let message = format!("`{path}.{id}` is defined more than once");
                 let help = "keep one: JSON readers disagree about which one wins";

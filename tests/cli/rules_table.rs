@@ -190,6 +190,13 @@ fn cases() -> Vec<Case> {
             "blank custom-field id",
         )),
         json(case(
+            "control character in a custom-field id",
+            r#"{"loader": {"license": "g1vfb1b"}, "login": {"from_page": true, "custom_fields_ext": {"a\u0007": 1}}}"#,
+            "SSQ008",
+            "1:87",
+            "custom-field id in `login.custom_fields_ext` contains the control character U+0007",
+        )),
+        json(case(
             "duplicate custom-field id",
             r#"{"loader": {"license": "g1vfb1b"}, "login": {"from_page": true, "custom_fields_ext": {"7": 1, "7": 2}}}"#,
             "SSQ007",
