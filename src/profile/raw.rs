@@ -36,8 +36,7 @@ pub struct CustomField {
 }
 
 /// A custom field's value, as the SDK takes it.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
-#[serde(untagged)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum CustomValue {
     Text(String),
     Number(serde_json::Number),
@@ -236,15 +235,7 @@ fn field_value(kind: Kind, node: Node, path: impl Fn() -> String) -> Result<Fiel
             let path = path();
             Err(Diagnostic::new(&rule::UNKNOWN_VALUE, span, format!("`{path}` cannot be `{s}`"), help).on(path))
         }
-        (Kind::TextList | Kind::SelectorList, Value::Array(items)) => items
-            .into_iter()
-            .enumerate()
-            .map(|(i, item)| match item.value {
-                Value::String(s) => Ok((s, item.span)),
-                other => Err(type_error(&format!("{}[{i}]", path()), item.span, &other, "a string")),
-            })
-            .collect::<Result<_, _>>()
-            .map(FieldValue::List),
+        (Kind::TextList | Kind::SelectorList, Value::Array(items)) => strings(items, &path()).map(FieldValue::List),
         (Kind::CustomFields, Value::Table(entries)) => entries
             .into_iter()
             .map(|Entry { key: id, key_span: id_span, node }| {
@@ -256,16 +247,7 @@ fn field_value(kind: Kind, node: Node, path: impl Fn() -> String) -> Result<Fiel
                         Some(number) => CustomValue::Number(number),
                         None => return Err(type_error(&path, node.span, &Value::Float(float), "a finite number")),
                     },
-                    Value::Array(items) => CustomValue::List(
-                        items
-                            .into_iter()
-                            .enumerate()
-                            .map(|(i, item)| match item.value {
-                                Value::String(s) => Ok((s, item.span)),
-                                other => Err(type_error(&format!("{path}[{i}]"), item.span, &other, "a string")),
-                            })
-                            .collect::<Result<_, _>>()?,
-                    ),
+                    Value::Array(items) => CustomValue::List(strings(items, &path)?),
                     other => {
                         let expected = "a string, a number or an array of strings";
                         return Err(type_error(&path, node.span, &other, expected));
@@ -277,6 +259,18 @@ fn field_value(kind: Kind, node: Node, path: impl Fn() -> String) -> Result<Fiel
             .map(FieldValue::CustomFields),
         (kind, other) => Err(type_error(&path(), span, &other, kind.expected())),
     }
+}
+
+/// An array's entries, each a string; `path` names the array in a diagnostic.
+fn strings(items: Vec<Node>, path: &str) -> Result<Vec<(String, Span)>, Diagnostic> {
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| match item.value {
+            Value::String(s) => Ok((s, item.span)),
+            other => Err(type_error(&format!("{path}[{i}]"), item.span, &other, "a string")),
+        })
+        .collect()
 }
 
 fn type_error(path: &str, span: Span, found: &Value, expected: &str) -> Diagnostic {
