@@ -194,13 +194,7 @@ fn snippet(args: &SnippetArgs, ui: &Ui) -> Status {
     };
     let status = match (&args.check, output) {
         (Some(path), _) => return check_drift(path, &text, args, ui),
-        (None, Some(path)) => match ssq_gen::output::write_atomically(path, text.as_bytes()) {
-            Ok(()) => Status::Success,
-            Err(err) => {
-                ui.problem(format_args!("cannot write {}: {err}", path.display()));
-                Status::Trouble
-            }
-        },
+        (None, Some(path)) => write_file(path, &text, ui),
         (None, None) => print(&text),
     };
     if status == Status::Success && accepted.warnings > 0 && !ui.quiet {
@@ -353,8 +347,7 @@ fn init(path: Option<&Path>, json: bool, force: bool, ui: &Ui) -> Status {
         return Status::Trouble;
     }
     remove_unfinished_files_on_signals();
-    if let Err(err) = ssq_gen::output::write_atomically(path, text.as_bytes()) {
-        ui.problem(format_args!("cannot write {}: {err}", path.display()));
+    if write_file(path, &text, ui) != Status::Success {
         return Status::Trouble;
     }
     if !ui.quiet {
@@ -371,18 +364,22 @@ fn login_data(engine: &str, output: Option<&Path>, ui: &Ui) -> Status {
         ui.problem(format_args!("no engine `{engine}`"));
         return Status::Trouble;
     };
-    match output {
+    match output.filter(|path| path.as_os_str() != "-") {
         None => print(engine.fragment),
-        Some(path) if path.as_os_str() == "-" => print(engine.fragment),
         Some(path) => {
             remove_unfinished_files_on_signals();
-            match ssq_gen::output::write_atomically(path, engine.fragment.as_bytes()) {
-                Ok(()) => Status::Success,
-                Err(err) => {
-                    ui.problem(format_args!("cannot write {}: {err}", path.display()));
-                    Status::Trouble
-                }
-            }
+            write_file(path, engine.fragment, ui)
+        }
+    }
+}
+
+/// `-o FILE`: replaced atomically, or left as it was.
+fn write_file(path: &Path, text: &str, ui: &Ui) -> Status {
+    match ssq_gen::output::write_atomically(path, text.as_bytes()) {
+        Ok(()) => Status::Success,
+        Err(err) => {
+            ui.problem(format_args!("cannot write {}: {err}", path.display()));
+            Status::Trouble
         }
     }
 }
