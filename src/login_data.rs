@@ -83,25 +83,16 @@ pub static ENGINES: &[Engine] = &[
     },
 ];
 
-/// The names, for the command line's possible values.
-pub const NAMES: [&str; 10] =
-    ["django", "jinja2", "rails", "twig", "blade", "liquid", "go", "handlebars", "ejs", "php"];
-
 pub fn engine(name: &str) -> Option<&'static Engine> {
     ENGINES.iter().find(|engine| engine.name == name)
 }
-
-/// The id of the element that carries the visitor; the block's runtime reads it.
-pub const ELEMENT_ID: &str = "ssq-login";
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn names_match_the_engines() {
-        assert_eq!(NAMES.to_vec(), ENGINES.iter().map(|e| e.name).collect::<Vec<_>>());
-    }
+    /// The element the block's run-time reads (templates/login.js.j2).
+    const ELEMENT_ID: &str = "ssq-login";
 
     #[test]
     fn every_fragment_writes_the_element_the_block_reads() {
