@@ -1,4 +1,5 @@
-//! The README tells the truth about the rules and the profile: both come from the code's tables.
+//! The README tells the truth about the rules, the profile and login-data's engines: all come from
+//! the code's tables.
 
 fn readme() -> String {
     std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap()
@@ -21,5 +22,22 @@ fn the_readme_documents_every_profile_key() {
             let row = format!("| `{}.{}` |", section.name, key.name);
             assert!(readme.contains(&row), "README's profile reference lacks {row}");
         }
+    }
+}
+
+#[test]
+fn the_readme_gives_every_login_data_engine_and_the_variable_it_reads() {
+    let readme = readme();
+    for engine in ssq_gen::login_data::ENGINES {
+        let row = readme
+            .lines()
+            .find(|line| line.starts_with(&format!("   | `{}` |", engine.name)))
+            .unwrap_or_else(|| panic!("README's table of engines lacks `{}`", engine.name));
+        assert!(
+            row.contains(&format!("| {} |", engine.variable)),
+            "README's row for `{}` should read: {}",
+            engine.name,
+            engine.variable
+        );
     }
 }
