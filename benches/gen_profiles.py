@@ -8,9 +8,11 @@ error, bad email, malformed language).
 
 Usage: gen_profiles.py N FOLDER
 """
+import json
 import os
 import random
 import re
+import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -22,8 +24,16 @@ NAMES = ["Анна Петрова", "李小龙", "Jean-Luc O'Neil", "محمد ع
 LANGUAGES = ["en-US", "ru-RU", "zh-CN", "zh-HK", "ja-JP", "fr", "de", "es", "pt", "it", "tr", "ko", "vi-VN",
              "th-TH", "ar", "nl", "pl", "id", "fr-CA", "pt-BR", "sw-KE"]
 LABELS = ["vip", "trial", "wholesale", "returning", "b2b", "newsletter", "support-priority"]
-ACTIONS = ["console", "datalayer", "gtag"]
-EVENTS = ["on_unread", "on_send_message", "on_receive_message", "on_open_chat", "on_close_chat"]
+
+def sdk_words():
+    """The event keys and their actions, as ssq-gen's own JSON Schema gives them (`ssq-gen schema`)."""
+    binary = os.environ.get("SSQ_GEN", os.path.join(HERE, "..", "target", "x86_64-unknown-linux-gnu", "dist", "ssq-gen"))
+    events = json.loads(subprocess.check_output([binary, "schema"]))["properties"]["events"]["properties"]
+    listeners = [key for key, schema in events.items() if "enum" in schema]
+    return listeners, events[listeners[0]]["enum"]
+
+
+EVENTS, ACTIONS = sdk_words()
 
 
 def example_numbers():
@@ -72,7 +82,7 @@ def profile(rng, i, numbers):
               'description = """Customer since %d\nRegion %s"""' % (2015 + rng.randrange(10), region),
               "label_names = [%s]" % ", ".join(toml_string(l) for l in rng.sample(LABELS, rng.randrange(0, 4)))]
     lines += ["", "[widget]", "hide_icon = %s" % rng.choice(["true", "false"]), "open_on_load = false", "", "[events]"]
-    for event in rng.sample(EVENTS, rng.randrange(1, 6)):
+    for event in rng.sample(EVENTS, rng.randrange(1, len(EVENTS) + 1)):
         lines.append('%s = "%s"' % (event, rng.choice(ACTIONS)))
     text = "\n".join(lines) + "\n"
     if rng.random() < 0.05:  # the invalid ones

@@ -16,6 +16,7 @@ pub mod output;
 pub mod profile;
 pub mod report;
 pub mod rules;
+pub mod sdk;
 pub mod snippet;
 
 use diagnostics::Diagnostic;

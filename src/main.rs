@@ -138,12 +138,7 @@ fn accept(args: &ProfileArgs, ui: &Ui) -> Result<Accepted, Status> {
     let name = checked.source.name.clone();
     match checked.profile {
         Some(profile) if status == Status::Success => {
-            // The header names the file alone: the block must not depend on the working folder or
-            // on how the path was typed, and must not publish the author's folders.
-            let display_name = match &input {
-                Input::Stdin => "standard input".to_string(),
-                Input::Path(path) => path.file_name().map_or(name.clone(), |n| n.to_string_lossy().into_owned()),
-            };
+            let display_name = input.header_name();
             Ok(Accepted { profile, name, display_name, warnings })
         }
         _ => {

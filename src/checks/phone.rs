@@ -10,43 +10,17 @@
 
 mod pattern;
 
-use std::collections::HashMap;
-use std::ops::Range;
-use std::sync::{Arc, Mutex, OnceLock};
-
 /// One territory of libphonenumber's metadata, as `build.rs` writes it.
 struct Territory {
     id: &'static str,
     code: u16,
     /// The main territory of a shared calling code (`US` for +1), tried first.
     main: bool,
-    /// For calling codes shared by several territories: the start of the national numbers that
-    /// belong here, in [`PATTERNS`].
-    leading_digits: Option<Range<usize>>,
-    /// The general description's pattern, in [`PATTERNS`].
-    general: Option<Range<usize>>,
-    /// Fixed line, mobile, toll free, premium rate, shared cost, personal, VoIP, pager, UAN,
-    /// voicemail: those the territory has.
-    types: &'static [NumberType],
-    /// `00`, `810`: dialled before a calling code abroad; in [`PATTERNS`].
-    international_prefix: Option<Range<usize>>,
-    /// What `parse` strips from the start of a national number (libphonenumber's national prefix
-    /// for parsing, else the national prefix); in [`PATTERNS`].
-    national_prefix: Option<Range<usize>>,
-    /// What replaces the stripped national prefix, with `$1` for its last group (`9$1`).
-    national_prefix_transform_rule: Option<&'static str>,
-}
-
-struct NumberType {
-    /// In [`PATTERNS`].
-    pattern: Range<usize>,
-    lengths: &'static [u16],
-    local_lengths: &'static [u16],
+    /// `None` for a territory without a general description: no number is valid there.
+    plan: Option<Plan>,
 }
 
 static TERRITORIES: &[Territory] = include!(concat!(env!("OUT_DIR"), "/territories.rs"));
-/// Every national number pattern's bytecode, back to back.
-static PATTERNS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/patterns.bin"));
 
 /// libphonenumber's bounds on a national significant number.
 const MIN_NSN: usize = 2;
@@ -248,8 +222,9 @@ enum Length {
 
 /// A number type's description: its lengths, and a pattern the whole number must match.
 struct Desc {
+    /// [`pattern`] bytecode.
     pattern: &'static [u8],
-    lengths: Vec<u16>,
+    lengths: &'static [u16],
 }
 
 impl Desc {
@@ -265,51 +240,30 @@ impl Desc {
     }
 }
 
-/// What validation reads of one territory's metadata, once per process.
+/// What validation reads of one territory's metadata, finished by `build.rs`.
 struct Plan {
     code: u16,
     /// Its lengths are the union of the types', which libphonenumber computes when it builds its
     /// metadata (the XML leaves them out).
     general: Desc,
-    local_lengths: Vec<u16>,
-    /// A valid number matches one.
-    types: Vec<Desc>,
+    /// Lengths only a local number has (dialled without the area code).
+    local_lengths: &'static [u16],
+    /// A valid number matches one: fixed line, mobile, toll free, premium rate, shared cost,
+    /// personal, VoIP, pager, UAN, voicemail, those the territory has.
+    types: &'static [Desc],
+    /// `00`, `810`: dialled before a calling code abroad.
     international_prefix: Option<&'static [u8]>,
+    /// What `parse` strips from the start of a national number (libphonenumber's national prefix
+    /// for parsing, else the national prefix).
     national_prefix: Option<&'static [u8]>,
+    /// What replaces the stripped national prefix, with `$1` for its last group (`9$1`).
     national_prefix_transform_rule: Option<&'static str>,
+    /// For calling codes shared by several territories: the start of the national numbers that
+    /// belong here.
     leading_digits: Option<&'static [u8]>,
 }
 
 impl Plan {
-    fn load(index: usize) -> Option<Plan> {
-        let territory = &TERRITORIES[index];
-        let compiled = |range: &Option<Range<usize>>| range.clone().map(|range| &PATTERNS[range]);
-        let union = |lengths: &dyn Fn(&NumberType) -> &[u16]| {
-            let mut all: Vec<u16> = territory.types.iter().flat_map(lengths).copied().collect();
-            all.sort_unstable();
-            all.dedup();
-            all
-        };
-        let general = Desc { pattern: compiled(&territory.general)?, lengths: union(&|t| t.lengths) };
-        let local_lengths: Vec<u16> =
-            union(&|t| t.local_lengths).into_iter().filter(|l| !general.lengths.contains(l)).collect();
-        let types = territory
-            .types
-            .iter()
-            .map(|t| Desc { pattern: &PATTERNS[t.pattern.clone()], lengths: t.lengths.to_vec() })
-            .collect();
-        Some(Plan {
-            code: territory.code,
-            general,
-            local_lengths,
-            types,
-            international_prefix: compiled(&territory.international_prefix),
-            national_prefix: compiled(&territory.national_prefix),
-            national_prefix_transform_rule: territory.national_prefix_transform_rule,
-            leading_digits: compiled(&territory.leading_digits),
-        })
-    }
-
     /// libphonenumber's `getNumberTypeHelper(…) != UNKNOWN`.
     fn has_type(&self, national: &str) -> bool {
         self.general.matches(national) && self.types.iter().any(|desc| desc.matches(national))
@@ -371,16 +325,9 @@ impl Plan {
     }
 }
 
-/// Territory `index`'s plan, compiled on first use.
-fn plan(index: usize) -> Option<Arc<Plan>> {
-    static PLANS: OnceLock<Mutex<HashMap<usize, Arc<Plan>>>> = OnceLock::new();
-    let plans = PLANS.get_or_init(Default::default);
-    if let Some(plan) = plans.lock().ok()?.get(&index) {
-        return Some(plan.clone());
-    }
-    let plan = Arc::new(Plan::load(index)?);
-    plans.lock().ok()?.insert(index, plan.clone());
-    Some(plan)
+/// Territory `index`'s plan.
+fn plan(index: usize) -> Option<&'static Plan> {
+    TERRITORIES[index].plan.as_ref()
 }
 
 #[cfg(test)]

@@ -64,11 +64,23 @@ impl Input {
         }
     }
 
-    /// The name diagnostics and the snippet header use.
+    /// The name diagnostics use: `<stdin>:3:7`, as compilers write it.
     pub fn display_name(&self) -> String {
         match self {
             Input::Stdin => "<stdin>".to_string(),
             Input::Path(path) => path.display().to_string(),
+        }
+    }
+
+    /// The name the snippet's header gives, in prose (`generated … from standard input`): the
+    /// file's name alone, since the block must not depend on the working folder or on how the path
+    /// was typed, and must not publish the author's folders.
+    pub fn header_name(&self) -> String {
+        match self {
+            Input::Stdin => "standard input".to_string(),
+            Input::Path(path) => {
+                path.file_name().map_or_else(|| self.display_name(), |n| n.to_string_lossy().into_owned())
+            }
         }
     }
 }

@@ -7,4 +7,4 @@ pub mod schema;
 pub mod valid;
 
 pub use raw::{CustomField, CustomValue, Field, FieldValue, RawProfile};
-pub use valid::{Action, ClickTrigger, Command, Event, Load, Loader, Login, LoginFields, LoginInfo, ValidProfile};
+pub use valid::{ClickTrigger, Loader, Login, LoginFields, LoginInfo, ValidProfile};

@@ -6,6 +6,7 @@ use crate::diagnostics::Diagnostic;
 use crate::diagnostics::registry as rule;
 use crate::input::document::{self, Entry, Node, Value};
 use crate::input::source::{self, Content, Source, Span};
+use crate::sdk::Word;
 use std::collections::HashSet;
 
 /// One key as written, after its type was checked against the schema.
@@ -103,6 +104,11 @@ impl RawProfile {
             FieldValue::Text(text) => Some((field, text.as_str())),
             _ => None,
         })
+    }
+
+    /// A choice key's word, as its [`Word`] value: the parser accepted only the set's words.
+    pub fn choice<T: Word>(&self, key: &'static Key) -> Option<(&Field, T)> {
+        self.text(key).and_then(|(field, word)| Some((field, T::from_word(word)?)))
     }
 
     pub fn bool(&self, key: &'static Key) -> Option<bool> {

@@ -81,7 +81,13 @@ impl Section {
 }
 
 impl Key {
-    const fn new(name: &'static str, kind: Kind, doc: &'static str, example: Example, in_starter: bool) -> Key {
+    pub(crate) const fn new(
+        name: &'static str,
+        kind: Kind,
+        doc: &'static str,
+        example: Example,
+        in_starter: bool,
+    ) -> Key {
         Key { name, kind, doc, example, in_starter }
     }
 
@@ -99,11 +105,6 @@ impl Key {
     }
 }
 
-/// What an event listener does with the event.
-pub const ACTIONS: &[&str] = &["console", "datalayer", "gtag"];
-pub const PHONE_FORMATS: &[&str] = &["e164", "digits"];
-pub const LOAD_MODES: &[&str] = &["immediate", "idle", "interaction"];
-
 /// A JSON profile may name its JSON Schema for editors; the key is accepted and ignored.
 pub const SCHEMA_KEY: &str = "$schema";
 
@@ -111,6 +112,7 @@ pub const SCHEMA_KEY: &str = "$schema";
 pub mod key {
     use super::Example::{Bool, Json, List, Placeholder, Text};
     use super::*;
+    use crate::sdk::{Load, PhoneFormat, Word};
 
     pub static SCRIPT_URL: Key = Key::new(
         "script_url",
@@ -128,7 +130,7 @@ pub mod key {
     );
     pub static LOAD: Key = Key::new(
         "load",
-        Kind::Choice(LOAD_MODES),
+        Kind::Choice(Load::WORDS),
         "When the widget loads: `immediate` (default), `idle` (when the browser is idle), or `interaction` (no request to SaleSmartly until the visitor first clicks, types, touches or turns the mouse wheel; scrolling alone does not count, since pages scroll by themselves).",
         Text("immediate"),
         false,
@@ -199,7 +201,7 @@ pub mod key {
     );
     pub static PHONE_FORMAT: Key = Key::new(
         "phone_format",
-        Kind::Choice(PHONE_FORMATS),
+        Kind::Choice(PhoneFormat::WORDS),
         "`e164` (default, `+8615920141234`) or `digits` (`8615920141234`, the vendor page's own example form); also applied to a phone from the page. Not sent.",
         Text("e164"),
         false,
@@ -217,41 +219,6 @@ pub mod key {
         "`true` opens the chat window once the widget is set up (`ssq.push('chatOpen')`).",
         Bool(false),
         true,
-    );
-    pub static ON_UNREAD: Key = Key::new(
-        "on_unread",
-        Kind::Choice(ACTIONS),
-        "`onUnRead`: unread messages changed; the payload has `num` and `list`.",
-        Text("datalayer"),
-        true,
-    );
-    pub static ON_SEND_MESSAGE: Key = Key::new(
-        "on_send_message",
-        Kind::Choice(ACTIONS),
-        "`onSendMessage`: the visitor sent a message.",
-        Text("datalayer"),
-        false,
-    );
-    pub static ON_RECEIVE_MESSAGE: Key = Key::new(
-        "on_receive_message",
-        Kind::Choice(ACTIONS),
-        "`onReceiveMessage`: the visitor received a message.",
-        Text("datalayer"),
-        false,
-    );
-    pub static ON_OPEN_CHAT: Key = Key::new(
-        "on_open_chat",
-        Kind::Choice(ACTIONS),
-        "`onOpenChat`: the chat window opened.",
-        Text("datalayer"),
-        true,
-    );
-    pub static ON_CLOSE_CHAT: Key = Key::new(
-        "on_close_chat",
-        Kind::Choice(ACTIONS),
-        "`onCloseChat`: the chat window closed.",
-        Text("console"),
-        false,
     );
     pub static FORWARD_CONTENT: Key = Key::new(
         "forward_content",
@@ -300,6 +267,7 @@ pub mod key {
 /// Every section, by name.
 pub mod section {
     use super::*;
+    use crate::sdk::{EVENT_KEYS, Event};
 
     pub static LOADER: Section = Section {
         name: "loader",
@@ -328,14 +296,17 @@ pub mod section {
     pub static EVENTS: Section = Section {
         name: "events",
         doc: "Listeners to register. Each value is an action: `console` logs the event with its payload, `datalayer` pushes `{event: \"ssq_<name>\", num, message_type}` onto `window.dataLayer`, `gtag` calls `gtag('event', 'ssq_<name>', {num, message_type})` when gtag is on the page. Analytics get no chat content unless `forward_content = true`.",
-        keys: &[
-            &key::ON_UNREAD,
-            &key::ON_SEND_MESSAGE,
-            &key::ON_RECEIVE_MESSAGE,
-            &key::ON_OPEN_CHAT,
-            &key::ON_CLOSE_CHAT,
-            &key::FORWARD_CONTENT,
-        ],
+        keys: &EVENTS_KEYS,
+    };
+    /// A listener key per SDK event ([`crate::sdk::EVENT_KEYS`]), then `forward_content`.
+    static EVENTS_KEYS: [&Key; Event::ALL.len() + 1] = {
+        let mut keys = [&key::FORWARD_CONTENT; Event::ALL.len() + 1];
+        let mut i = 0;
+        while i < Event::ALL.len() {
+            keys[i] = &EVENT_KEYS[i];
+            i += 1;
+        }
+        keys
     };
     pub static LAUNCHER: Section = Section {
         name: "launcher",

@@ -2,79 +2,8 @@
 //! [`crate::rules::validate`] can build one, and the renderer accepts nothing else.
 
 use super::RawProfile;
-use super::schema::{Key, key};
-
-/// The five listeners of the SDK (sections 2.5, 2.7–2.10 of the vendor's page).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Event {
-    Unread,
-    SendMessage,
-    ReceiveMessage,
-    OpenChat,
-    CloseChat,
-}
-
-impl Event {
-    pub const ALL: [Event; 5] =
-        [Event::Unread, Event::SendMessage, Event::ReceiveMessage, Event::OpenChat, Event::CloseChat];
-
-    /// The profile key under `[events]`.
-    pub fn key(self) -> &'static Key {
-        match self {
-            Event::Unread => &key::ON_UNREAD,
-            Event::SendMessage => &key::ON_SEND_MESSAGE,
-            Event::ReceiveMessage => &key::ON_RECEIVE_MESSAGE,
-            Event::OpenChat => &key::ON_OPEN_CHAT,
-            Event::CloseChat => &key::ON_CLOSE_CHAT,
-        }
-    }
-
-    /// The SDK's event name.
-    pub fn sdk_name(self) -> &'static str {
-        match self {
-            Event::Unread => "onUnRead",
-            Event::SendMessage => "onSendMessage",
-            Event::ReceiveMessage => "onReceiveMessage",
-            Event::OpenChat => "onOpenChat",
-            Event::CloseChat => "onCloseChat",
-        }
-    }
-
-    /// The name analytics see, after `ssq_`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Event::Unread => "unread",
-            Event::SendMessage => "send_message",
-            Event::ReceiveMessage => "receive_message",
-            Event::OpenChat => "open_chat",
-            Event::CloseChat => "close_chat",
-        }
-    }
-}
-
-/// What a listener does with its event. The schema's word list is [`schema::ACTIONS`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Action {
-    Console,
-    DataLayer,
-    Gtag,
-}
-
-impl Action {
-    pub const ALL: [Action; 3] = [Action::Console, Action::DataLayer, Action::Gtag];
-
-    pub fn word(self) -> &'static str {
-        match self {
-            Action::Console => "console",
-            Action::DataLayer => "datalayer",
-            Action::Gtag => "gtag",
-        }
-    }
-
-    pub fn from_word(word: &str) -> Option<Action> {
-        Action::ALL.into_iter().find(|action| action.word() == word)
-    }
-}
+use super::schema::key;
+use crate::sdk::{Action, Command, Event, Load, PhoneFormat};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Loader {
@@ -119,47 +48,9 @@ pub struct LoginFields {
     /// By custom-field id: a string, a number, or an array of strings.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_fields_ext: Option<serde_json::Map<String, serde_json::Value>>,
-    /// `phone_format = "digits"`: not sent, but a phone from the page is written this way too.
+    /// Not sent, but a phone from the page is written this way too.
     #[serde(skip)]
-    pub phone_digits: bool,
-}
-
-/// When the widget's loader starts. The schema's word list is [`schema::LOAD_MODES`].
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Load {
-    #[default]
-    Immediate,
-    /// When the browser is idle (`requestIdleCallback`, or a timeout where it is missing).
-    Idle,
-    /// At the visitor's first pointer, key, touch or wheel input, or a launcher or trigger click.
-    Interaction,
-}
-
-impl Load {
-    pub const ALL: [Load; 3] = [Load::Immediate, Load::Idle, Load::Interaction];
-
-    pub fn from_word(word: &str) -> Option<Load> {
-        Load::ALL.into_iter().find(|load| load.word() == word)
-    }
-
-    pub fn word(self) -> &'static str {
-        match self {
-            Load::Immediate => "immediate",
-            Load::Idle => "idle",
-            Load::Interaction => "interaction",
-        }
-    }
-}
-
-/// An SDK command a click sends.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-pub enum Command {
-    #[serde(rename = "chatOpen")]
-    ChatOpen,
-    #[serde(rename = "chatClose")]
-    ChatClose,
-    #[serde(rename = "clearUser")]
-    ClearUser,
+    pub phone_format: PhoneFormat,
 }
 
 /// A page element whose click sends an SDK command.
@@ -190,10 +81,8 @@ impl ValidProfile {
     /// The profile the rules accepted: `loader` and `login` as they checked them, and the parts no
     /// rule needs to change (settings, listeners, clicks) read from `raw` as written.
     pub(crate) fn assemble(raw: &RawProfile, loader: Loader, login: Option<Login>) -> ValidProfile {
-        let listeners = Event::ALL
-            .into_iter()
-            .filter_map(|event| Some((event, Action::from_word(raw.text(event.key())?.1)?)))
-            .collect();
+        let listeners =
+            Event::ALL.iter().filter_map(|&event| Some((event, raw.choice::<Action>(event.key())?.1))).collect();
         let text = |key| raw.text(key).map(|(_, text)| text.to_string());
         let triggers = |key, command| {
             raw.list(key).iter().map(move |(selector, _)| ClickTrigger { selector: selector.clone(), command })
@@ -212,7 +101,7 @@ impl ValidProfile {
             open_on_load: raw.bool(&key::OPEN_ON_LOAD).unwrap_or(false),
             listeners,
             forward_content: raw.bool(&key::FORWARD_CONTENT).unwrap_or(false),
-            load: raw.text(&key::LOAD).and_then(|(_, word)| Load::from_word(word)).unwrap_or_default(),
+            load: raw.choice(&key::LOAD).map(|(_, load)| load).unwrap_or_default(),
             clicks,
             badge_selector: text(&key::BADGE_SELECTOR),
         }
@@ -244,28 +133,5 @@ impl ValidProfile {
     }
     pub fn badge_selector(&self) -> Option<&str> {
         self.badge_selector.as_deref()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::profile::schema::{self, Kind, section};
-
-    #[test]
-    fn events_match_the_schema() {
-        let keys: Vec<_> =
-            section::EVENTS.keys.iter().filter(|k| matches!(k.kind, Kind::Choice(_))).map(|k| k.name).collect();
-        let events: Vec<_> = Event::ALL.iter().map(|e| e.key().name).collect();
-        assert_eq!(keys, events);
-        for event in Event::ALL {
-            assert_eq!(event.key().name, format!("on_{}", event.name()));
-        }
-    }
-
-    #[test]
-    fn word_lists_match_the_enums() {
-        assert_eq!(schema::ACTIONS, Action::ALL.map(Action::word));
-        assert_eq!(schema::LOAD_MODES, Load::ALL.map(Load::word));
     }
 }

@@ -5,7 +5,7 @@
 
 use super::{Emitter, Located, Policy, Summary, count, nested_json};
 use crate::diagnostics::registry::RULES;
-use crate::diagnostics::{Diagnostic, HOME, Severity};
+use crate::diagnostics::{Diagnostic, HOME};
 use crate::input::source::Source;
 use serde_json::json;
 use std::io::{self, Write};
@@ -67,7 +67,7 @@ fn document(left_out: usize) -> String {
                 "fullDescription": {"text": rule.summary},
                 "help": {"text": rule.summary, "markdown": format!("`{}` ({}): {}", rule.code, rule.name, rule.summary)},
                 "helpUri": rule.help_uri(),
-                "defaultConfiguration": {"level": level(rule.severity)},
+                "defaultConfiguration": {"level": rule.severity.as_str()},
             })
         })
         .collect();
@@ -105,7 +105,8 @@ fn result(d: &Located<'_>) -> serde_json::Value {
     json!({
         "ruleId": d.rule.code,
         "ruleIndex": RULES.iter().position(|rule| std::ptr::eq(*rule, d.rule)),
-        "level": level(d.severity),
+        // SARIF's levels `error` and `warning` are our severities' own words.
+        "level": d.severity.as_str(),
         "message": {"text": format!("{} (help: {})", d.message, d.help)},
         "locations": [{"physicalLocation": {
             "artifactLocation": artifact(d.file),
@@ -113,13 +114,6 @@ fn result(d: &Located<'_>) -> serde_json::Value {
         }}],
         "properties": {"field": d.field},
     })
-}
-
-fn level(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    }
 }
 
 /// A relative path as a URI reference against `%SRCROOT%`, normalized (`sub/../x` is `x`); an

@@ -5,6 +5,7 @@ use crate::checks::url::{self, VENDOR_HOST};
 use crate::diagnostics::registry as rule;
 use crate::profile::schema::{key, section};
 use crate::profile::{Field, FieldValue, Loader, RawProfile};
+use crate::sdk::Load;
 
 impl Checker<'_> {
     pub(super) fn loader(&mut self, raw: &RawProfile) -> Verdict<Loader> {
@@ -58,7 +59,7 @@ impl Checker<'_> {
     /// `open_on_load` with `load = "interaction"`: "on load" then means the visitor's first input.
     pub(super) fn open_on_interaction(&mut self, raw: &RawProfile) {
         let open = raw.field(&key::OPEN_ON_LOAD).filter(|field| field.value == FieldValue::Bool(true));
-        if let (Some(open), Some((_, "interaction"))) = (open, raw.text(&key::LOAD)) {
+        if let (Some(open), Some((_, Load::Interaction))) = (open, raw.choice(&key::LOAD)) {
             let message = "`widget.open_on_load` with `loader.load = \"interaction\"` opens the chat at the visitor's first keypress, tap or click, wherever it is".to_string();
             let help = "drop `open_on_load`, or open the chat from a launcher or trigger (`[launcher]`, `[triggers]`), or load `immediate`";
             self.on(&rule::OPEN_ON_INTERACTION, open, message, help);

@@ -8,6 +8,7 @@ use crate::diagnostics::registry as rule;
 use crate::input::source::Span;
 use crate::profile::schema::{Key, key, section};
 use crate::profile::{CustomValue, Field, FieldValue, Login, LoginFields, LoginInfo, RawProfile};
+use crate::sdk::PhoneFormat;
 use std::collections::HashSet;
 
 impl Checker<'_> {
@@ -44,7 +45,7 @@ impl Checker<'_> {
             description: raw.text(&key::DESCRIPTION).map(|(_, text)| text.to_string()),
             label_names: label_names?,
             custom_fields_ext: custom_fields_ext?,
-            phone_digits: raw.text(&key::PHONE_FORMAT).is_some_and(|(_, format)| format == "digits"),
+            phone_format: raw.choice(&key::PHONE_FORMAT).map(|(_, format)| format).unwrap_or_default(),
         })
     }
 
@@ -159,7 +160,8 @@ impl Checker<'_> {
         let Some((field, number)) = raw.text(&key::PHONE) else {
             return Ok(None);
         };
-        let digits_only = raw.text(&key::PHONE_FORMAT).is_some_and(|(_, format)| format == "digits");
+        let digits_only =
+            raw.choice::<PhoneFormat>(&key::PHONE_FORMAT).is_some_and(|(_, format)| format == PhoneFormat::Digits);
         match phone::parse(number, region) {
             Ok(phone) => {
                 if phone.reading == Reading::DigitsAsInternational {

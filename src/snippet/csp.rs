@@ -2,6 +2,7 @@
 //! a rendered snippet needs.
 
 use super::{INSTALL_JS_URL, Snippet};
+use crate::checks::url::origin;
 use crate::profile::{Loader, ValidProfile};
 
 /// The nonce attribute's value: a base64 or base64url nonce, or a server template's placeholder for
@@ -71,13 +72,6 @@ pub fn hash(script: &str) -> String {
     use sha2::Digest as _;
     let digest = sha2::Sha256::digest(script.as_bytes());
     format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest))
-}
-
-/// `https://host[:port]` of an absolute URL that the rules accepted.
-fn origin(url: &str) -> &str {
-    let after_scheme = url.find("://").map_or(0, |i| i + 3);
-    let end = url[after_scheme..].find(['/', '?', '#']).map_or(url.len(), |i| after_scheme + i);
-    &url[..end]
 }
 
 #[cfg(test)]

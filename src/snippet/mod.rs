@@ -9,7 +9,9 @@ pub mod csp;
 pub mod escape;
 pub mod starter;
 
-use crate::profile::{Action, Command, Event, Loader, Login, LoginFields, ValidProfile};
+use crate::profile::schema::key;
+use crate::profile::{Loader, Login, LoginFields, ValidProfile};
+use crate::sdk::{Action, Command, Event, Is, Load, PhoneFormat, Setting, Used, Word};
 use minijinja::value::{Serde, Value};
 use minijinja::{Environment, Error, ErrorKind, Output, State};
 use serde::Serialize;
@@ -112,7 +114,7 @@ fn only_escaped_values(out: &mut Output<'_>, _: &mut State<'_, '_>, value: &Valu
 #[derive(Serialize)]
 struct Context<'a> {
     version: &'static str,
-    load: &'static str,
+    load: Is<Load>,
     clicks: Vec<Click<'a>>,
     /// `from_page`: the visitor is read from the page, and from `ssq:login` events.
     from_page: Option<FromPage<'a>>,
@@ -126,7 +128,7 @@ struct Context<'a> {
     badge: Option<&'a str>,
     /// Whether `window.__ssc` is touched: for settings, or the license.
     uses_ssc: bool,
-    settings: Vec<Setting>,
+    settings: Vec<SettingValue>,
     loader: LoaderContext<'a>,
     /// `ssq.push(...)` argument lists, before the listeners.
     commands: Vec<Vec<serde_json::Value>>,
@@ -149,13 +151,29 @@ struct Click<'a> {
 struct FromPage<'a> {
     /// The profile's fixed `[login]` fields, which the page's values replace.
     defaults: &'a LoginFields,
-    /// `phone_format = "digits"`: a phone from the page is sent without its `+`.
-    phone_digits: bool,
+    phone_format: Is<PhoneFormat>,
+    /// `setLoginInfo`'s keys, in its order; the first [`TEXT_KEYS`] are strings.
+    keys: [&'static str; LOGIN_KEYS.len()],
+    text_keys: usize,
 }
 
+/// `setLoginInfo`'s keys, in [`crate::profile::LoginInfo`]'s order: strings, then the label list
+/// and the custom fields.
+const LOGIN_KEYS: [&crate::profile::schema::Key; 8] = [
+    &key::USER_ID,
+    &key::USER_NAME,
+    &key::LANGUAGE,
+    &key::PHONE,
+    &key::EMAIL,
+    &key::DESCRIPTION,
+    &key::LABEL_NAMES,
+    &key::CUSTOM_FIELDS_EXT,
+];
+const TEXT_KEYS: usize = 6;
+
 #[derive(Serialize)]
-struct Setting {
-    key: &'static str,
+struct SettingValue {
+    key: Setting,
     value: serde_json::Value,
 }
 
@@ -179,37 +197,50 @@ struct Call {
     name: Option<&'static str>,
 }
 
-#[derive(Serialize, Default)]
+/// The helper functions the listeners call, and their names ([`Action::handler`]).
+#[derive(Serialize)]
 struct Helpers {
-    copy: bool,
-    summary: bool,
-    console: bool,
-    datalayer: bool,
-    gtag: bool,
-    /// `summary` (content-free fields, the default) or `copy` (the whole payload, on request).
-    analytics_fields: &'static str,
+    actions: Used<Action>,
+    handlers: serde_json::Map<String, serde_json::Value>,
+    /// The badge's handler.
+    show_unread: &'static str,
+    /// Analytics get the whole payload (`forward_content`), not the content-free summary.
+    forward_content: bool,
+    /// Whether analytics get a payload at all.
+    analytics: bool,
 }
+
+/// The badge's `onUnRead` handler, a function of the template's.
+const SHOW_UNREAD: &str = "showUnread";
 
 impl<'a> Context<'a> {
     fn new(profile: &'a ValidProfile, options: &RenderOptions<'a>) -> Context<'a> {
-        let settings: Vec<_> =
-            profile.hide_icon().map(|hide| Setting { key: "hideIcon", value: json!(hide) }).into_iter().collect();
+        let settings: Vec<_> = profile
+            .hide_icon()
+            .map(|hide| SettingValue { key: Setting::HideIcon, value: json!(hide) })
+            .into_iter()
+            .collect();
         let (license, script_url) = match profile.loader() {
             Loader::License(license) => (Some(license.as_str()), None),
             Loader::ScriptUrl(url) => (None, Some(url.as_str())),
         };
         let commands: Vec<_> = match options.logout {
-            true => vec![vec![json!("clearUser")]],
+            true => vec![vec![json!(Command::ClearUser)]],
             false => match profile.login() {
-                Some(Login::Fixed(info)) => vec![vec![json!("setLoginInfo"), json!(info)]],
+                Some(Login::Fixed(info)) => vec![vec![json!(Command::SetLoginInfo), json!(info)]],
                 Some(Login::FromPage(_)) | None => Vec::new(),
             },
         };
         let from_page = match profile.login() {
-            Some(Login::FromPage(defaults)) => Some(FromPage { defaults, phone_digits: defaults.phone_digits }),
+            Some(Login::FromPage(defaults)) => Some(FromPage {
+                defaults,
+                phone_format: Is(defaults.phone_format),
+                keys: LOGIN_KEYS.map(|key| key.name),
+                text_keys: TEXT_KEYS,
+            }),
             _ => None,
         };
-        let mut helpers = Helpers::default();
+        let mut actions = Used::default();
         let mut listeners: Vec<Listener> = Vec::new();
         let mut listen =
             |sdk_event: &'static str, call: Call| match listeners.iter_mut().find(|l| l.sdk_event == sdk_event) {
@@ -217,31 +248,21 @@ impl<'a> Context<'a> {
                 None => listeners.push(Listener { sdk_event, calls: vec![call] }),
             };
         for &(event, action) in profile.listeners() {
-            let handler = match action {
-                Action::Console => {
-                    helpers.console = true;
-                    "toConsole"
-                }
-                Action::DataLayer => {
-                    helpers.datalayer = true;
-                    "toDataLayer"
-                }
-                Action::Gtag => {
-                    helpers.gtag = true;
-                    "toGtag"
-                }
-            };
-            listen(event.sdk_name(), Call { handler, name: Some(event.name()) });
+            if !actions.has(action) {
+                actions.0.push(action);
+            }
+            listen(event.sdk_name(), Call { handler: action.handler(), name: Some(event.name()) });
         }
         if profile.badge_selector().is_some() {
-            listen(Event::Unread.sdk_name(), Call { handler: "showUnread", name: None });
+            listen(Event::Unread.sdk_name(), Call { handler: SHOW_UNREAD, name: None });
         }
-        if helpers.datalayer || helpers.gtag {
-            match profile.forward_content() {
-                true => (helpers.copy, helpers.analytics_fields) = (true, "copy"),
-                false => (helpers.summary, helpers.analytics_fields) = (true, "summary"),
-            }
-        }
+        let helpers = Helpers {
+            analytics: actions.0.iter().any(|action| action.is_analytics()),
+            actions,
+            handlers: Action::ALL.iter().map(|action| (action.word().to_string(), json!(action.handler()))).collect(),
+            show_unread: SHOW_UNREAD,
+            forward_content: profile.forward_content(),
+        };
         let final_commands: Vec<_> = profile.open_on_load().then(|| vec![json!("chatOpen")]).into_iter().collect();
         let clicks: Vec<_> = profile
             .clicks()
@@ -256,7 +277,7 @@ impl<'a> Context<'a> {
         let queue_commands = script_url.is_some() && sends;
         Context {
             version: env!("CARGO_PKG_VERSION"),
-            load: profile.load().word(),
+            load: Is(profile.load()),
             sets_up: queue_commands || !commands.is_empty() || !listeners.is_empty() || !final_commands.is_empty(),
             sends,
             queue_commands,
@@ -277,6 +298,29 @@ impl<'a> Context<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn login_keys_are_set_login_infos_in_its_order() {
+        use crate::profile::{LoginFields, LoginInfo};
+        let fields = LoginFields {
+            language: Some(String::new()),
+            phone: Some(String::new()),
+            email: Some(String::new()),
+            description: Some(String::new()),
+            label_names: Some(Vec::new()),
+            custom_fields_ext: Some(serde_json::Map::new()),
+            phone_format: PhoneFormat::E164,
+        };
+        let info = LoginInfo { user_id: String::new(), user_name: String::new(), fields };
+        let serialized = serde_json::to_value(info).unwrap();
+        let names: Vec<_> = serialized.as_object().unwrap().keys().cloned().collect();
+        assert_eq!(names, LOGIN_KEYS.map(|key| key.name));
+        for (i, key) in LOGIN_KEYS.iter().enumerate() {
+            let is_text =
+                matches!(key.kind, crate::profile::schema::Kind::Text | crate::profile::schema::Kind::MultilineText);
+            assert_eq!(is_text, i < TEXT_KEYS, "{}", key.name);
+        }
+    }
 
     #[test]
     fn every_embedded_template_parses() {

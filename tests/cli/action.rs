@@ -17,7 +17,6 @@ fn run_action(dir: &Path, inputs: &[(&str, &str)]) -> std::process::Output {
     command.output().unwrap()
 }
 
-#[test]
 fn the_action_lints_with_annotations_and_fails_on_errors() {
     let output = run_action(&fixture("tree"), &[("INPUT_PATHS", "site b"), ("INPUT_FORMAT", "github")]);
     let stdout = String::from_utf8(output.stdout).unwrap();
@@ -27,7 +26,6 @@ fn the_action_lints_with_annotations_and_fails_on_errors() {
     assert!(!String::from_utf8_lossy(&output.stderr).contains("installing"), "the binary on PATH is used");
 }
 
-#[test]
 fn the_action_passes_its_arguments_through() {
     let output = run_action(&fixture("tree"), &[("INPUT_PATHS", "b"), ("INPUT_ARGS", "--deny-warnings -q")]);
     assert_eq!(output.status.code(), Some(1), "a warning fails under --deny-warnings");
@@ -41,4 +39,9 @@ fn the_action_passes_its_arguments_through() {
     let defaults = run_action(&fixture("tree").join("b"), &[]);
     assert_eq!(defaults.status.code(), Some(0), "defaults: `.`, github format");
     assert!(String::from_utf8(defaults.stdout).unwrap().starts_with("::warning file=warn.ssq.json,"));
+}
+
+tests! {
+    the_action_lints_with_annotations_and_fails_on_errors,
+    the_action_passes_its_arguments_through,
 }

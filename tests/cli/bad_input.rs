@@ -40,7 +40,6 @@ fn cases() -> Vec<(&'static str, Input, i32, &'static str)> {
     ]
 }
 
-#[test]
 fn every_bad_input_gets_its_status_and_a_message() {
     let mut failures = Vec::new();
     for (name, input, status, says) in cases() {
@@ -78,4 +77,8 @@ fn every_bad_input_gets_its_status_and_a_message() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+tests! {
+    every_bad_input_gets_its_status_and_a_message,
 }

@@ -10,6 +10,8 @@ use serde_json::{Value, json};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 const VENDOR_HOST: &str = "plugin-code.salesmartly.com";
 
@@ -135,21 +137,25 @@ pub enum Network {
     Blocked,
 }
 
-pub struct Browser {
+/// The suite's one HTTPS server (tests/browser/server.py) and its certificate, started by the first
+/// test that needs it and ended by [`shutdown`] when the run is over.
+struct Server {
     dir: tempfile::TempDir,
-    server: Child,
+    process: Child,
     port: u16,
 }
 
-impl Drop for Browser {
+impl Drop for Server {
     fn drop(&mut self) {
-        let _ = self.server.kill();
-        let _ = self.server.wait();
+        let _ = self.process.kill();
+        let _ = self.process.wait();
     }
 }
 
-impl Browser {
-    pub fn start() -> Browser {
+static SERVER: Mutex<Option<Arc<Server>>> = Mutex::new(None);
+
+impl Server {
+    fn start() -> Server {
         let dir = tempfile::tempdir().unwrap();
         let (cert, key) = (dir.path().join("cert.pem"), dir.path().join("key.pem"));
         let status = Command::new("openssl")
@@ -165,7 +171,7 @@ impl Browser {
         assert!(status.success(), "openssl could not make a certificate");
         let root = dir.path().join("www");
         std::fs::create_dir(&root).unwrap();
-        let mut server = Command::new("python3")
+        let mut process = Command::new("python3")
             .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/server.py"))
             .arg("--root")
             .arg(&root)
@@ -179,17 +185,42 @@ impl Browser {
             .spawn()
             .unwrap();
         let mut line = String::new();
-        BufReader::new(server.stdout.take().unwrap()).read_line(&mut line).unwrap();
+        BufReader::new(process.stdout.take().unwrap()).read_line(&mut line).unwrap();
         let port = line.trim().parse().expect("the server prints its port");
-        Browser { dir, server, port }
+        Server { dir, process, port }
+    }
+}
+
+/// Ends the shared server, once every test is done with it.
+pub fn shutdown() {
+    drop(SERVER.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).take());
+}
+
+/// One test's view of the shared server: its pages in a folder of their own, so that tests running
+/// at the same time neither overwrite each other's pages nor read each other's requests.
+pub struct Browser {
+    server: Arc<Server>,
+    folder: String,
+}
+
+impl Browser {
+    pub fn start() -> Browser {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let server = {
+            let mut shared = SERVER.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            shared.get_or_insert_with(|| Arc::new(Server::start())).clone()
+        };
+        let folder = format!("t{}", NEXT.fetch_add(1, Ordering::Relaxed));
+        std::fs::create_dir(server.dir.path().join("www").join(&folder)).unwrap();
+        Browser { server, folder }
     }
 
     fn root(&self) -> PathBuf {
-        self.dir.path().join("www")
+        self.server.dir.path().join("www").join(&self.folder)
     }
 
     pub fn url(&self, name: &str) -> String {
-        format!("https://127.0.0.1:{}/{name}", self.port)
+        format!("https://127.0.0.1:{}/{}/{name}", self.server.port, self.folder)
     }
 
     /// Serves `html` as `name` without loading it (for iframes).
@@ -202,7 +233,7 @@ impl Browser {
         self.serve(name, &page.html());
         let resolver = match network {
             Network::Blocked => format!("MAP {VENDOR_HOST} ~NOTFOUND"),
-            Network::Normal | Network::SlowLoader => format!("MAP {VENDOR_HOST} 127.0.0.1:{}", self.port),
+            Network::Normal | Network::SlowLoader => format!("MAP {VENDOR_HOST} 127.0.0.1:{}", self.server.port),
         };
         let profile_dir = tempfile::tempdir().unwrap();
         let output = Command::new("chromium")
@@ -240,10 +271,15 @@ impl Browser {
 
     /// The requests the server saw for the vendor's host, as `path`s, for pages named `page`.
     pub fn vendor_requests(&self, page: &str) -> Vec<String> {
-        let log = std::fs::read_to_string(self.dir.path().join("requests.log")).unwrap_or_default();
+        let log = std::fs::read_to_string(self.server.dir.path().join("requests.log")).unwrap_or_default();
+        let folder = format!("/{}/", self.folder);
         log.lines()
-            .map(|line| serde_json::from_str::<Value>(line).unwrap())
-            .filter(|r| r["host"] == VENDOR_HOST && r["referer"].as_str().unwrap_or("").contains(page))
+            // Another test's request may be half written: this test's own are all complete.
+            .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+            .filter(|r| {
+                let referer = r["referer"].as_str().unwrap_or("");
+                r["host"] == VENDOR_HOST && referer.contains(&folder) && referer.contains(page)
+            })
             .map(|r| r["path"].as_str().unwrap().to_string())
             .collect()
     }
@@ -266,11 +302,6 @@ fn license_snippet() -> String {
 const PROJECT_PATH: &str = "/js/project_817643_847406_1788056247.js";
 const INSTALL_PATH: &str = "/chat/widget-v2/code/install.js";
 
-#[cfg_attr(
-    not(all(has_chromium, has_python3, has_openssl)),
-    ignore = "needs chromium, python3 and openssl (.ci/run installs them)"
-)]
-#[test]
 fn both_install_forms_deliver_every_command() {
     let browser = Browser::start();
     let payload = json!({"num": 3, "list": ["my email is ann@example.com"], "type": "text", "content": "order 1234"});
@@ -318,11 +349,6 @@ fn both_install_forms_deliver_every_command() {
     assert_eq!(report["probe"]["gtag"], json!([["event", "ssq_open_chat", {}]]));
 }
 
-#[cfg_attr(
-    not(all(has_chromium, has_python3, has_openssl)),
-    ignore = "needs chromium, python3 and openssl (.ci/run installs them)"
-)]
-#[test]
 fn a_slow_loader_delays_nothing_and_loses_nothing() {
     let browser = Browser::start();
     for (name, snippet) in
@@ -340,11 +366,6 @@ fn a_slow_loader_delays_nothing_and_loses_nothing() {
     assert_eq!(report["probe"]["loaderBeforeDcl"], true, "the control should show the blocking behaviour");
 }
 
-#[cfg_attr(
-    not(all(has_chromium, has_python3, has_openssl)),
-    ignore = "needs chromium, python3 and openssl (.ci/run installs them)"
-)]
-#[test]
 fn a_blocked_loader_raises_no_error() {
     let browser = Browser::start();
     for (name, snippet) in [("blocked-script.html", example_snippet()), ("blocked-license.html", license_snippet())] {
@@ -359,11 +380,6 @@ fn a_blocked_loader_raises_no_error() {
     assert!(errors.contains("ssq is not defined"), "{errors}");
 }
 
-#[cfg_attr(
-    not(all(has_chromium, has_python3, has_openssl)),
-    ignore = "needs chromium, python3 and openssl (.ci/run installs them)"
-)]
-#[test]
 fn included_twice_loads_the_widget_once() {
     let browser = Browser::start();
     for (name, snippet) in [("twice-script.html", example_snippet()), ("twice-license.html", license_snippet())] {
@@ -380,11 +396,6 @@ fn included_twice_loads_the_widget_once() {
     }
 }
 
-#[cfg_attr(
-    not(all(has_chromium, has_python3, has_openssl)),
-    ignore = "needs chromium, python3 and openssl (.ci/run installs them)"
-)]
-#[test]
 fn strict_csp_with_a_nonce() {
     let browser = Browser::start();
     for (name, profile) in [("nonce-script.html", "script-url.toml"), ("nonce-license.html", "license.json")] {
@@ -407,11 +418,6 @@ fn strict_csp_with_a_nonce() {
     assert_eq!(report["starts"], 0);
 }
 
-#[cfg_attr(
-    not(all(has_chromium, has_python3, has_openssl)),
-    ignore = "needs chromium, python3 and openssl (.ci/run installs them)"
-)]
-#[test]
 fn strict_csp_with_the_printed_hashes() {
     let browser = Browser::start();
     for (name, profile) in [("hash-script.html", "script-url.toml"), ("hash-license.html", "license.json")] {
@@ -429,11 +435,6 @@ fn strict_csp_with_the_printed_hashes() {
 
 /// The Big List of Naughty Strings (tests/data/blns.json), in `user_name`, `description` and
 /// `label_names`, batched as iframes of one page. Strings the rules refuse are checked apart.
-#[cfg_attr(
-    not(all(has_chromium, has_python3, has_openssl)),
-    ignore = "needs chromium, python3 and openssl (.ci/run installs them)"
-)]
-#[test]
 fn naughty_strings_arrive_byte_for_byte_and_run_nothing() {
     let browser = Browser::start();
     let strings: Vec<String> = serde_json::from_str(
@@ -490,4 +491,14 @@ fn naughty_strings_arrive_byte_for_byte_and_run_nothing() {
         assert_eq!(frame["probe"]["alerts"], 0, "frame {i}: the alert canary fired");
         assert_eq!(&frame["commands"][0], want, "frame {i}");
     }
+}
+
+tests! {
+    both_install_forms_deliver_every_command ["chromium", "python3", "openssl"],
+    a_slow_loader_delays_nothing_and_loses_nothing ["chromium", "python3", "openssl"],
+    a_blocked_loader_raises_no_error ["chromium", "python3", "openssl"],
+    included_twice_loads_the_widget_once ["chromium", "python3", "openssl"],
+    strict_csp_with_a_nonce ["chromium", "python3", "openssl"],
+    strict_csp_with_the_printed_hashes ["chromium", "python3", "openssl"],
+    naughty_strings_arrive_byte_for_byte_and_run_nothing ["chromium", "python3", "openssl"],
 }

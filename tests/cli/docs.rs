@@ -5,7 +5,6 @@ fn readme() -> String {
     std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap()
 }
 
-#[test]
 fn the_readme_lists_every_rule_as_the_rules_command_prints_it() {
     let table = ssq_gen::report::rules_table::markdown();
     assert!(readme().contains(&table), "README's rule list is stale: paste `cargo run -- rules --markdown`");
@@ -14,7 +13,6 @@ fn the_readme_lists_every_rule_as_the_rules_command_prints_it() {
     }
 }
 
-#[test]
 fn the_readme_documents_every_profile_key() {
     let readme = readme();
     for section in ssq_gen::profile::schema::SECTIONS {
@@ -25,7 +23,6 @@ fn the_readme_documents_every_profile_key() {
     }
 }
 
-#[test]
 fn the_readme_gives_every_login_data_engine_and_the_variable_it_reads() {
     let readme = readme();
     for engine in ssq_gen::login_data::ENGINES {
@@ -40,4 +37,10 @@ fn the_readme_gives_every_login_data_engine_and_the_variable_it_reads() {
             engine.variable
         );
     }
+}
+
+tests! {
+    the_readme_lists_every_rule_as_the_rules_command_prints_it,
+    the_readme_documents_every_profile_key,
+    the_readme_gives_every_login_data_engine_and_the_variable_it_reads,
 }

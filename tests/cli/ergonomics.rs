@@ -18,7 +18,6 @@ fn completions_dir() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/completions"))
 }
 
-#[test]
 fn committed_completion_scripts_match_the_binary() {
     for (shell, file) in SHELL_FILES {
         let printed = ssq_gen().args(["completions", shell]).output().unwrap();
@@ -143,8 +142,6 @@ fn check_shell(shell: &str, setup: Vec<String>) {
     terminal.complete("ssq-gen login-d", &["ssq-gen login-data"]);
 }
 
-#[cfg_attr(not(all(has_tmux, has_bash)), ignore = "needs tmux and bash (.ci/run installs them)")]
-#[test]
 fn colour_on_a_terminal_unless_no_color() {
     let terminal = Terminal::start("bash", &[]);
     let coloured = terminal.run("ssq-gen snippet bad.ssq.toml", "nothing written");
@@ -162,26 +159,19 @@ fn colour_on_a_terminal_unless_no_color() {
     assert!(waiting.contains("`-` to type or paste one"), "{waiting}");
 }
 
-#[cfg_attr(not(all(has_tmux, has_bash)), ignore = "needs tmux and bash (.ci/run installs them)")]
-#[test]
 fn bash_completes_after_subcommands() {
     check_shell("bash", vec![format!("source {}/ssq-gen.bash", completions_dir().display())]);
 }
 
-#[cfg_attr(not(all(has_tmux, has_zsh)), ignore = "needs tmux and zsh (.ci/run installs them)")]
-#[test]
 fn zsh_completes() {
     let setup = vec![format!("fpath=({} $fpath); autoload -Uz compinit; compinit -u", completions_dir().display())];
     check_shell("zsh", setup);
 }
 
-#[cfg_attr(not(all(has_tmux, has_fish)), ignore = "needs tmux and fish (.ci/run installs them)")]
-#[test]
 fn fish_completes() {
     check_shell("fish", vec![format!("source {}/ssq-gen.fish", completions_dir().display())]);
 }
 
-#[test]
 fn init_writes_a_starter_that_validates_and_never_clobbers() {
     for (args, file) in [(&[][..], "profile.ssq.toml"), (&["--json"][..], "profile.ssq.json")] {
         let dir = tempfile::tempdir().unwrap();
@@ -206,7 +196,6 @@ fn init_writes_a_starter_that_validates_and_never_clobbers() {
     }
 }
 
-#[test]
 fn the_toml_starter_explains_every_key() {
     let output = ssq_gen().args(["init", "-"]).output().unwrap();
     let text = String::from_utf8(output.stdout).unwrap();
@@ -222,7 +211,6 @@ fn the_toml_starter_explains_every_key() {
     assert!(text.contains("user_id = \"replace-with-the-hashed-user-id\"  # replace"));
 }
 
-#[test]
 fn the_schema_accepts_the_examples_and_refuses_mistakes() {
     let mut schemas = boon::Schemas::new();
     let mut compiler = boon::Compiler::new();
@@ -259,7 +247,6 @@ fn the_schema_accepts_the_examples_and_refuses_mistakes() {
     }
 }
 
-#[test]
 fn every_command_has_help_with_an_example() {
     for command in ["snippet", "lint", "csp", "login-data", "init", "schema", "man", "completions", "rules"] {
         ssq_gen()
@@ -271,7 +258,6 @@ fn every_command_has_help_with_an_example() {
     }
 }
 
-#[test]
 fn mistakes_get_a_did_you_mean() {
     ssq_gen().arg("snipet").assert().code(2).stderr(predicate::str::contains("similar subcommand exists: 'snippet'"));
     ssq_gen()
@@ -281,7 +267,6 @@ fn mistakes_get_a_did_you_mean() {
         .stderr(predicate::str::contains("similar argument exists: '--deny-warnings'"));
 }
 
-#[test]
 fn the_man_page_covers_the_commands() {
     let output = ssq_gen().arg("man").output().unwrap();
     assert!(output.status.success());
@@ -291,4 +276,18 @@ fn the_man_page_covers_the_commands() {
         // roff writes a hyphen as `\-`.
         assert!(page.contains(&command.replace('-', "\\-")), "{command}");
     }
+}
+
+tests! {
+    committed_completion_scripts_match_the_binary,
+    colour_on_a_terminal_unless_no_color ["tmux", "bash"],
+    bash_completes_after_subcommands ["tmux", "bash"],
+    zsh_completes ["tmux", "zsh"],
+    fish_completes ["tmux", "fish"],
+    init_writes_a_starter_that_validates_and_never_clobbers,
+    the_toml_starter_explains_every_key,
+    the_schema_accepts_the_examples_and_refuses_mistakes,
+    every_command_has_help_with_an_example,
+    mistakes_get_a_did_you_mean,
+    the_man_page_covers_the_commands,
 }

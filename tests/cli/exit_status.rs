@@ -10,7 +10,6 @@ const WITH_WARNING: &str =
     "[loader]\nlicense = \"g1vfb1b\"\n[login]\nuser_id = \"x9\"\nuser_name = \"a\"\nemail = \"a@localhost\"\n";
 const WITH_ERROR: &str = "[loader]\nlicense = \"g1\"\n";
 
-#[test]
 fn renders_the_example_profile() {
     ssq_gen()
         .args(["snippet", "examples/profile.toml"])
@@ -23,7 +22,6 @@ fn renders_the_example_profile() {
         .stderr("");
 }
 
-#[test]
 fn reads_standard_input_in_either_format() {
     let toml = ssq_gen().arg("snippet").write_stdin(MINIMAL).assert().code(0).get_output().stdout.clone();
     let json = r#"{"loader": {"license": "g1vfb1b"}}"#;
@@ -32,7 +30,6 @@ fn reads_standard_input_in_either_format() {
     assert!(String::from_utf8(toml).unwrap().contains("from standard input"));
 }
 
-#[test]
 fn input_format_overrides_the_extension() {
     let profile = temp_profile("profile.txt", r#"{"loader": {"license": "g1vfb1b"}}"#);
     ssq_gen().arg("snippet").arg(&profile.path).args(["--input-format", "json"]).assert().code(0);
@@ -46,7 +43,6 @@ fn input_format_overrides_the_extension() {
         .stderr(predicate::str::contains("error[SSQ001]: invalid TOML"));
 }
 
-#[test]
 fn profile_errors_exit_1_and_print_nothing() {
     let profile = temp_profile("p.toml", WITH_ERROR);
     ssq_gen()
@@ -59,7 +55,6 @@ fn profile_errors_exit_1_and_print_nothing() {
         .stderr(predicate::str::contains("p.toml has 1 error; nothing written"));
 }
 
-#[test]
 fn io_and_usage_errors_exit_2() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("missing.toml");
@@ -83,7 +78,6 @@ fn io_and_usage_errors_exit_2() {
 
 /// Root reads any file, so this runs only for other users (CI runs as root: see the closing note).
 #[cfg(unix)]
-#[test]
 fn an_unreadable_file_exits_2() {
     use std::os::unix::fs::PermissionsExt;
     let profile = temp_profile("locked.toml", MINIMAL);
@@ -103,7 +97,6 @@ fn an_unreadable_file_exits_2() {
     command.arg("snippet").arg(&profile.path).assert().code(2).stderr(predicate::str::contains("permission denied"));
 }
 
-#[test]
 fn output_file_is_replaced_only_on_success() {
     let profile = temp_profile("p.toml", MINIMAL);
     let out = profile.dir.path().join("snippet.html");
@@ -126,7 +119,6 @@ fn output_file_is_replaced_only_on_success() {
     assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
 }
 
-#[test]
 fn unwritable_output_exits_2_and_writes_nothing() {
     let profile = temp_profile("p.toml", MINIMAL);
     let into_missing_folder = profile.dir.path().join("no/such/folder/out.html");
@@ -142,7 +134,6 @@ fn unwritable_output_exits_2_and_writes_nothing() {
     assert!(profile.dir.path().is_dir());
 }
 
-#[test]
 fn warnings_are_shown_and_denied_on_request() {
     let profile = temp_profile("p.toml", WITH_WARNING);
     ssq_gen()
@@ -164,7 +155,6 @@ fn warnings_are_shown_and_denied_on_request() {
         .stderr(predicate::str::contains("1 warning (--deny-warnings); nothing written"));
 }
 
-#[test]
 fn color_only_on_request() {
     let profile = temp_profile("p.toml", WITH_ERROR);
     let plain = ssq_gen().arg("snippet").arg(&profile.path).output().unwrap().stderr;
@@ -173,7 +163,6 @@ fn color_only_on_request() {
     assert!(colored.contains(&0x1b));
 }
 
-#[test]
 fn the_header_names_the_profile_safely() {
     let profile = temp_profile("a--><img src=x onerror=alert(1)>&.toml", MINIMAL);
     let snippet = ssq_gen().arg("snippet").arg(&profile.path).output().unwrap().stdout;
@@ -185,7 +174,6 @@ fn the_header_names_the_profile_safely() {
     assert!(inside.contains("a-&#45;&gt;&lt;img src=x onerror=alert(1)&gt;&amp;.toml"), "{header}");
 }
 
-#[test]
 fn help_documents_the_exit_statuses() {
     for args in [&["--help"][..], &["snippet", "--help"][..]] {
         ssq_gen()
@@ -196,4 +184,19 @@ fn help_documents_the_exit_statuses() {
             .stdout(predicate::str::contains("2  usage or I/O error"));
     }
     ssq_gen().arg("--version").assert().code(0).stdout(format!("ssq-gen {VERSION}\n"));
+}
+
+tests! {
+    renders_the_example_profile,
+    reads_standard_input_in_either_format,
+    input_format_overrides_the_extension,
+    profile_errors_exit_1_and_print_nothing,
+    io_and_usage_errors_exit_2,
+    an_unreadable_file_exits_2 ["setpriv"],
+    output_file_is_replaced_only_on_success,
+    unwritable_output_exits_2_and_writes_nothing,
+    warnings_are_shown_and_denied_on_request,
+    color_only_on_request,
+    the_header_names_the_profile_safely,
+    help_documents_the_exit_statuses,
 }

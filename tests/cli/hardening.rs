@@ -35,7 +35,6 @@ fn mkfifo(path: &Path) {
     assert!(Command::new("mkfifo").arg(path).status().unwrap().success());
 }
 
-#[test]
 fn output_into_a_device_writes_into_it_and_never_replaces_it() {
     use std::os::unix::fs::FileTypeExt;
     let profile = temp_profile("p.toml", GOOD);
@@ -44,7 +43,6 @@ fn output_into_a_device_writes_into_it_and_never_replaces_it() {
 }
 
 #[cfg(unix)]
-#[test]
 fn output_into_a_fifo_reaches_its_reader() {
     use std::os::unix::fs::FileTypeExt;
     let profile = temp_profile("p.toml", GOOD);
@@ -59,7 +57,6 @@ fn output_into_a_fifo_reaches_its_reader() {
     assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo(), "still a FIFO");
 }
 
-#[test]
 fn dash_is_standard_output_and_the_profile_is_never_overwritten() {
     let profile = temp_profile("p.toml", GOOD);
     ssq_gen()
@@ -79,7 +76,6 @@ fn dash_is_standard_output_and_the_profile_is_never_overwritten() {
 }
 
 #[cfg(unix)]
-#[test]
 fn links_found_while_walking_are_not_followed_unless_asked() {
     let outside = tempfile::tempdir().unwrap();
     let secret = outside.path().join("secret.ssq.toml");
@@ -109,7 +105,6 @@ fn links_found_while_walking_are_not_followed_unless_asked() {
     assert!(stdout.contains("leak.ssq.toml") && stdout.contains("\"files\": 3"), "{stdout}");
 }
 
-#[test]
 fn a_file_reached_twice_is_linted_once() {
     let repo = tempfile::tempdir().unwrap();
     fs::create_dir(repo.path().join("site")).unwrap();
@@ -124,7 +119,6 @@ fn a_file_reached_twice_is_linted_once() {
     assert!(stdout.ends_with("checked 1 profile: 0 errors, 1 warning\n"), "{stdout}");
 }
 
-#[test]
 fn a_run_that_finds_nothing_fails_unless_asked() {
     let repo = tempfile::tempdir().unwrap();
     fs::write(repo.path().join("a.ssq.toml"), GOOD).unwrap();
@@ -137,7 +131,6 @@ fn a_run_that_finds_nothing_fails_unless_asked() {
     ssq_gen().current_dir(repo.path()).args(["lint", "--glob", "*.chat.toml", "--allow-empty", "."]).assert().code(0);
 }
 
-#[test]
 fn a_huge_file_report_stops_with_a_count_and_json_keeps_everything() {
     let keys: String = (0..5000).map(|i| format!("k{i} = \"v\"\n")).collect();
     let profile = temp_profile("p.ssq.toml", &format!("{GOOD}[login]\nuser_id = \"u\"\nuser_name = \"n\"\n{keys}"));
@@ -152,7 +145,6 @@ fn a_huge_file_report_stops_with_a_count_and_json_keeps_everything() {
 }
 
 #[cfg(target_os = "linux")]
-#[test]
 fn write_failures_exit_2_and_never_panic() {
     let full = || fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
     for args in [&["--help"][..], &["--version"], &["rules"], &["snippet", "--help"]] {
@@ -172,7 +164,6 @@ fn write_failures_exit_2_and_never_panic() {
 }
 
 #[cfg(unix)]
-#[test]
 fn a_reader_that_goes_away_ends_the_run_quietly() {
     // Enough output to fill the pipe after the reader has closed it.
     let repo = tempfile::tempdir().unwrap();
@@ -209,7 +200,6 @@ fn a_reader_that_goes_away_ends_the_run_quietly() {
 }
 
 #[cfg(unix)]
-#[test]
 fn an_interrupted_write_leaves_no_temporary_file() {
     for signal in ["INT", "TERM"] {
         let profile = temp_profile("p.toml", GOOD);
@@ -241,7 +231,6 @@ fn an_interrupted_write_leaves_no_temporary_file() {
     }
 }
 
-#[test]
 fn check_does_not_depend_on_how_the_path_is_typed() {
     let profile = temp_profile("profile.toml", GOOD);
     let dir = profile.dir.path();
@@ -270,7 +259,6 @@ fn check_does_not_depend_on_how_the_path_is_typed() {
         .stderr(predicate::str::contains("differs only in its line endings (CRLF)"));
 }
 
-#[test]
 fn init_picks_the_format_from_the_name() {
     let dir = tempfile::tempdir().unwrap();
     ssq_gen().current_dir(dir.path()).args(["init", "site.json"]).assert().code(0);
@@ -285,7 +273,6 @@ fn init_picks_the_format_from_the_name() {
     assert!(!dir.path().join("x.toml").exists());
 }
 
-#[test]
 fn a_new_output_file_honours_the_umask() {
     let profile = temp_profile("p.toml", GOOD);
     let out = profile.dir.path().join("out.html");
@@ -304,7 +291,6 @@ fn a_new_output_file_honours_the_umask() {
     assert_eq!(fs::metadata(&out).unwrap().permissions().mode() & 0o777, 0o600);
 }
 
-#[test]
 fn csp_covers_the_logout_block() {
     let profile = temp_profile("p.toml", GOOD);
     let hash_of = |args: &[&str]| {
@@ -323,7 +309,6 @@ fn csp_covers_the_logout_block() {
     assert_ne!(hash_of(&[]), hash_of(&["--logout"]));
 }
 
-#[test]
 fn nonces_are_base64_or_a_template_placeholder_kept_as_written() {
     let profile = temp_profile("p.toml", GOOD);
     ssq_gen().arg("snippet").arg(&profile.path).args(["--nonce", "==abc"]).assert().code(2);
@@ -339,7 +324,6 @@ fn nonces_are_base64_or_a_template_placeholder_kept_as_written() {
     }
 }
 
-#[test]
 fn the_man_page_holds_every_subcommand_and_option() {
     let page = String::from_utf8(ssq_gen().arg("man").output().unwrap().stdout).unwrap();
     assert!(
@@ -353,7 +337,6 @@ fn the_man_page_holds_every_subcommand_and_option() {
     ssq_gen().args(["help", "lint"]).assert().code(0).stdout(predicate::str::contains("Usage: ssq-gen lint"));
 }
 
-#[test]
 fn github_annotations_escape_control_characters() {
     let profile = temp_profile("p.ssq.json", "{\"loader\": {\"license\": \"k7tq2mz\", \"x\\u001b[31m\": 1}}");
     let output = ssq_gen().args(["lint", "--format", "github"]).arg(&profile.path).output().unwrap();
@@ -362,7 +345,6 @@ fn github_annotations_escape_control_characters() {
     assert!(stdout.contains("\\u{1b}[31m"), "{stdout:?}");
 }
 
-#[test]
 fn sarif_validates_against_the_sarif_2_1_0_schema_and_says_when_it_truncates() {
     let schema: serde_json::Value = serde_json::from_str(include_str!("../data/sarif-2.1.0-rtm.5.json")).unwrap();
     let validate = |document: &serde_json::Value| {
@@ -402,7 +384,6 @@ fn sarif_validates_against_the_sarif_2_1_0_schema_and_says_when_it_truncates() {
     assert!(note.starts_with("999 results left out"), "{note}");
 }
 
-#[test]
 fn error_messages_point_where_a_person_looks() {
     let lint = |name: &str, text: &str| {
         let profile = temp_profile(name, text);
@@ -449,7 +430,6 @@ fn error_messages_point_where_a_person_looks() {
     assert_eq!(selector, serde_json::json!([]), "{selector}");
 }
 
-#[test]
 fn cannot_write_names_the_target_not_a_temporary_file() {
     let profile = temp_profile("p.toml", GOOD);
     let locked = profile.dir.path().join("locked");
@@ -462,4 +442,27 @@ fn cannot_write_names_the_target_not_a_temporary_file() {
     assert_eq!(output.status.code(), Some(2));
     assert!(!stderr.contains(".ssq-gen-") && stderr.contains("p.toml/out.html"), "{stderr}");
     assert!(!target.exists());
+}
+
+tests! {
+    output_into_a_device_writes_into_it_and_never_replaces_it,
+    output_into_a_fifo_reaches_its_reader,
+    dash_is_standard_output_and_the_profile_is_never_overwritten,
+    links_found_while_walking_are_not_followed_unless_asked,
+    a_file_reached_twice_is_linted_once,
+    a_run_that_finds_nothing_fails_unless_asked,
+    a_huge_file_report_stops_with_a_count_and_json_keeps_everything,
+    write_failures_exit_2_and_never_panic,
+    a_reader_that_goes_away_ends_the_run_quietly,
+    an_interrupted_write_leaves_no_temporary_file,
+    check_does_not_depend_on_how_the_path_is_typed,
+    init_picks_the_format_from_the_name,
+    a_new_output_file_honours_the_umask,
+    csp_covers_the_logout_block,
+    nonces_are_base64_or_a_template_placeholder_kept_as_written,
+    the_man_page_holds_every_subcommand_and_option,
+    github_annotations_escape_control_characters,
+    sarif_validates_against_the_sarif_2_1_0_schema_and_says_when_it_truncates,
+    error_messages_point_where_a_person_looks,
+    cannot_write_names_the_target_not_a_temporary_file,
 }

@@ -36,7 +36,6 @@ fn lint(dir: &Path, args: &[&str]) -> std::process::Output {
     ssq_gen().current_dir(dir).arg("lint").args(args).output().unwrap()
 }
 
-#[test]
 fn folders_are_walked_by_convention_and_gitignore() {
     let repo = repository();
     let output = lint(repo.path(), &["--format", "json", "."]);
@@ -51,7 +50,6 @@ fn folders_are_walked_by_convention_and_gitignore() {
     assert_eq!(report["summary"], serde_json::json!({"files": 3, "errors": 1, "warnings": 1}));
 }
 
-#[test]
 fn named_files_are_always_linted_and_globs_replace_the_convention() {
     let repo = repository();
     let output = lint(repo.path(), &["--format", "json", "vendor/skipped.ssq.toml"]);
@@ -64,7 +62,6 @@ fn named_files_are_always_linted_and_globs_replace_the_convention() {
     assert_eq!(report["diagnostics"][0]["file"], "site/chat.profile.toml");
 }
 
-#[test]
 fn exit_statuses() {
     let repo = repository();
     assert_eq!(lint(repo.path(), &["site/good.ssq.toml"]).status.code(), Some(0));
@@ -75,7 +72,6 @@ fn exit_statuses() {
     assert_eq!(lint(repo.path(), &["--format", "yaml", "site"]).status.code(), Some(2));
 }
 
-#[test]
 fn unreadable_paths_are_reported_and_the_rest_still_linted() {
     let repo = repository();
     let output = lint(repo.path(), &["--format", "json", "site", "missing.ssq.toml", "b"]);
@@ -86,7 +82,6 @@ fn unreadable_paths_are_reported_and_the_rest_still_linted() {
     assert_eq!(report["summary"]["files"], 3);
 }
 
-#[test]
 fn human_format_matches_snippet_and_summarizes() {
     let repo = repository();
     let output = lint(repo.path(), &["site"]);
@@ -102,7 +97,6 @@ fn human_format_matches_snippet_and_summarizes() {
     assert_eq!(quiet.stdout, b"", "-q: no warnings, no summary");
 }
 
-#[test]
 fn json_format_structure() {
     let repo = repository();
     let output = lint(repo.path(), &["--format", "json", "site", "b"]);
@@ -121,7 +115,6 @@ fn json_format_structure() {
     assert_eq!(field, ["login.email", "loader.license"]);
 }
 
-#[test]
 fn github_format_grammar() {
     let repo = repository();
     fs::write(repo.path().join("site/odd, name:%.ssq.toml"), BAD).unwrap();
@@ -141,7 +134,6 @@ fn github_format_grammar() {
     assert!(stdout.contains("title=SSQ103 license::"), "{stdout}");
 }
 
-#[test]
 fn sarif_format_has_what_code_scanning_requires() {
     let repo = repository();
     let output = lint(repo.path(), &["--format", "sarif", "site", "b"]);
@@ -172,7 +164,6 @@ fn sarif_format_has_what_code_scanning_requires() {
     }
 }
 
-#[test]
 fn standard_input_is_linted_when_named_and_a_bare_lint_means_the_current_folder() {
     ssq_gen()
         .args(["lint", "--format", "json", "-"])
@@ -189,7 +180,6 @@ fn standard_input_is_linted_when_named_and_a_bare_lint_means_the_current_folder(
     assert_eq!(report["summary"]["files"], 3, "the folder's three profiles, not standard input");
 }
 
-#[test]
 fn check_reports_drift_without_writing() {
     let profile = temp_profile("p.toml", GOOD);
     let rendered = profile.dir.path().join("snippet.html");
@@ -213,4 +203,17 @@ fn check_reports_drift_without_writing() {
     let missing = profile.dir.path().join("never-rendered.html");
     ssq_gen().arg("snippet").arg(&profile.path).arg("--check").arg(&missing).assert().code(1);
     assert!(!missing.exists());
+}
+
+tests! {
+    folders_are_walked_by_convention_and_gitignore,
+    named_files_are_always_linted_and_globs_replace_the_convention,
+    exit_statuses,
+    unreadable_paths_are_reported_and_the_rest_still_linted,
+    human_format_matches_snippet_and_summarizes,
+    json_format_structure,
+    github_format_grammar,
+    sarif_format_has_what_code_scanning_requires,
+    standard_input_is_linted_when_named_and_a_bare_lint_means_the_current_folder,
+    check_reports_drift_without_writing,
 }

@@ -262,12 +262,7 @@ fn engine_delivers_the_visitor(engine: &str) {
 }
 
 macro_rules! engine_tests {
-    ($($name:ident: $engine:literal, $cfg:ident, $needs:literal;)*) => {$(
-        #[cfg_attr(
-            not(all($cfg, has_chromium, has_python3, has_openssl)),
-            ignore = concat!("needs ", $needs, ", chromium, python3 and openssl (.ci/run installs them)")
-        )]
-        #[test]
+    ($($name:ident: $engine:literal;)*) => {$(
         fn $name() {
             engine_delivers_the_visitor($engine);
         }
@@ -275,19 +270,18 @@ macro_rules! engine_tests {
 }
 
 engine_tests! {
-    django_delivers_the_visitor: "django", has_engine_django, "django";
-    jinja2_delivers_the_visitor: "jinja2", has_engine_jinja2, "jinja2 and flask";
-    rails_delivers_the_visitor: "rails", has_engine_rails, "ruby-actionview";
-    twig_delivers_the_visitor: "twig", has_engine_twig, "php-twig";
-    blade_delivers_the_visitor: "blade", has_engine_blade, "php-illuminate-view";
-    liquid_delivers_the_visitor: "liquid", has_engine_liquid, "ruby-liquid";
-    go_delivers_the_visitor: "go", has_engine_go, "golang-go";
-    handlebars_delivers_the_visitor: "handlebars", has_engine_handlebars, "handlebars (npm ci --prefix tests/js)";
-    ejs_delivers_the_visitor: "ejs", has_engine_ejs, "ejs (npm ci --prefix tests/js)";
-    php_delivers_the_visitor: "php", has_engine_php, "php-cli";
+    django_delivers_the_visitor: "django";
+    jinja2_delivers_the_visitor: "jinja2";
+    rails_delivers_the_visitor: "rails";
+    twig_delivers_the_visitor: "twig";
+    blade_delivers_the_visitor: "blade";
+    liquid_delivers_the_visitor: "liquid";
+    go_delivers_the_visitor: "go";
+    handlebars_delivers_the_visitor: "handlebars";
+    ejs_delivers_the_visitor: "ejs";
+    php_delivers_the_visitor: "php";
 }
 
-#[test]
 fn login_data_prints_each_engines_fragment_and_refuses_others() {
     for engine in ssq_gen::login_data::ENGINES {
         let output = ssq_gen().args(["login-data", engine.name]).output().unwrap();
@@ -437,11 +431,6 @@ fn rules_profile(loader: &str, digits: bool) -> String {
     )
 }
 
-#[cfg_attr(
-    not(all(has_chromium, has_python3, has_openssl)),
-    ignore = "needs chromium, python3 and openssl (.ci/run installs them)"
-)]
-#[test]
 fn the_runtime_rules_hold_in_the_browser() {
     let browser = Browser::start();
     let forms = [
@@ -468,11 +457,6 @@ fn the_runtime_rules_hold_in_the_browser() {
 }
 
 /// `ssq:login` before the loader has arrived, then `ssq:logout` and another login, in both forms.
-#[cfg_attr(
-    not(all(has_chromium, has_python3, has_openssl)),
-    ignore = "needs chromium, python3 and openssl (.ci/run installs them)"
-)]
-#[test]
 fn single_page_login_and_logout_events() {
     let browser = Browser::start();
     let login = |id: &str| {
@@ -510,11 +494,6 @@ fn single_page_login_and_logout_events() {
 
 /// Page data that is missing, empty or malformed is an anonymous visitor, never an error; valid
 /// data before the block is read at once.
-#[cfg_attr(
-    not(all(has_chromium, has_python3, has_openssl)),
-    ignore = "needs chromium, python3 and openssl (.ci/run installs them)"
-)]
-#[test]
 fn damaged_page_data_is_an_anonymous_visitor() {
     let block = render("p.json", FROM_PAGE_PROFILE);
     let damaged = [
@@ -554,11 +533,6 @@ fn damaged_page_data_is_an_anonymous_visitor() {
 
 /// One CSP hash for every visitor: the block is the same bytes whoever logs in, so the policy
 /// `ssq-gen csp` prints lets it run on every visitor's page.
-#[cfg_attr(
-    not(all(has_chromium, has_python3, has_openssl)),
-    ignore = "needs chromium, python3 and openssl (.ci/run installs them)"
-)]
-#[test]
 fn one_csp_hash_serves_every_visitor() {
     let profile = temp_profile("p.json", FROM_PAGE_PROFILE);
     let csp = ssq_gen().arg("csp").arg(&profile.path).output().unwrap();
@@ -757,11 +731,6 @@ fn language_corpus() -> Vec<String> {
 /// The block's run-time email and language checks against their judges: whatever the block sends,
 /// Chromium's `<input type=email>` and `Intl.getCanonicalLocales` (ICU4C) accept. The language check
 /// also agrees exactly with the profile's rule SSQ202 (ICU4X), run by `ssq-gen lint`.
-#[cfg_attr(
-    not(all(has_chromium, has_python3, has_openssl)),
-    ignore = "needs chromium, python3 and openssl (.ci/run installs them)"
-)]
-#[test]
 fn runtime_email_and_language_checks_agree_with_their_judges() {
     let (emails, tags) = (email_corpus(), language_corpus());
     let judge = r#"(function () {
@@ -842,7 +811,6 @@ fn runtime_email_and_language_checks_agree_with_their_judges() {
     );
 }
 
-#[test]
 fn from_page_profiles_pass_every_command() {
     let example = root().join("examples/accounts.toml");
     ssq_gen().args(["lint", "--deny-warnings"]).arg(&example).assert().success();
@@ -862,4 +830,34 @@ fn from_page_profiles_pass_every_command() {
     let fixed =
         temp_profile("p.toml", "[loader]\nlicense = \"g1vfb1b\"\n[login]\nfrom_page = true\nuser_id = \"u-1\"\n");
     ssq_gen().arg("lint").arg(&fixed.path).assert().code(1).stdout(predicates::str::contains("error[SSQ213]"));
+}
+
+tests! {
+    django_delivers_the_visitor ["django", "chromium", "python3", "openssl"],
+    jinja2_delivers_the_visitor ["jinja2", "flask", "chromium", "python3", "openssl"],
+    rails_delivers_the_visitor ["actionview", "chromium", "python3", "openssl"],
+    twig_delivers_the_visitor ["php", "twig", "chromium", "python3", "openssl"],
+    blade_delivers_the_visitor ["php", "blade", "chromium", "python3", "openssl"],
+    liquid_delivers_the_visitor ["liquid", "chromium", "python3", "openssl"],
+    go_delivers_the_visitor ["go", "chromium", "python3", "openssl"],
+    handlebars_delivers_the_visitor ["node", "handlebars", "chromium", "python3", "openssl"],
+    ejs_delivers_the_visitor ["node", "ejs", "chromium", "python3", "openssl"],
+    php_delivers_the_visitor ["php", "chromium", "python3", "openssl"],
+    django_delivers_the_visitor ["django", "chromium", "python3", "openssl"],
+    jinja2_delivers_the_visitor ["jinja2", "flask", "chromium", "python3", "openssl"],
+    rails_delivers_the_visitor ["actionview", "chromium", "python3", "openssl"],
+    twig_delivers_the_visitor ["php", "twig", "chromium", "python3", "openssl"],
+    blade_delivers_the_visitor ["php", "blade", "chromium", "python3", "openssl"],
+    liquid_delivers_the_visitor ["liquid", "chromium", "python3", "openssl"],
+    go_delivers_the_visitor ["go", "chromium", "python3", "openssl"],
+    handlebars_delivers_the_visitor ["node", "handlebars", "chromium", "python3", "openssl"],
+    ejs_delivers_the_visitor ["node", "ejs", "chromium", "python3", "openssl"],
+    php_delivers_the_visitor ["php", "chromium", "python3", "openssl"],
+    login_data_prints_each_engines_fragment_and_refuses_others,
+    the_runtime_rules_hold_in_the_browser ["chromium", "python3", "openssl"],
+    single_page_login_and_logout_events ["chromium", "python3", "openssl"],
+    damaged_page_data_is_an_anonymous_visitor ["chromium", "python3", "openssl"],
+    one_csp_hash_serves_every_visitor ["chromium", "python3", "openssl"],
+    runtime_email_and_language_checks_agree_with_their_judges ["chromium", "python3", "openssl"],
+    from_page_profiles_pass_every_command,
 }

@@ -30,11 +30,6 @@ fn commands(report: &Value) -> Vec<String> {
     report["commands"].as_array().unwrap().iter().map(|c| c[0].as_str().unwrap().to_string()).collect()
 }
 
-#[cfg_attr(
-    not(all(has_chromium, has_python3, has_openssl)),
-    ignore = "needs chromium, python3 and openssl (.ci/run installs them)"
-)]
-#[test]
 fn launcher_badge_and_triggers_drive_the_widget() {
     let browser = Browser::start();
     for (form, loader) in FORMS {
@@ -85,11 +80,6 @@ fn launcher_badge_and_triggers_drive_the_widget() {
     }
 }
 
-#[cfg_attr(
-    not(all(has_chromium, has_python3, has_openssl)),
-    ignore = "needs chromium, python3 and openssl (.ci/run installs them)"
-)]
-#[test]
 fn interaction_loading_waits_for_the_visitor_then_delivers_everything() {
     let browser = Browser::start();
     for (form, loader) in FORMS {
@@ -128,11 +118,6 @@ fn interaction_loading_waits_for_the_visitor_then_delivers_everything() {
     assert_eq!(commands(&report), ["setLoginInfo", "onUnRead"], "no click, no chatOpen; the badge listener");
 }
 
-#[cfg_attr(
-    not(all(has_chromium, has_python3, has_openssl)),
-    ignore = "needs chromium, python3 and openssl (.ci/run installs them)"
-)]
-#[test]
 fn interaction_loading_ignores_scrolling_the_visitor_did_not_do() {
     let browser = Browser::start();
     for (form, loader) in FORMS {
@@ -154,11 +139,6 @@ fn interaction_loading_ignores_scrolling_the_visitor_did_not_do() {
     }
 }
 
-#[cfg_attr(
-    not(all(has_chromium, has_python3, has_openssl)),
-    ignore = "needs chromium, python3 and openssl (.ci/run installs them)"
-)]
-#[test]
 fn idle_loading_loads_without_interaction() {
     let browser = Browser::start();
     for (form, loader) in FORMS {
@@ -173,11 +153,6 @@ fn idle_loading_loads_without_interaction() {
     }
 }
 
-#[cfg_attr(
-    not(all(has_chromium, has_python3, has_openssl)),
-    ignore = "needs chromium, python3 and openssl (.ci/run installs them)"
-)]
-#[test]
 fn the_logout_block_forgets_the_visitor() {
     let browser = Browser::start();
     for (form, loader) in FORMS {
@@ -187,4 +162,12 @@ fn the_logout_block_forgets_the_visitor() {
         clean(&report);
         assert_eq!(commands(&report), ["clearUser", "onUnRead"], "{form}");
     }
+}
+
+tests! {
+    launcher_badge_and_triggers_drive_the_widget ["chromium", "python3", "openssl"],
+    interaction_loading_waits_for_the_visitor_then_delivers_everything ["chromium", "python3", "openssl"],
+    interaction_loading_ignores_scrolling_the_visitor_did_not_do ["chromium", "python3", "openssl"],
+    idle_loading_loads_without_interaction ["chromium", "python3", "openssl"],
+    the_logout_block_forgets_the_visitor ["chromium", "python3", "openssl"],
 }

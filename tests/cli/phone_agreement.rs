@@ -8,8 +8,6 @@ use serde_json::Value;
 use std::path::Path;
 use std::process::Command;
 
-#[cfg_attr(not(has_phonenumbers), ignore = "needs python3 with phonenumbers 9.0.33 (.ci/run installs it)")]
-#[test]
 fn every_number_of_the_corpus_gets_libphonenumbers_verdict() {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/phone/corpus.py");
     let output = Command::new("python3").arg(script).output().unwrap();
@@ -37,7 +35,6 @@ fn every_number_of_the_corpus_gets_libphonenumbers_verdict() {
 }
 
 /// The rule reads the same function: a sample through the real binary, E.164 in the snippet.
-#[test]
 fn the_rule_sends_what_the_checker_reads() {
     for (phone, region, sent) in [
         ("8 (800) 123-45-67", "RU", "+78001234567"),
@@ -58,4 +55,9 @@ fn the_rule_sends_what_the_checker_reads() {
         let dir = temp_profile("p.toml", &profile);
         ssq_gen().arg("snippet").arg(&dir.path).assert().code(1).stderr(predicates::str::contains("SSQ204"));
     }
+}
+
+tests! {
+    every_number_of_the_corpus_gets_libphonenumbers_verdict ["phonenumbers"],
+    the_rule_sends_what_the_checker_reads,
 }

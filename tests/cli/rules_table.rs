@@ -227,7 +227,6 @@ fn cases() -> Vec<Case> {
     ]
 }
 
-#[test]
 fn every_rule_fires_where_it_should() {
     let mut failures = Vec::new();
     for case in cases() {
@@ -255,7 +254,6 @@ fn every_rule_fires_where_it_should() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-#[test]
 fn the_table_covers_every_rule() {
     // SSQ000 (unreadable) comes from `lint`, and tests/cli/lint.rs covers it.
     let tested: BTreeSet<_> = cases().iter().map(|c| c.code).chain(["SSQ000"]).collect();
@@ -263,7 +261,6 @@ fn the_table_covers_every_rule() {
     assert_eq!(tested, all);
 }
 
-#[test]
 fn a_profile_with_many_findings_reports_them_all_in_source_order() {
     let text = format!(
         "{LOADER}[login]\nuser_nmae = \"y\"\nuser_id = \"a@b.com\"\nphone = \"+1-800-FLOWERS\"\nemail = \"x\"\n"
@@ -275,4 +272,10 @@ fn a_profile_with_many_findings_reports_them_all_in_source_order() {
     assert!(order.iter().all(Option::is_some), "{stderr}");
     assert!(!stderr.contains("SSQ201"), "the typo `user_nmae` stands for the missing `user_name`:\n{stderr}");
     assert!(order.windows(2).all(|w| w[0] < w[1]), "not in source order:\n{stderr}");
+}
+
+tests! {
+    every_rule_fires_where_it_should,
+    the_table_covers_every_rule,
+    a_profile_with_many_findings_reports_them_all_in_source_order,
 }

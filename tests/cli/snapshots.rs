@@ -28,7 +28,6 @@ fn settings() -> insta::Settings {
     settings
 }
 
-#[test]
 fn every_format_over_a_tree() {
     settings().bind(|| {
         for format in ["human", "json", "github", "sarif"] {
@@ -99,7 +98,6 @@ fn cases() -> Vec<(&'static str, &'static str, Vec<u8>)> {
     ]
 }
 
-#[test]
 fn the_human_report_of_every_rule() {
     let rules = ssq_gen().arg("rules").output().unwrap();
     let codes: Vec<String> =
@@ -118,4 +116,9 @@ fn the_human_report_of_every_rule() {
             insta::assert_snapshot!(format!("rule_{code}"), text);
         }
     });
+}
+
+tests! {
+    every_format_over_a_tree,
+    the_human_report_of_every_rule,
 }

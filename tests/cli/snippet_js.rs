@@ -4,21 +4,17 @@
 
 use crate::support::*;
 use serde_json::{Value, json};
+use ssq_gen::sdk::{Action, Event, Word};
 
-const ALL_EVENTS: [(&str, &str, &str); 5] = [
-    ("on_unread", "onUnRead", "unread"),
-    ("on_send_message", "onSendMessage", "send_message"),
-    ("on_receive_message", "onReceiveMessage", "receive_message"),
-    ("on_open_chat", "onOpenChat", "open_chat"),
-    ("on_close_chat", "onCloseChat", "close_chat"),
-];
+/// Every SDK event: its `[events]` key, SDK name and analytics name.
+fn all_events() -> Vec<(&'static str, &'static str, &'static str)> {
+    Event::ALL.iter().map(|event| (event.key().name, event.sdk_name(), event.name())).collect()
+}
 
 fn example() -> String {
     std::fs::read_to_string(fixture("script-url.toml")).unwrap()
 }
 
-#[cfg_attr(not(has_node), ignore = "needs node (.ci/run installs it)")]
-#[test]
 fn script_url_form_delivers_exactly_the_profile() {
     let snippet = render("p.toml", &example());
     let report = harness(&snippet, json!({}));
@@ -43,12 +39,10 @@ fn script_url_form_delivers_exactly_the_profile() {
         "label_names": ["vip", "trial"],
     });
     let mut expected = vec![json!(["setLoginInfo", expected_login])];
-    expected.extend(ALL_EVENTS.iter().map(|(_, sdk, _)| json!([sdk, "<function>"])));
+    expected.extend(all_events().iter().map(|(_, sdk, _)| json!([sdk, "<function>"])));
     assert_eq!(report["commands"], Value::Array(expected));
 }
 
-#[cfg_attr(not(has_node), ignore = "needs node (.ci/run installs it)")]
-#[test]
 fn license_form_carries_the_install_code() {
     let snippet = render("p.json", &std::fs::read_to_string(fixture("license.json")).unwrap());
     let report = harness(&snippet, json!({"fire": {"onUnRead": {"num": 2}}}));
@@ -67,55 +61,50 @@ fn license_form_carries_the_install_code() {
 }
 
 fn all_events_with(action: &str, form: &str) -> String {
-    let events: String = ALL_EVENTS.iter().map(|(key, _, _)| format!("{key} = \"{action}\"\n")).collect();
+    let events: String = all_events().iter().map(|(key, _, _)| format!("{key} = \"{action}\"\n")).collect();
     format!("[loader]\n{form}\n[events]\n{events}")
 }
 
-#[cfg_attr(not(has_node), ignore = "needs node (.ci/run installs it)")]
-#[test]
 fn every_event_and_action_has_its_effect() {
     let payload = json!({"num": 3, "list": ["hello"], "type": "text", "content": "my card is 4242"});
     let fire: serde_json::Map<String, Value> =
-        ALL_EVENTS.iter().map(|(_, sdk, _)| (sdk.to_string(), payload.clone())).collect();
+        all_events().iter().map(|(_, sdk, _)| (sdk.to_string(), payload.clone())).collect();
     // What analytics get by default: the count and the message type, no chat content.
     let summary = json!({"num": 3, "message_type": "text"});
     for form in ["license = \"g1vfb1b\"", &format!("script_url = \"{SCRIPT_URL}\"")] {
-        for action in ["console", "datalayer", "gtag"] {
-            let snippet = render("p.toml", &all_events_with(action, form));
+        for &action in Action::ALL {
+            let snippet = render("p.toml", &all_events_with(action.word(), form));
             let report = harness(&snippet, json!({"gtag": true, "fire": fire}));
             let listeners: Vec<_> = report["commands"].as_array().unwrap().iter().map(|c| c[0].clone()).collect();
-            assert_eq!(listeners, ALL_EVENTS.map(|(_, sdk, _)| json!(sdk)), "{action}");
-            let names = ALL_EVENTS.map(|(_, _, name)| format!("ssq_{name}"));
+            assert_eq!(listeners, all_events().iter().map(|(_, sdk, _)| json!(sdk)).collect::<Vec<_>>(), "{action:?}");
+            let names: Vec<_> = all_events().iter().map(|(_, _, name)| format!("ssq_{name}")).collect();
             let (channel, expected): (&str, Vec<Value>) = match action {
-                "console" => ("console", names.iter().map(|n| json!([n, payload])).collect()),
-                "datalayer" => {
+                Action::Console => ("console", names.iter().map(|n| json!([n, payload])).collect()),
+                Action::DataLayer => {
                     ("dataLayer", names.iter().map(|n| json!({"num": 3, "message_type": "text", "event": n})).collect())
                 }
-                _ => ("gtag", names.iter().map(|n| json!(["event", n, summary])).collect()),
+                Action::Gtag => ("gtag", names.iter().map(|n| json!(["event", n, summary])).collect()),
             };
-            assert_eq!(report[channel], Value::Array(expected), "{action} / {form}");
+            assert_eq!(report[channel], Value::Array(expected), "{action:?} / {form}");
             for other in ["console", "gtag"].iter().filter(|c| **c != channel) {
-                assert_eq!(report[*other], json!([]), "{action} must not reach {other}");
+                assert_eq!(report[*other], json!([]), "{action:?} must not reach {other}");
             }
             // With forward_content the whole payload goes: an explicit, documented opt-in.
-            let snippet = render("p.toml", &format!("{}forward_content = true\n", all_events_with(action, form)));
+            let snippet =
+                render("p.toml", &format!("{}forward_content = true\n", all_events_with(action.word(), form)));
             let report = harness(&snippet, json!({"gtag": true, "fire": fire}));
             let forwarded = report[channel].to_string();
-            assert!(forwarded.contains("my card is 4242") && forwarded.contains("hello"), "{action}: {forwarded}");
+            assert!(forwarded.contains("my card is 4242") && forwarded.contains("hello"), "{action:?}: {forwarded}");
         }
     }
 }
 
-#[cfg_attr(not(has_node), ignore = "needs node (.ci/run installs it)")]
-#[test]
 fn gtag_action_is_silent_without_gtag() {
     let snippet = render("p.toml", &all_events_with("gtag", "license = \"g1vfb1b\""));
     let report = harness(&snippet, json!({"fire": {"onOpenChat": null}}));
     assert_eq!(report["gtag"], json!([]));
 }
 
-#[cfg_attr(not(has_node), ignore = "needs node (.ci/run installs it)")]
-#[test]
 fn a_blocked_loader_throws_nothing() {
     for profile in [example(), std::fs::read_to_string(fixture("license.json")).unwrap()] {
         let file = if profile.starts_with('{') { "p.json" } else { "p.toml" };
@@ -126,8 +115,6 @@ fn a_blocked_loader_throws_nothing() {
     }
 }
 
-#[cfg_attr(not(has_node), ignore = "needs node (.ci/run installs it)")]
-#[test]
 fn included_twice_loads_once_and_registers_once() {
     for profile in [example(), std::fs::read_to_string(fixture("license.json")).unwrap()] {
         let file = if profile.starts_with('{') { "p.json" } else { "p.toml" };
@@ -140,8 +127,6 @@ fn included_twice_loads_once_and_registers_once() {
     }
 }
 
-#[cfg_attr(not(has_node), ignore = "needs node (.ci/run installs it)")]
-#[test]
 fn existing_settings_are_merged_not_replaced() {
     let snippet = render("p.toml", &example());
     let before = "window.__ssc = {setting: {mode: 'float', hideIcon: false}, other: 1};";
@@ -149,8 +134,6 @@ fn existing_settings_are_merged_not_replaced() {
     assert_eq!(report["settingAtStart"], json!({"mode": "float", "hideIcon": true}));
 }
 
-#[cfg_attr(not(has_node), ignore = "needs node (.ci/run installs it)")]
-#[test]
 fn a_vendor_tag_already_on_the_page_is_reused() {
     // The page has the dashboard's blocking tag before the snippet: ssq exists, so the snippet
     // pushes straight away and does not insert the project script again.
@@ -164,8 +147,6 @@ fn a_vendor_tag_already_on_the_page_is_reused() {
 
 /// Strings that break naive snippet generators, in every text field; each must reach setLoginInfo
 /// exactly as written.
-#[cfg_attr(not(has_node), ignore = "needs node (.ci/run installs it)")]
-#[test]
 fn hostile_strings_arrive_byte_for_byte() {
     let hostile = [
         "</script><script>alert(1)</script>",
@@ -199,8 +180,6 @@ fn hostile_strings_arrive_byte_for_byte() {
 }
 
 /// Fields that rules constrain still admit quotes, ampersands and braces; they must survive too.
-#[cfg_attr(not(has_node), ignore = "needs node (.ci/run installs it)")]
-#[test]
 fn constrained_fields_keep_their_special_characters() {
     let email = "o'neil&{x}|y~z@example.com";
     let url = "https://plugin-code.salesmartly.com/js/project_1_2_3.js?a=1&b='x'&c=%3C/script%3E";
@@ -212,4 +191,17 @@ fn constrained_fields_keep_their_special_characters() {
     let report = harness(&snippet, json!({}));
     assert_eq!(report["requests"][0]["src"], url);
     assert_eq!(report["commands"][0][1]["email"], email);
+}
+
+tests! {
+    script_url_form_delivers_exactly_the_profile ["node"],
+    license_form_carries_the_install_code ["node"],
+    every_event_and_action_has_its_effect ["node"],
+    gtag_action_is_silent_without_gtag ["node"],
+    a_blocked_loader_throws_nothing ["node"],
+    included_twice_loads_once_and_registers_once ["node"],
+    existing_settings_are_merged_not_replaced ["node"],
+    a_vendor_tag_already_on_the_page_is_reused ["node"],
+    hostile_strings_arrive_byte_for_byte ["node"],
+    constrained_fields_keep_their_special_characters ["node"],
 }

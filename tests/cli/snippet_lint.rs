@@ -3,6 +3,9 @@
 //! form, loading, login (none, fixed, from the page), settings, launcher, triggers and event actions.
 
 use crate::support::*;
+use ssq_gen::input::source::Source;
+use ssq_gen::sdk::{Action, Event, Load, Word};
+use ssq_gen::snippet::{self, RenderOptions};
 use std::path::Path;
 use std::process::Command;
 
@@ -29,7 +32,7 @@ const ESLINT_CONFIG: &str = r#"module.exports = [{ ignores: ["eslint.config.js"]
 fn profiles() -> Vec<(String, String)> {
     let forms = [("license", "license = \"k7tq2mz\""), ("script", &*format!("script_url = \"{SCRIPT_URL}\""))]
         .map(|(n, l)| (n.to_string(), l.to_string()));
-    let loads = ["immediate", "idle", "interaction"];
+    let loads = Load::WORDS;
     let logins = [
         ("anonymous", ""),
         ("login", "[login]\nuser_id = \"u-1\"\nuser_name = \"Ann\"\n"),
@@ -45,11 +48,11 @@ fn profiles() -> Vec<(String, String)> {
             "[triggers]\nopen_on_click = [\".a\"]\nclose_on_click = [\".b\"]\nclear_user_on_click = [\"#out\"]\n",
         ),
     ];
-    let events: Vec<(String, String)> = ["console", "datalayer", "gtag"]
+    let events: Vec<(String, String)> = Action::WORDS
         .iter()
         .map(|action| {
-            let keys = ["on_unread", "on_send_message", "on_receive_message", "on_open_chat", "on_close_chat"];
-            (action.to_string(), format!("[events]\n{}", keys.map(|k| format!("{k} = \"{action}\"\n")).concat()))
+            let keys = Event::ALL.iter().map(|event| format!("{} = \"{action}\"\n", event.key().name));
+            (action.to_string(), format!("[events]\n{}", keys.collect::<String>()))
         })
         .chain([
             ("noevents".into(), String::new()),
@@ -76,30 +79,19 @@ fn profiles() -> Vec<(String, String)> {
     all
 }
 
-#[cfg_attr(not(all(has_node, has_eslint)), ignore = "needs node and eslint (npm ci --prefix tests/js)")]
-#[test]
 fn every_block_holds_only_what_its_profile_uses() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("eslint.config.js"), ESLINT_CONFIG).unwrap();
-    let profiles_dir = dir.path().join("profiles");
-    std::fs::create_dir(&profiles_dir).unwrap();
-    let profiles = profiles();
-    for (name, text) in &profiles {
-        std::fs::write(profiles_dir.join(format!("{name}.toml")), text).unwrap();
-    }
     let mut written = 0;
-    for (name, _) in &profiles {
-        for (variant, args) in [("", &[][..]), ("-logout", &["--logout"][..])] {
-            let output = ssq_gen()
-                .arg("snippet")
-                .arg(profiles_dir.join(format!("{name}.toml")))
-                .args(args)
-                .arg("-q")
-                .output()
-                .unwrap();
-            assert!(output.status.success(), "{name}: {}", String::from_utf8_lossy(&output.stderr));
-            let html = String::from_utf8(output.stdout).unwrap();
-            let script = &html[html.find("<script>").unwrap() + 8..html.rfind("</script>").unwrap()];
+    // Rendered through the library: what is under test is the block, not the binary (which the
+    // other suites drive).
+    for (name, text) in profiles() {
+        let source = Source::from_bytes(format!("{name}.toml"), text.into_bytes(), None);
+        let checked = ssq_gen::check(source);
+        let profile = checked.profile.unwrap_or_else(|| panic!("{name}: {:?}", checked.diagnostics));
+        for (variant, logout) in [("", false), ("-logout", true)] {
+            let options = RenderOptions { profile_name: &name, nonce: None, logout };
+            let script = snippet::render(&profile, &options).unwrap().script;
             assert!(!script.contains("\n\n\n"), "{name}{variant}: a double blank line");
             std::fs::write(dir.path().join(format!("{name}{variant}.js")), script).unwrap();
             written += 1;
@@ -113,8 +105,6 @@ fn every_block_holds_only_what_its_profile_uses() {
     assert!(output.status.success(), "eslint found dead or undeclared code:\n{}", &report[..report.len().min(4000)]);
 }
 
-#[cfg_attr(not(all(has_node, has_eslint)), ignore = "needs node and eslint (npm ci --prefix tests/js)")]
-#[test]
 fn the_lint_catches_what_it_is_for() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("eslint.config.js"), ESLINT_CONFIG).unwrap();
@@ -131,4 +121,9 @@ fn the_lint_catches_what_it_is_for() {
     for rule in ["no-unused-vars", "no-unreachable"] {
         assert!(report.contains(rule), "{rule} not reported:\n{report}");
     }
+}
+
+tests! {
+    every_block_holds_only_what_its_profile_uses ["node", "eslint"],
+    the_lint_catches_what_it_is_for ["node", "eslint"],
 }

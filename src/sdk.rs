@@ -1,0 +1,256 @@
+//! The SaleSmartly SDK's vocabulary, each word declared once: the events a listener hears, the
+//! commands ssq-gen pushes, the settings it writes, and the profile's own choices (actions, load
+//! modes, phone formats). The profile schema's keys and word lists, the parser, the renderer's
+//! context and the tests' lists are all read from here.
+//!
+//! Adding an SDK event is one row in [`events!`]'s table below, with its documentation.
+
+use crate::profile::schema::{Example, Key, Kind};
+
+/// A closed set of words: one Rust value per word, and back.
+pub trait Word: Copy + Eq + 'static {
+    const ALL: &'static [Self];
+    /// The words, in declaration order: what the schema accepts and the README lists.
+    const WORDS: &'static [&'static str];
+    fn word(self) -> &'static str;
+    fn from_word(word: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|value| value.word() == word)
+    }
+}
+
+/// Declares an enum whose variants are words, with [`Word`] and a `Serialize` that writes the word.
+macro_rules! words {
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $word:literal,)+ }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum $name { $($(#[$vmeta])* $variant,)+ }
+
+        impl Word for $name {
+            const ALL: &'static [$name] = &[$($name::$variant,)+];
+            const WORDS: &'static [&'static str] = &[$($word,)+];
+            fn word(self) -> &'static str {
+                match self { $($name::$variant => $word,)+ }
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.word())
+            }
+        }
+    };
+}
+
+/// One value of a [`Word`] set, as a template sees it: `{word: true}` for the value and `false`
+/// for every other word, so that `{% if load.idle %}` is checked (a misspelt word is an undefined
+/// name, which the renderer refuses) instead of compared as a string.
+#[derive(Clone, Copy, Debug)]
+pub struct Is<T>(pub T);
+
+impl<T: Word> serde::Serialize for Is<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(T::ALL.len()))?;
+        for &value in T::ALL {
+            map.serialize_entry(value.word(), &(value == self.0))?;
+        }
+        map.end()
+    }
+}
+
+/// A subset of a [`Word`] set, as a template sees it: `{word: bool}` for every word.
+#[derive(Clone, Debug)]
+pub struct Used<T>(pub Vec<T>);
+
+impl<T: Word> Used<T> {
+    pub fn has(&self, value: T) -> bool {
+        self.0.contains(&value)
+    }
+}
+
+impl<T> Default for Used<T> {
+    fn default() -> Self {
+        Used(Vec::new())
+    }
+}
+
+impl<T: Word> serde::Serialize for Used<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(T::ALL.len()))?;
+        for &value in T::ALL {
+            map.serialize_entry(value.word(), &self.has(value))?;
+        }
+        map.end()
+    }
+}
+
+words! {
+    /// What a listener does with its event (`[events]`).
+    pub enum Action {
+        /// `console.log("ssq_<name>", payload)`.
+        Console = "console",
+        /// `window.dataLayer.push({event: "ssq_<name>", …})`.
+        DataLayer = "datalayer",
+        /// `gtag("event", "ssq_<name>", …)`, when gtag is on the page.
+        Gtag = "gtag",
+    }
+}
+
+impl Action {
+    /// The block's function that performs the action: `handler(name, payload)`.
+    pub fn handler(self) -> &'static str {
+        match self {
+            Action::Console => "toConsole",
+            Action::DataLayer => "toDataLayer",
+            Action::Gtag => "toGtag",
+        }
+    }
+
+    /// Whether analytics (not the visitor's own console) get the payload.
+    pub fn is_analytics(self) -> bool {
+        self != Action::Console
+    }
+}
+
+words! {
+    /// When the widget's loader starts (`loader.load`).
+    #[derive(Default)]
+    pub enum Load {
+        #[default]
+        Immediate = "immediate",
+        /// When the browser is idle (`requestIdleCallback`, or a timeout where it is missing).
+        Idle = "idle",
+        /// At the visitor's first pointer, key, touch or wheel input, or a launcher or trigger click.
+        Interaction = "interaction",
+    }
+}
+
+words! {
+    /// How `setLoginInfo`'s phone is written (`login.phone_format`).
+    #[derive(Default)]
+    pub enum PhoneFormat {
+        /// `+8615920141234`.
+        #[default]
+        E164 = "e164",
+        /// `8615920141234`, the vendor page's own example form.
+        Digits = "digits",
+    }
+}
+
+words! {
+    /// The SDK commands ssq-gen pushes: `ssq.push(command, …)`.
+    pub enum Command {
+        /// Identifies the visitor (section 2.1 of the vendor's page).
+        SetLoginInfo = "setLoginInfo",
+        /// Opens the chat window (2.3).
+        ChatOpen = "chatOpen",
+        /// Closes the chat window (2.4).
+        ChatClose = "chatClose",
+        /// Forgets the visitor (2.6).
+        ClearUser = "clearUser",
+    }
+}
+
+words! {
+    /// The widget's settings, `window.__ssc.setting.<word>`, read when it starts.
+    pub enum Setting {
+        /// `true` hides the vendor's launcher icon (2.2).
+        HideIcon = "hideIcon",
+    }
+}
+
+/// Declares the SDK's events: the [`Event`] enum, each event's profile key under `[events]`, its
+/// SDK name and the name analytics see (`ssq_<name>`). The key is `on_<name>`.
+macro_rules! events {
+    ($($variant:ident: $sdk:literal, $name:literal, starter: $starter:literal, example: $example:literal, $doc:literal;)+) => {
+        /// The SDK's listeners (sections 2.5, 2.7–2.10 of the vendor's page).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Event { $($variant,)+ }
+
+        impl Event {
+            pub const ALL: &'static [Event] = &[$(Event::$variant,)+];
+
+            /// The SDK's event name: `ssq.push("onUnRead", fn)`.
+            pub fn sdk_name(self) -> &'static str {
+                match self { $(Event::$variant => $sdk,)+ }
+            }
+
+            /// The name analytics see, after `ssq_`.
+            pub fn name(self) -> &'static str {
+                match self { $(Event::$variant => $name,)+ }
+            }
+
+            /// The profile key under `[events]`.
+            pub fn key(self) -> &'static Key {
+                &EVENT_KEYS[self as usize]
+            }
+        }
+
+        /// `[events]`' listener keys, in [`Event::ALL`]'s order.
+        pub static EVENT_KEYS: [Key; Event::ALL.len()] = [$(
+            Key::new(concat!("on_", $name), Kind::Choice(Action::WORDS), $doc, Example::Text($example), $starter),
+        )+];
+    };
+}
+
+events! {
+    Unread: "onUnRead", "unread", starter: true, example: "datalayer",
+        "`onUnRead`: unread messages changed; the payload has `num` and `list`.";
+    SendMessage: "onSendMessage", "send_message", starter: false, example: "datalayer",
+        "`onSendMessage`: the visitor sent a message.";
+    ReceiveMessage: "onReceiveMessage", "receive_message", starter: false, example: "datalayer",
+        "`onReceiveMessage`: the visitor received a message.";
+    OpenChat: "onOpenChat", "open_chat", starter: true, example: "datalayer",
+        "`onOpenChat`: the chat window opened.";
+    CloseChat: "onCloseChat", "close_chat", starter: false, example: "console",
+        "`onCloseChat`: the chat window closed.";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn distinct(words: &[&str]) -> bool {
+        let mut sorted = words.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        sorted.len() == words.len()
+    }
+
+    #[test]
+    fn words_are_distinct_and_read_back() {
+        fn check<T: Word + std::fmt::Debug>() {
+            assert!(distinct(T::WORDS), "{:?}", T::WORDS);
+            for &value in T::ALL {
+                assert_eq!(T::from_word(value.word()), Some(value));
+            }
+            assert_eq!(T::from_word("no such word"), None);
+        }
+        check::<Action>();
+        check::<Load>();
+        check::<PhoneFormat>();
+        check::<Command>();
+        check::<Setting>();
+    }
+
+    #[test]
+    fn events_have_distinct_names_and_their_own_keys() {
+        let names: Vec<_> = Event::ALL.iter().map(|e| e.name()).collect();
+        let sdk: Vec<_> = Event::ALL.iter().map(|e| e.sdk_name()).collect();
+        assert!(distinct(&names) && distinct(&sdk));
+        for &event in Event::ALL {
+            assert_eq!(event.key().name, format!("on_{}", event.name()));
+            assert!(event.key().doc.starts_with(&format!("`{}`", event.sdk_name())), "{}", event.key().doc);
+        }
+    }
+
+    #[test]
+    fn a_template_sees_one_word_set() {
+        let is = serde_json::to_value(Is(Load::Idle)).unwrap();
+        assert_eq!(is, serde_json::json!({"immediate": false, "idle": true, "interaction": false}));
+        let used = serde_json::to_value(Used(vec![Action::Gtag])).unwrap();
+        assert_eq!(used, serde_json::json!({"console": false, "datalayer": false, "gtag": true}));
+        assert_eq!(serde_json::to_value(Command::ClearUser).unwrap(), "clearUser");
+    }
+}
