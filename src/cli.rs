@@ -97,7 +97,7 @@ pub enum Command {
     LoginData {
         /// The site's template engine
         #[arg(value_name = "ENGINE", value_parser = engines())]
-        engine: String,
+        engine: &'static ssq_gen::login_data::Engine,
 
         /// Write the fragment to FILE (replaced atomically) instead of standard output
         #[arg(short, long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
@@ -164,24 +164,49 @@ pub enum Command {
     #[command(after_help = "Examples:\n  ssq-gen help\n  ssq-gen help lint")]
     Help {
         /// The subcommand to explain
-        #[arg(value_name = "COMMAND", value_parser = clap::builder::PossibleValuesParser::new(SUBCOMMANDS))]
+        #[arg(value_name = "COMMAND", value_parser = SubcommandName)]
         command: Option<String>,
     },
 }
 
 /// `login-data`'s engines, with what each fits (shown by completions and `--help`).
-fn engines() -> clap::builder::PossibleValuesParser {
-    use clap::builder::PossibleValue;
-    ssq_gen::login_data::ENGINES
-        .iter()
-        .map(|engine| PossibleValue::new(engine.name).help(engine.fits))
-        .collect::<Vec<_>>()
-        .into()
+fn engines() -> impl clap::builder::TypedValueParser<Value = &'static ssq_gen::login_data::Engine> {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser as _};
+    use ssq_gen::login_data::{ENGINES, engine};
+    let names = ENGINES.iter().map(|engine| PossibleValue::new(engine.name).help(engine.fits));
+    PossibleValuesParser::new(names).map(|name| engine(&name).expect("the parser accepts only the engines' names"))
 }
 
-/// The subcommands `help` explains (a test keeps the list complete).
-pub const SUBCOMMANDS: &[&str] =
-    &["snippet", "lint", "csp", "login-data", "init", "schema", "man", "completions", "rules", "help"];
+/// The subcommands `help` explains, read from [`Command`] itself when the list is needed.
+#[derive(Clone)]
+struct SubcommandName;
+
+impl SubcommandName {
+    fn names() -> Vec<clap::builder::PossibleValue> {
+        use clap::CommandFactory as _;
+        Cli::command()
+            .get_subcommands()
+            .map(|sub| clap::builder::PossibleValue::new(sub.get_name().to_string()))
+            .collect()
+    }
+}
+
+impl clap::builder::TypedValueParser for SubcommandName {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::PossibleValuesParser::new(Self::names()).parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(Self::names().into_iter()))
+    }
+}
 
 /// Reading and checking one profile.
 #[derive(Debug, Args)]

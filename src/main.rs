@@ -4,9 +4,11 @@ mod cli;
 mod completions;
 mod man;
 
+use anyhow::Context as _;
 use clap::Parser;
 use cli::{Cli, ColorChoice, Command, CspArgs, InputFormat, LintArgs, OutputFormat, ProfileArgs, SnippetArgs};
 use ssq_gen::input::source::{Format, Input, Source};
+use ssq_gen::login_data::Engine;
 use ssq_gen::profile::ValidProfile;
 use ssq_gen::report::{self, Emitter, Policy, Reporter, Status, count};
 use ssq_gen::snippet::csp::Nonce;
@@ -41,7 +43,7 @@ fn main() -> ExitCode {
         Command::Snippet(args) => snippet(&args, &ui),
         Command::Csp(args) => csp(&args, &ui),
         Command::Lint(args) => lint(&args, &ui),
-        Command::LoginData { engine, output } => login_data(&engine, output.as_deref(), &ui),
+        Command::LoginData { engine, output } => login_data(engine, output.as_deref(), &ui),
         Command::Completions { shell } => print(&completions::script(shell)),
         Command::Init { path, json, force } => init(path.as_deref(), json, force, &ui),
         Command::Schema => print(&format!("{:#}\n", ssq_gen::profile::schema::json_schema())),
@@ -102,6 +104,17 @@ impl Ui {
     fn problem(&self, message: impl std::fmt::Display) {
         say!("error: {message}");
     }
+
+    /// An operation's outcome: its error, with the context that names what failed, is exit status 2.
+    fn outcome(&self, result: anyhow::Result<()>) -> Status {
+        match result {
+            Ok(()) => Status::Success,
+            Err(err) => {
+                self.problem(format_args!("{err:#}"));
+                Status::Trouble
+            }
+        }
+    }
 }
 
 /// A profile that passed every rule (and warnings, under `--deny-warnings`), with what the
@@ -161,10 +174,9 @@ fn input_format(format: Option<InputFormat>) -> Option<Format> {
 
 fn render_accepted(accepted: &Accepted, nonce: Option<&Nonce>, logout: bool, ui: &Ui) -> Result<Snippet, Status> {
     let options = RenderOptions { profile_name: &accepted.display_name, nonce, logout };
-    snippet::render(&accepted.profile, &options).map_err(|err| {
-        ui.problem(format_args!("internal error while rendering: {err}"));
-        Status::Trouble
-    })
+    let rendered = snippet::render(&accepted.profile, &options)
+        .with_context(|| format!("internal error while rendering {}", accepted.name));
+    rendered.map_err(|err| ui.outcome(Err(err)))
 }
 
 fn snippet(args: &SnippetArgs, ui: &Ui) -> Status {
@@ -188,7 +200,7 @@ fn snippet(args: &SnippetArgs, ui: &Ui) -> Status {
         Err(status) => return status,
     };
     let status = match (&args.check, output) {
-        (Some(path), _) => return check_drift(path, &text, args, ui),
+        (Some(path), _) => return check_drift(path, &text, ui),
         (None, Some(path)) => write_file(path, &text, ui),
         (None, None) => print(&text),
     };
@@ -215,17 +227,9 @@ fn remove_unfinished_files_on_signals() {
 }
 
 /// `snippet --check FILE`: whether FILE holds exactly `expected`; a unified diff when not.
-fn check_drift(path: &Path, expected: &str, args: &SnippetArgs, ui: &Ui) -> Status {
+fn check_drift(path: &Path, expected: &str, ui: &Ui) -> Status {
     let name = path.display().to_string();
-    let mut regenerate =
-        format!("ssq-gen snippet {}", args.profile.profile.as_deref().unwrap_or(Path::new("-")).display());
-    if args.logout {
-        regenerate.push_str(" --logout");
-    }
-    if let Some(nonce) = &args.nonce {
-        regenerate.push_str(&format!(" --nonce '{}'", nonce.as_str()));
-    }
-    regenerate.push_str(&format!(" -o {name}"));
+    let regenerate = regenerate_command();
     let current = match std::fs::read(path) {
         Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
@@ -254,6 +258,34 @@ fn check_drift(path: &Path, expected: &str, args: &SnippetArgs, ui: &Ui) -> Stat
         // The verdict stands whether or not the diff could be shown.
         Status::Success => Status::Findings,
         status => status.max(Status::Findings),
+    }
+}
+
+/// The command that writes what `snippet --check FILE` compares: this run's own arguments with
+/// `--check FILE` as `-o FILE`, so that every flag the block depends on is kept as it was typed.
+fn regenerate_command() -> String {
+    let mut words = vec!["ssq-gen".to_string()];
+    let mut args = std::env::args_os().skip(1).map(|arg| arg.to_string_lossy().into_owned());
+    while let Some(arg) = args.next() {
+        let file = match arg.strip_prefix("--check=") {
+            Some(file) => Some(file.to_string()),
+            None if arg == "--check" => Some(args.next().unwrap_or_default()),
+            None => None,
+        };
+        match file {
+            Some(file) => words.extend(["-o".to_string(), shell_word(&file)]),
+            None => words.push(shell_word(&arg)),
+        }
+    }
+    words.join(" ")
+}
+
+/// `word` as a POSIX shell reads it back: as it is when nothing in it is special, else quoted.
+fn shell_word(word: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "-_./=:,+@%".contains(c);
+    match !word.is_empty() && word.chars().all(plain) {
+        true => word.to_string(),
+        false => format!("'{}'", word.replace('\'', r"'\''")),
     }
 }
 
@@ -326,13 +358,12 @@ fn init(path: Option<&Path>, json: bool, force: bool, ui: &Ui) -> Status {
     };
     let text = match format {
         Format::Json => snippet::starter::json(),
-        Format::Toml => match snippet::starter::toml(&name) {
-            Ok(text) => text,
-            Err(err) => {
-                ui.problem(format_args!("internal error while rendering the starter profile: {err}"));
-                return Status::Trouble;
+        Format::Toml => {
+            match snippet::starter::toml(&name).context("internal error while rendering the starter profile") {
+                Ok(text) => text,
+                Err(err) => return ui.outcome(Err(err)),
             }
-        },
+        }
     };
     if path.as_os_str() == "-" {
         return print(&text);
@@ -354,11 +385,7 @@ fn init(path: Option<&Path>, json: bool, force: bool, ui: &Ui) -> Status {
     Status::Success
 }
 
-fn login_data(engine: &str, output: Option<&Path>, ui: &Ui) -> Status {
-    let Some(engine) = ssq_gen::login_data::engine(engine) else {
-        ui.problem(format_args!("no engine `{engine}`"));
-        return Status::Trouble;
-    };
+fn login_data(engine: &Engine, output: Option<&Path>, ui: &Ui) -> Status {
     match output.filter(|path| path.as_os_str() != "-") {
         None => print(engine.fragment),
         Some(path) => {
@@ -370,13 +397,9 @@ fn login_data(engine: &str, output: Option<&Path>, ui: &Ui) -> Status {
 
 /// `-o FILE`: replaced atomically, or left as it was.
 fn write_file(path: &Path, text: &str, ui: &Ui) -> Status {
-    match ssq_gen::output::write_atomically(path, text.as_bytes()) {
-        Ok(()) => Status::Success,
-        Err(err) => {
-            ui.problem(format_args!("cannot write {}: {err}", path.display()));
-            Status::Trouble
-        }
-    }
+    let written = ssq_gen::output::write_atomically(path, text.as_bytes())
+        .with_context(|| format!("cannot write {}", path.display()));
+    ui.outcome(written)
 }
 
 fn help(command: Option<&str>) -> Status {

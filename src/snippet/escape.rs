@@ -1,5 +1,5 @@
 //! Escaping, one function per output context. Templates reach these only through the filters of
-//! [`crate::render`], and the renderer refuses to print anything that did not pass through one.
+//! [`crate::snippet::render`]'s environment, and the renderer refuses to print anything that did not pass through one.
 
 use serde::Serialize;
 

@@ -23,6 +23,43 @@ fn the_readme_documents_every_profile_key() {
     }
 }
 
+/// The profile reference's rows name what the SDK table declares: each choice key's words, each
+/// event's SDK name, and a row per action.
+fn the_readme_rows_follow_the_sdk_table() {
+    use ssq_gen::profile::schema::{Kind, SECTIONS};
+    use ssq_gen::sdk::{Action, Event, Word};
+    let readme = readme();
+    let row = |start: String| {
+        readme
+            .lines()
+            .find(|line| line.starts_with(&start))
+            .unwrap_or_else(|| panic!("README lacks {start}"))
+            .to_string()
+    };
+    for section in SECTIONS {
+        for key in section.keys {
+            if let (Kind::Choice(words), false) = (key.kind, section.name == "events") {
+                let line = row(format!("| `{}.{}` |", section.name, key.name));
+                for word in words {
+                    assert!(line.contains(&format!("`\"{word}\"`")), "README's `{}` row lacks \"{word}\"", key.name);
+                }
+            }
+        }
+    }
+    for event in Event::ALL {
+        let line = row(format!("| `events.{}` |", event.key().name));
+        assert!(
+            line.contains(&format!("`{}`", event.sdk_name())),
+            "README's row for {:?} names {}",
+            event,
+            event.sdk_name()
+        );
+    }
+    for word in Action::WORDS {
+        row(format!("| `{word}` |"));
+    }
+}
+
 fn the_readme_gives_every_login_data_engine_and_the_variable_it_reads() {
     let readme = readme();
     for engine in ssq_gen::login_data::ENGINES {
@@ -42,5 +79,6 @@ fn the_readme_gives_every_login_data_engine_and_the_variable_it_reads() {
 tests! {
     the_readme_lists_every_rule_as_the_rules_command_prints_it,
     the_readme_documents_every_profile_key,
+    the_readme_rows_follow_the_sdk_table,
     the_readme_gives_every_login_data_engine_and_the_variable_it_reads,
 }

@@ -32,8 +32,13 @@ impl Test {
         let missing = crate::tools::missing(self.needs);
         if missing.is_empty() {
             let run = self.run;
-            return Trial::test(name, move || {
+            return Trial::test(name.clone(), move || {
+                let start = std::time::Instant::now();
                 run();
+                // `SSQ_TEST_TIMES=1 cargo test` shows where the suite's time goes.
+                if std::env::var_os("SSQ_TEST_TIMES").is_some() {
+                    eprintln!("time {:8.2} s  {name}", start.elapsed().as_secs_f64());
+                }
                 Ok(())
             });
         }
