@@ -57,3 +57,19 @@ fn data(text: &str) -> String {
 fn property(text: &str) -> String {
     data(text).replace(':', "%3A").replace(',', "%2C")
 }
+
+#[cfg(test)]
+mod snapshots {
+    use super::*;
+    use crate::report::fixture::{quiet, report};
+
+    #[test]
+    fn three_files() {
+        insta::assert_snapshot!(report(Box::new(Github), Policy::default()));
+    }
+
+    #[test]
+    fn three_files_quiet() {
+        insta::assert_snapshot!(report(Box::new(Github), quiet()));
+    }
+}

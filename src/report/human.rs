@@ -100,3 +100,24 @@ impl Emitter for Human {
         )
     }
 }
+
+#[cfg(test)]
+mod snapshots {
+    use super::*;
+    use crate::report::fixture::{quiet, report};
+
+    #[test]
+    fn three_files() {
+        insta::assert_snapshot!(report(Box::new(Human::new(false, true)), Policy::default()));
+    }
+
+    #[test]
+    fn three_files_quiet() {
+        insta::assert_snapshot!(report(Box::new(Human::new(false, true)), quiet()));
+    }
+
+    #[test]
+    fn three_files_in_colour() {
+        insta::assert_snapshot!(report(Box::new(Human::new(true, true)), Policy::default()));
+    }
+}

@@ -27,3 +27,24 @@ impl Emitter for Json {
         writeln!(out, "{closing},\n  \"summary\": {}\n}}", nested_json(summary, 2)?)
     }
 }
+
+#[cfg(test)]
+mod snapshots {
+    use super::*;
+    use crate::report::fixture::{quiet, report};
+
+    #[test]
+    fn three_files() {
+        insta::assert_snapshot!(report(Box::<Json>::default(), Policy::default()));
+    }
+
+    #[test]
+    fn three_files_quiet() {
+        insta::assert_snapshot!(report(Box::<Json>::default(), quiet()));
+    }
+
+    #[test]
+    fn three_files_denying_warnings() {
+        insta::assert_snapshot!(report(Box::<Json>::default(), Policy { deny_warnings: true, ..Policy::default() }));
+    }
+}

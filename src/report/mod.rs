@@ -113,3 +113,39 @@ fn nested_json(value: &impl serde::Serialize, indent: usize) -> io::Result<Strin
     let text = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
     Ok(text.replace('\n', &format!("\n{:indent$}", "")))
 }
+
+/// What the emitters' in-process snapshots report (one `snapshots` module per format, as ruff's
+/// `message/*.rs` have them): the binary's own snapshots (tests/cli/snapshots.rs) pin the CLI end to
+/// end, these pin each emitter alone.
+#[cfg(test)]
+pub(crate) mod fixture {
+    use super::{Emitter, Policy, Reporter};
+    use crate::input::source::Source;
+
+    /// Three files as `lint` reports them: errors and a warning after an emoji on their lines (so
+    /// UTF-16 columns differ from characters), a file with a warning alone, and a clean file.
+    const FILES: [(&str, &str); 3] = [
+        (
+            "site/bad.ssq.toml",
+            "[loader]\nlicense = \"g1vfb1b\"\n[login]\nuser_id = \"u-7f3a\"\nuser_name = \"Zo\u{eb} \u{1f600}\"\ndescription = \"\u{1f600}\\u0007\"\nlanguage = \"zh-cn\"\nphone = \"+1-800-FLOWERS\"\n",
+        ),
+        ("b/warn.ssq.json", r#"{"loader": {"script_url": "https://cdn.example.com/chat.js"}}"#),
+        ("good.ssq.toml", "[loader]\nlicense = \"g1vfb1b\"\n"),
+    ];
+
+    /// The report of [`FILES`] through `emitter` under `policy`, after its exit status.
+    pub(crate) fn report(emitter: Box<dyn Emitter>, policy: Policy) -> String {
+        let mut reporter = Reporter::new(emitter, policy);
+        let mut out = Vec::new();
+        for (name, text) in FILES {
+            let checked = crate::check(Source::from_bytes(name.to_string(), text.as_bytes().to_vec(), None));
+            reporter.file(&mut out, &checked).unwrap();
+        }
+        let status = reporter.finish(&mut out).unwrap();
+        format!("status: {status:?}\n{}", String::from_utf8(out).unwrap())
+    }
+
+    pub(crate) fn quiet() -> Policy {
+        Policy { quiet: true, ..Policy::default() }
+    }
+}

@@ -160,3 +160,19 @@ mod tests {
         assert_eq!(artifact("/tmp/p.toml"), json!({"uri": "file:///tmp/p.toml"}));
     }
 }
+
+#[cfg(test)]
+mod snapshots {
+    use super::*;
+    use crate::report::fixture::{quiet, report};
+
+    #[test]
+    fn three_files() {
+        insta::assert_snapshot!(report(Box::<Sarif>::default(), Policy::default()));
+    }
+
+    #[test]
+    fn three_files_quiet() {
+        insta::assert_snapshot!(report(Box::<Sarif>::default(), quiet()));
+    }
+}
