@@ -149,6 +149,25 @@ words! {
         ChatClose = "chatClose",
         /// Forgets the visitor (2.6).
         ClearUser = "clearUser",
+        /// Hides upload buttons: `ssq.push("hideUpload", ["img", …])` (the vendor's demo
+        /// `关闭上传.html`).
+        HideUpload = "hideUpload",
+        /// No close button in the chat window (the vendor's demo `隐藏聊天窗内关闭按钮.html`).
+        HideCloseIcon = "hideCloseIcon",
+        /// Sends a text as the visitor, once the chat window is open (the vendor's demo
+        /// `index.html`).
+        SendTextMessage = "sendTextMessage",
+    }
+}
+
+words! {
+    /// The chat window's upload buttons `hideUpload` can hide (`widget.hide_upload`).
+    pub enum Upload {
+        /// Images.
+        Img = "img",
+        Video = "video",
+        /// Attachments.
+        Document = "document",
     }
 }
 
@@ -205,6 +224,8 @@ events! {
         "`onOpenChat`: the chat window opened.";
     CloseChat: "onCloseChat", "close_chat", starter: false, example: "console",
         "`onCloseChat`: the chat window closed.";
+    Ready: "onReady", "ready", starter: false, example: "datalayer",
+        "`onReady`: the widget's resources have loaded (the vendor's demo `监听插件资源加载完成.html`). It carries no payload, so analytics get `{}`.";
 }
 
 #[cfg(test)]
@@ -232,6 +253,7 @@ mod tests {
         check::<PhoneFormat>();
         check::<Command>();
         check::<Setting>();
+        check::<Upload>();
     }
 
     #[test]

@@ -37,6 +37,8 @@ rules! {
         "Text fields hold no control characters (`description` may hold line breaks and tabs; selectors, CSS whitespace).";
     EXAMPLE_VALUE = "SSQ009", "example-value", Warning,
         "No value is left as the placeholder `ssq-gen init` writes (a project script, a license, a visitor).";
+    REPEATED_VALUE = "SSQ010", "repeated-value", Error,
+        "A list of choices (`widget.hide_upload`) names each word once.";
     LOADER_CHOICE = "SSQ101", "loader-choice", Error,
         "`[loader]` has exactly one of `script_url` and `license`.";
     SCRIPT_URL = "SSQ102", "script-url", Error,
@@ -79,6 +81,12 @@ rules! {
         "Launcher and trigger selectors are ones Chromium's `querySelector` and `matches` accept; pseudo-elements (`::before`, and `:before` and the other CSS 2 forms) are refused, since they match no clicked element.";
     TWO_LAUNCHERS = "SSQ302", "two-launchers", Warning,
         "`[launcher]` comes with `widget.hide_icon = true`, or the page shows two chat buttons.";
+    CHAT_UNREACHABLE = "SSQ303", "chat-unreachable", Warning,
+        "`widget.hide_close_icon` with `hide_icon` leaves a launcher or a trigger that opens the chat, or the visitor can neither open the chat again nor close it.";
+    TRIGGER_CONFLICT = "SSQ304", "trigger-conflict", Error,
+        "A selector is not both in `triggers.send_on_click` and in `triggers.close_on_click`: one click would open the chat to send and close it.";
+    SEND_TEXT = "SSQ305", "send-text", Error,
+        "A `triggers.send_on_click` text is not blank and at most 1,000 characters.";
 }
 
 #[cfg(test)]

@@ -6,5 +6,5 @@ pub mod raw;
 pub mod schema;
 pub mod valid;
 
-pub use raw::{CustomField, CustomValue, Field, FieldValue, RawProfile};
+pub use raw::{CustomField, CustomValue, Field, FieldValue, RawProfile, TextEntry};
 pub use valid::{ClickTrigger, Loader, Login, LoginFields, LoginInfo, ValidProfile};

@@ -25,6 +25,24 @@ pub enum FieldValue {
     Bool(bool),
     List(Vec<(String, Span)>),
     CustomFields(Vec<CustomField>),
+    /// `triggers.send_on_click`: selector → text, in the profile's order.
+    TextTable(Vec<TextEntry>),
+}
+
+/// One entry of a table of texts: its key (a selector) and its text, each with its span.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TextEntry {
+    pub key: String,
+    pub key_span: Span,
+    pub text: String,
+    pub span: Span,
+}
+
+impl TextEntry {
+    /// `triggers.send_on_click["#ask-size"]`.
+    pub fn path(&self, field: &Field) -> String {
+        format!("{}[{}]", field.path(), serde_json::Value::from(self.key.as_str()))
+    }
 }
 
 /// One entry of `custom_fields_ext`.
@@ -75,7 +93,22 @@ impl Field {
                     }
                 })
                 .collect(),
+            FieldValue::TextTable(entries) => {
+                entries.iter().map(|entry| (entry.path(self), entry.text.as_str(), entry.span.clone())).collect()
+            }
             FieldValue::Bool(_) => Vec::new(),
+        }
+    }
+
+    /// The field's selectors with the path and span of each: its texts for a selector kind, the
+    /// keys of a table of texts.
+    pub fn selectors(&self) -> Vec<(String, &str, Span)> {
+        match (&self.value, self.key.kind) {
+            (_, Kind::Selector | Kind::SelectorList) => self.texts(),
+            (FieldValue::TextTable(entries), _) => {
+                entries.iter().map(|entry| (entry.path(self), entry.key.as_str(), entry.key_span.clone())).collect()
+            }
+            _ => Vec::new(),
         }
     }
 }
@@ -233,15 +266,26 @@ fn field_value(kind: Kind, node: Node, path: impl Fn() -> String) -> Result<Fiel
         (Kind::Text | Kind::MultilineText | Kind::Selector, Value::String(s)) => Ok(FieldValue::Text(s)),
         (Kind::Bool, Value::Bool(b)) => Ok(FieldValue::Bool(b)),
         (Kind::Choice(choices), Value::String(s)) if choices.contains(&s.as_str()) => Ok(FieldValue::Text(s)),
-        (Kind::Choice(choices), Value::String(s)) => {
-            let help = match schema::did_you_mean(&s, choices.iter().copied()) {
-                Some(best) => format!("did you mean `{best}`? Choose one of: {}", choices.join(", ")),
-                None => format!("choose one of: {}", choices.join(", ")),
-            };
-            let path = path();
-            Err(Diagnostic::new(&rule::UNKNOWN_VALUE, span, format!("`{path}` cannot be `{s}`"), help).on(path))
-        }
+        (Kind::Choice(choices), Value::String(s)) => Err(unknown_word(&path(), &s, span, choices)),
         (Kind::TextList | Kind::SelectorList, Value::Array(items)) => strings(items, &path()).map(FieldValue::List),
+        (Kind::ChoiceList(choices), Value::Array(items)) => {
+            let items = strings(items, &path())?;
+            match items.iter().enumerate().find(|(_, (word, _))| !choices.contains(&word.as_str())) {
+                Some((i, (word, span))) => Err(unknown_word(&format!("{}[{i}]", path()), word, span.clone(), choices)),
+                None => Ok(FieldValue::List(items)),
+            }
+        }
+        (Kind::SelectorTexts, Value::Table(entries)) => entries
+            .into_iter()
+            .map(|Entry { key, key_span, node }| match node.value {
+                Value::String(text) => Ok(TextEntry { key, key_span, text, span: node.span }),
+                other => {
+                    let path = format!("{}[{}]", path(), serde_json::Value::from(key.as_str()));
+                    Err(type_error(&path, node.span, &other, "a string"))
+                }
+            })
+            .collect::<Result<_, _>>()
+            .map(FieldValue::TextTable),
         (Kind::CustomFields, Value::Table(entries)) => entries
             .into_iter()
             .map(|Entry { key: id, key_span: id_span, node }| {
@@ -265,6 +309,15 @@ fn field_value(kind: Kind, node: Node, path: impl Fn() -> String) -> Result<Fiel
             .map(FieldValue::CustomFields),
         (kind, other) => Err(type_error(&path(), span, &other, kind.expected())),
     }
+}
+
+/// `word` at `path` is none of `choices`: SSQ006, with the closest choice.
+fn unknown_word(path: &str, word: &str, span: Span, choices: &[&str]) -> Diagnostic {
+    let help = match schema::did_you_mean(word, choices.iter().copied()) {
+        Some(best) => format!("did you mean `{best}`? Choose one of: {}", choices.join(", ")),
+        None => format!("choose one of: {}", choices.join(", ")),
+    };
+    Diagnostic::new(&rule::UNKNOWN_VALUE, span, format!("`{path}` cannot be `{word}`"), help).on(path)
 }
 
 /// An array's entries, each a string; `path` names the array in a diagnostic.

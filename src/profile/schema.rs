@@ -15,6 +15,10 @@ pub enum Kind {
     SelectorList,
     /// One of a fixed set of words.
     Choice(&'static [&'static str]),
+    /// Some of a fixed set of words, each once, in the profile's order.
+    ChoiceList(&'static [&'static str]),
+    /// A table from CSS selectors to free texts (line breaks allowed).
+    SelectorTexts,
     /// A table from custom-field id to a string, a number, or an array of strings (select-type
     /// fields): `setLoginInfo`'s `custom_fields_ext`.
     CustomFields,
@@ -29,6 +33,8 @@ impl Kind {
             Kind::TextList => "an array of strings",
             Kind::SelectorList => "an array of strings (CSS selectors)",
             Kind::CustomFields => "a table of strings, numbers and arrays of strings",
+            Kind::ChoiceList(_) => "an array of strings",
+            Kind::SelectorTexts => "a table from CSS selectors to strings",
         }
     }
 }
@@ -112,7 +118,7 @@ pub const SCHEMA_KEY: &str = "$schema";
 pub mod key {
     use super::Example::{Bool, Json, List, Placeholder, Text};
     use super::*;
-    use crate::sdk::{Load, PhoneFormat, Word};
+    use crate::sdk::{Load, PhoneFormat, Upload, Word};
 
     pub static SCRIPT_URL: Key = Key::new(
         "script_url",
@@ -227,6 +233,20 @@ pub mod key {
         Bool(false),
         false,
     );
+    pub static HIDE_UPLOAD: Key = Key::new(
+        "hide_upload",
+        Kind::ChoiceList(Upload::WORDS),
+        "Upload buttons to hide in the chat window: any of `img`, `video` and `document`, each once (`ssq.push('hideUpload', [...])`, in this order).",
+        List(&["img", "video"]),
+        false,
+    );
+    pub static HIDE_CLOSE_ICON: Key = Key::new(
+        "hide_close_icon",
+        Kind::Bool,
+        "`true` hides the close button of the chat window (`ssq.push('hideCloseIcon')`). With `hide_icon`, keep a launcher or a trigger that opens the chat.",
+        Bool(true),
+        false,
+    );
     pub static OPEN_SELECTOR: Key = Key::new(
         "open_selector",
         Kind::Selector,
@@ -253,6 +273,13 @@ pub mod key {
         Kind::SelectorList,
         "Selectors whose click closes the chat (`chatClose`).",
         List(&[".close-chat"]),
+        false,
+    );
+    pub static SEND_ON_CLICK: Key = Key::new(
+        "send_on_click",
+        Kind::SelectorTexts,
+        "A click on an element matching the selector opens the chat and, once its window is open, sends the text as the visitor (`sendTextMessage`). A text is at most 1,000 characters; line breaks are kept.",
+        Json(r##"{"#ask-size": "Which size fits me?", ".ask-shipping": "When will my order arrive?"}"##),
         false,
     );
     pub static CLEAR_USER_ON_CLICK: Key = Key::new(
@@ -291,8 +318,11 @@ pub mod section {
             &key::PHONE_FORMAT,
         ],
     };
-    pub static WIDGET: Section =
-        Section { name: "widget", doc: "Widget settings.", keys: &[&key::HIDE_ICON, &key::OPEN_ON_LOAD] };
+    pub static WIDGET: Section = Section {
+        name: "widget",
+        doc: "Widget settings.",
+        keys: &[&key::HIDE_ICON, &key::OPEN_ON_LOAD, &key::HIDE_UPLOAD, &key::HIDE_CLOSE_ICON],
+    };
     pub static EVENTS: Section = Section {
         name: "events",
         doc: "Listeners to register. Each value is an action: `console` logs the event with its payload, `datalayer` pushes `{event: \"ssq_<name>\", num, message_type}` onto `window.dataLayer`, `gtag` calls `gtag('event', 'ssq_<name>', {num, message_type})` when gtag is on the page. Analytics get no chat content unless `forward_content = true`.",
@@ -316,7 +346,7 @@ pub mod section {
     pub static TRIGGERS: Section = Section {
         name: "triggers",
         doc: "Elements that drive the chat when clicked; elements added later count, and so do clicks inside them.",
-        keys: &[&key::OPEN_ON_CLICK, &key::CLOSE_ON_CLICK, &key::CLEAR_USER_ON_CLICK],
+        keys: &[&key::OPEN_ON_CLICK, &key::CLOSE_ON_CLICK, &key::SEND_ON_CLICK, &key::CLEAR_USER_ON_CLICK],
     };
 }
 
@@ -348,6 +378,12 @@ pub fn json_schema() -> serde_json::Value {
             Kind::Bool => json!({"type": "boolean"}),
             Kind::TextList | Kind::SelectorList => json!({"type": "array", "items": {"type": "string"}}),
             Kind::Choice(words) => json!({"type": "string", "enum": words}),
+            Kind::ChoiceList(words) => {
+                json!({"type": "array", "items": {"type": "string", "enum": words}, "uniqueItems": true})
+            }
+            Kind::SelectorTexts => json!({"type": "object", "additionalProperties": {
+                "type": "string", "minLength": 1, "maxLength": crate::rules::SEND_TEXT_MAX,
+            }}),
             Kind::CustomFields => json!({"type": "object", "additionalProperties": {"anyOf": [
                 {"type": "string"},
                 {"type": "number"},

@@ -1,9 +1,9 @@
 //! [`ValidProfile`]: a profile every rule has passed, in the terms the renderer needs. Only
 //! [`crate::rules::validate`] can build one, and the renderer accepts nothing else.
 
-use super::RawProfile;
 use super::schema::key;
-use crate::sdk::{Action, Command, Event, Load, PhoneFormat};
+use super::{FieldValue, RawProfile};
+use crate::sdk::{Action, Command, Event, Load, PhoneFormat, Upload, Word};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Loader {
@@ -58,6 +58,9 @@ pub struct LoginFields {
 pub struct ClickTrigger {
     pub selector: String,
     pub command: Command,
+    /// `sendTextMessage`'s text: the chat is opened first, and the text sent once it is open.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
 }
 
 /// A profile every rule has passed. Its fields are private to this crate: only
@@ -67,12 +70,16 @@ pub struct ValidProfile {
     pub(crate) loader: Loader,
     pub(crate) login: Option<Login>,
     pub(crate) hide_icon: Option<bool>,
+    /// `hideUpload`'s list, in the profile's order; empty: not pushed.
+    pub(crate) hide_upload: Vec<Upload>,
+    pub(crate) hide_close_icon: bool,
     pub(crate) open_on_load: bool,
     pub(crate) listeners: Vec<(Event, Action)>,
     /// Analytics get the whole payload, chat content included (`[events] forward_content`).
     pub(crate) forward_content: bool,
     pub(crate) load: Load,
-    /// Launcher and trigger clicks, in profile order (launcher first).
+    /// Launcher and trigger clicks, in profile order (launcher first, then open, close, send and
+    /// clear-user triggers).
     pub(crate) clicks: Vec<ClickTrigger>,
     pub(crate) badge_selector: Option<String>,
 }
@@ -85,19 +92,35 @@ impl ValidProfile {
             Event::ALL.iter().filter_map(|&event| Some((event, raw.choice::<Action>(event.key())?.1))).collect();
         let text = |key| raw.text(key).map(|(_, text)| text.to_string());
         let triggers = |key, command| {
-            raw.list(key).iter().map(move |(selector, _)| ClickTrigger { selector: selector.clone(), command })
+            raw.list(key).iter().map(move |(selector, _)| ClickTrigger {
+                selector: selector.clone(),
+                command,
+                text: None,
+            })
+        };
+        let sends = match raw.field(&key::SEND_ON_CLICK).map(|field| &field.value) {
+            Some(FieldValue::TextTable(entries)) => entries.as_slice(),
+            _ => &[],
         };
         let clicks = text(&key::OPEN_SELECTOR)
-            .map(|selector| ClickTrigger { selector, command: Command::ChatOpen })
+            .map(|selector| ClickTrigger { selector, command: Command::ChatOpen, text: None })
             .into_iter()
             .chain(triggers(&key::OPEN_ON_CLICK, Command::ChatOpen))
             .chain(triggers(&key::CLOSE_ON_CLICK, Command::ChatClose))
+            .chain(sends.iter().map(|entry| ClickTrigger {
+                selector: entry.key.clone(),
+                command: Command::SendTextMessage,
+                text: Some(entry.text.clone()),
+            }))
             .chain(triggers(&key::CLEAR_USER_ON_CLICK, Command::ClearUser))
             .collect();
+        let hide_upload = raw.list(&key::HIDE_UPLOAD).iter().filter_map(|(word, _)| Upload::from_word(word)).collect();
         ValidProfile {
             loader,
             login,
             hide_icon: raw.bool(&key::HIDE_ICON),
+            hide_upload,
+            hide_close_icon: raw.bool(&key::HIDE_CLOSE_ICON).unwrap_or(false),
             open_on_load: raw.bool(&key::OPEN_ON_LOAD).unwrap_or(false),
             listeners,
             forward_content: raw.bool(&key::FORWARD_CONTENT).unwrap_or(false),
@@ -115,6 +138,12 @@ impl ValidProfile {
     }
     pub fn hide_icon(&self) -> Option<bool> {
         self.hide_icon
+    }
+    pub fn hide_upload(&self) -> &[Upload] {
+        &self.hide_upload
+    }
+    pub fn hide_close_icon(&self) -> bool {
+        self.hide_close_icon
     }
     pub fn open_on_load(&self) -> bool {
         self.open_on_load

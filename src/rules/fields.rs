@@ -1,33 +1,44 @@
 //! Rules over every field, whatever its section.
 
-use super::Checker;
+use super::{Checker, Rejected, Verdict};
 use crate::diagnostics::registry as rule;
-use crate::profile::RawProfile;
 use crate::profile::schema::{Example, Kind};
+use crate::profile::{FieldValue, RawProfile};
 
 impl Checker<'_> {
     pub(super) fn control_characters(&mut self, raw: &RawProfile) {
         for field in &raw.fields {
-            let multiline = field.key.kind == Kind::MultilineText;
-            let selector = matches!(field.key.kind, Kind::Selector | Kind::SelectorList);
-            // Line breaks and tabs are text in a description, and CSS whitespace in a selector.
-            let allowed = |c: char| {
-                (multiline && matches!(c, '\n' | '\r' | '\t'))
-                    || (selector && matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+            let texts = field.texts().into_iter().map(|text| (text, Text::of(field.key.kind)));
+            // A table of texts' keys are selectors; a selector kind's texts are its selectors.
+            let selectors = match field.key.kind {
+                Kind::SelectorTexts => field.selectors(),
+                _ => Vec::new(),
             };
-            for (path, text, span) in field.texts() {
-                if let Some((at, c)) = text.chars().enumerate().find(|&(_, c)| c.is_control() && !allowed(c)) {
+            for ((path, text, span), what) in texts.chain(selectors.into_iter().map(|s| (s, Text::Selector))) {
+                if let Some((at, c)) = text.chars().enumerate().find(|&(_, c)| c.is_control() && !what.allows(c)) {
                     let message =
                         format!("`{path}` contains the control character U+{:04X} at character {}", c as u32, at + 1);
-                    let help = if multiline {
-                        "remove it; line breaks and tabs are the only control characters allowed here"
-                    } else {
-                        "remove it; this field is one line of plain text"
-                    };
-                    self.report(&rule::CONTROL_CHARACTER, &path, span, message, help);
+                    self.report(&rule::CONTROL_CHARACTER, &path, span, message, what.help());
                 }
             }
         }
+    }
+
+    /// A word listed twice in a list of choices.
+    pub(super) fn repeated_choices(&mut self, raw: &RawProfile) -> Verdict<()> {
+        let mut verdict = Ok(());
+        for field in raw.fields.iter().filter(|f| matches!(f.key.kind, Kind::ChoiceList(_))) {
+            let FieldValue::List(items) = &field.value else { continue };
+            for (i, (word, span)) in items.iter().enumerate() {
+                if items[..i].iter().any(|(earlier, _)| earlier == word) {
+                    let path = format!("{}[{i}]", field.path());
+                    let message = format!("`{path}` repeats `{word}`");
+                    self.report(&rule::REPEATED_VALUE, &path, span.clone(), message, "name each one once");
+                    verdict = Err(Rejected);
+                }
+            }
+        }
+        verdict
     }
 
     /// Values still the placeholders `ssq-gen init` wrote.
@@ -40,6 +51,46 @@ impl Checker<'_> {
                 let help = format!("put your own {} here", field.key.name.replace('_', " "));
                 self.on(&rule::EXAMPLE_VALUE, field, message, help);
             }
+        }
+    }
+}
+
+/// What a text may hold besides printable characters.
+#[derive(Clone, Copy)]
+enum Text {
+    OneLine,
+    /// A description: line breaks and tabs.
+    Multiline,
+    /// A message sent as the visitor: line breaks.
+    Message,
+    /// CSS whitespace.
+    Selector,
+}
+
+impl Text {
+    fn of(kind: Kind) -> Text {
+        match kind {
+            Kind::MultilineText => Text::Multiline,
+            Kind::SelectorTexts => Text::Message,
+            Kind::Selector | Kind::SelectorList => Text::Selector,
+            _ => Text::OneLine,
+        }
+    }
+
+    fn allows(self, c: char) -> bool {
+        match self {
+            Text::OneLine => false,
+            Text::Multiline => matches!(c, '\n' | '\r' | '\t'),
+            Text::Message => matches!(c, '\n' | '\r'),
+            Text::Selector => matches!(c, '\n' | '\r' | '\t' | '\u{c}'),
+        }
+    }
+
+    fn help(self) -> &'static str {
+        match self {
+            Text::Multiline => "remove it; line breaks and tabs are the only control characters allowed here",
+            Text::Message => "remove it; line breaks are the only control characters a message may hold",
+            Text::OneLine | Text::Selector => "remove it; this field is one line of plain text",
         }
     }
 }

@@ -21,13 +21,19 @@ pub fn validate(raw: &RawProfile, diagnostics: &mut Vec<Diagnostic>) -> Option<V
     checker.open_on_interaction(raw);
     let login = checker.login(raw);
     let selectors = checker.selectors(raw);
+    let choices = checker.repeated_choices(raw);
+    let sends = checker.send_on_click(raw);
     checker.launcher_and_icon(raw);
+    checker.chat_reachable(raw);
     let any_error = checker.diagnostics.iter().any(|d| d.severity() == Severity::Error);
-    match (loader, login, selectors) {
+    match (loader, login, selectors.and(choices).and(sends)) {
         (Ok(loader), Ok(login), Ok(())) if !any_error => Some(ValidProfile::assemble(raw, loader, login)),
         _ => None,
     }
 }
+
+/// The longest text `triggers.send_on_click` sends, in characters.
+pub const SEND_TEXT_MAX: usize = 1000;
 
 /// A value in error: its diagnostic is already reported.
 #[derive(Debug)]

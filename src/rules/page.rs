@@ -4,15 +4,15 @@
 use super::{Checker, Rejected, Verdict};
 use crate::checks::selector;
 use crate::diagnostics::registry as rule;
-use crate::profile::RawProfile;
-use crate::profile::schema::{Kind, key, section};
+use crate::profile::schema::{key, section};
+use crate::profile::{FieldValue, RawProfile};
 
 impl Checker<'_> {
     /// Every selector field.
     pub(super) fn selectors(&mut self, raw: &RawProfile) -> Verdict<()> {
         let mut verdict = Ok(());
-        for field in raw.fields.iter().filter(|f| matches!(f.key.kind, Kind::Selector | Kind::SelectorList)) {
-            for (path, text, span) in field.texts() {
+        for field in &raw.fields {
+            for (path, text, span) in field.selectors() {
                 if let Err(err) = selector::validate(text) {
                     let message =
                         format!("`{path}` is not a valid CSS selector: {} (at character {})", err.reason, err.at + 1);
@@ -34,6 +34,52 @@ impl Checker<'_> {
                 "`[launcher]` is set but the vendor's icon is not hidden: the page shows two chat buttons".to_string();
             let help = "add `hide_icon = true` under `[widget]`";
             self.report(&rule::TWO_LAUNCHERS, section::LAUNCHER.name, span, message, help);
+        }
+    }
+
+    /// `send_on_click`: each text something to send, and no selector that also closes the chat.
+    pub(super) fn send_on_click(&mut self, raw: &RawProfile) -> Verdict<()> {
+        let Some(field) = raw.field(&key::SEND_ON_CLICK) else { return Ok(()) };
+        let FieldValue::TextTable(entries) = &field.value else { return Ok(()) };
+        let closing = raw.list(&key::CLOSE_ON_CLICK);
+        let mut verdict = Ok(());
+        for entry in entries {
+            let path = entry.path(field);
+            let length = entry.text.chars().count();
+            if entry.text.trim().is_empty() || length > super::SEND_TEXT_MAX {
+                let message = match length {
+                    0 => format!("`{path}` is empty"),
+                    n if n > super::SEND_TEXT_MAX => format!("`{path}` is {n} characters long"),
+                    _ => format!("`{path}` is blank"),
+                };
+                let help = "write the question the visitor sends, at most 1,000 characters";
+                self.report(&rule::SEND_TEXT, &path, entry.span.clone(), message, help);
+                verdict = Err(Rejected);
+            }
+            if closing.iter().any(|(selector, _)| *selector == entry.key) {
+                let message = format!("`{}` is in `{}` and in `triggers.close_on_click`", entry.key, field.path());
+                let help = "one click cannot open the chat to send a text and close it: keep it in one of the two";
+                self.report(&rule::TRIGGER_CONFLICT, &path, entry.key_span.clone(), message, help);
+                verdict = Err(Rejected);
+            }
+        }
+        verdict
+    }
+
+    /// No close button and no vendor icon: something on the page must open the chat.
+    pub(super) fn chat_reachable(&mut self, raw: &RawProfile) {
+        let hides = |k| raw.bool(k) == Some(true);
+        let opens = raw.field(&key::OPEN_SELECTOR).is_some()
+            || !raw.list(&key::OPEN_ON_CLICK).is_empty()
+            || raw.field(&key::SEND_ON_CLICK).is_some_and(|f| !f.selectors().is_empty());
+        if hides(&key::HIDE_CLOSE_ICON)
+            && hides(&key::HIDE_ICON)
+            && !opens
+            && let Some(field) = raw.field(&key::HIDE_CLOSE_ICON)
+        {
+            let message = "`widget.hide_close_icon` with `hide_icon`, and nothing on the page opens the chat: a visitor can neither open it again nor close it".to_string();
+            let help = "add `[launcher] open_selector` or a trigger that opens the chat, or drop `hide_close_icon`";
+            self.on(&rule::CHAT_UNREACHABLE, field, message, help);
         }
     }
 }

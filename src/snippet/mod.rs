@@ -136,6 +136,7 @@ struct Context<'a> {
     listeners: Vec<Listener>,
     /// Commands after the listeners are in place.
     final_commands: Vec<Vec<serde_json::Value>>,
+    sends_text: Option<SendsText>,
     helpers: Helpers,
 }
 
@@ -143,8 +144,22 @@ struct Context<'a> {
 struct Click<'a> {
     selector: &'a str,
     command: Command,
-    /// Keep a link from navigating away: open and close do; a logout link must still log out.
+    /// Keep a link from navigating away: open, close and send do; a logout link must still log out.
     prevent: bool,
+    /// `sendTextMessage`'s text, sent once the chat window is open.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
+}
+
+/// `send_on_click`'s texts wait for the chat window to open, which the block learns from the
+/// widget's `onOpenChat`.
+#[derive(Serialize)]
+struct SendsText {
+    open: Command,
+    send: Command,
+    /// The `onOpenChat` and `onCloseChat` handlers, functions of the template's.
+    opened: &'static str,
+    closed: &'static str,
 }
 
 #[derive(Serialize)]
@@ -212,6 +227,8 @@ struct Helpers {
 
 /// The badge's `onUnRead` handler, a function of the template's.
 const SHOW_UNREAD: &str = "showUnread";
+const CHAT_OPENED: &str = "chatOpened";
+const CHAT_CLOSED: &str = "chatClosed";
 
 impl<'a> Context<'a> {
     fn new(profile: &'a ValidProfile, options: &RenderOptions<'a>) -> Context<'a> {
@@ -224,13 +241,19 @@ impl<'a> Context<'a> {
             Loader::License(license) => (Some(license.as_str()), None),
             Loader::ScriptUrl(url) => (None, Some(url.as_str())),
         };
-        let commands: Vec<_> = match options.logout {
+        let mut commands: Vec<_> = match options.logout {
             true => vec![vec![json!(Command::ClearUser)]],
             false => match profile.login() {
                 Some(Login::Fixed(info)) => vec![vec![json!(Command::SetLoginInfo), json!(info)]],
                 Some(Login::FromPage(_)) | None => Vec::new(),
             },
         };
+        if !profile.hide_upload().is_empty() {
+            commands.push(vec![json!(Command::HideUpload), json!(profile.hide_upload())]);
+        }
+        if profile.hide_close_icon() {
+            commands.push(vec![json!(Command::HideCloseIcon)]);
+        }
         let from_page = match profile.login() {
             Some(Login::FromPage(defaults)) => Some(FromPage {
                 defaults,
@@ -256,6 +279,16 @@ impl<'a> Context<'a> {
         if profile.badge_selector().is_some() {
             listen(Event::Unread.sdk_name(), Call { handler: SHOW_UNREAD, name: None });
         }
+        let sends_text = profile.clicks().iter().any(|click| click.command == Command::SendTextMessage).then(|| {
+            listen(Event::OpenChat.sdk_name(), Call { handler: CHAT_OPENED, name: None });
+            listen(Event::CloseChat.sdk_name(), Call { handler: CHAT_CLOSED, name: None });
+            SendsText {
+                open: Command::ChatOpen,
+                send: Command::SendTextMessage,
+                opened: CHAT_OPENED,
+                closed: CHAT_CLOSED,
+            }
+        });
         let helpers = Helpers {
             analytics: actions.0.iter().any(|action| action.is_analytics()),
             actions,
@@ -271,6 +304,7 @@ impl<'a> Context<'a> {
                 selector: &click.selector,
                 command: click.command,
                 prevent: click.command != Command::ClearUser,
+                text: click.text.as_deref(),
             })
             .collect();
         let sends = !clicks.is_empty() || from_page.is_some();
@@ -290,6 +324,7 @@ impl<'a> Context<'a> {
             commands,
             listeners,
             final_commands,
+            sends_text,
             helpers,
         }
     }

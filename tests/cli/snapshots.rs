@@ -62,6 +62,7 @@ fn cases() -> Vec<(&'static str, &'static str, Vec<u8>)> {
         ("SSQ007", "p.json", br#"{"loader": {"license": "g1vfb1b", "license": "g2vfb1b"}}"#.to_vec()),
         ("SSQ008", "p.toml", login("description = \"a\\u0007b\"")),
         ("SSQ009", "p.toml", login("phone = \"+44 20 7946 0000\"")),
+        ("SSQ010", "p.toml", format!("{LICENSE}\n[widget]\nhide_upload = [\"img\", \"img\"]\n").into_bytes()),
         ("SSQ101", "p.toml", b"[widget]\nhide_icon = true\n".to_vec()),
         ("SSQ102", "p.toml", b"[loader]\nscript_url = \"http://cdn.example.com/chat.js\"\n".to_vec()),
         ("SSQ103", "p.toml", b"[loader]\nlicense = \"g1\"\n".to_vec()),
@@ -95,6 +96,14 @@ fn cases() -> Vec<(&'static str, &'static str, Vec<u8>)> {
             format!("{LICENSE}\n[widget]\nhide_icon = true\n\n[launcher]\nopen_selector = \"#help[\"\n").into_bytes(),
         ),
         ("SSQ302", "p.toml", format!("{LICENSE}\n[launcher]\nopen_selector = \"#help\"\n").into_bytes()),
+        ("SSQ303", "p.toml", format!("{LICENSE}\n[widget]\nhide_icon = true\nhide_close_icon = true\n").into_bytes()),
+        (
+            "SSQ304",
+            "p.toml",
+            format!("{LICENSE}\n[triggers]\nclose_on_click = [\"#ask\"]\nsend_on_click = {{ \"#ask\" = \"Hi\" }}\n")
+                .into_bytes(),
+        ),
+        ("SSQ305", "p.toml", format!("{LICENSE}\n[triggers.send_on_click]\n\"#ask\" = \"\"\n").into_bytes()),
     ]
 }
 
