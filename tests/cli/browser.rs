@@ -56,6 +56,7 @@ const REPORTER: &str = r#"(function () {
     }
     var out = { probe: p, starts: rec.starts, commands: rec.commands, license: rec.license || null,
       settingAtStart: rec.settingAtStart === undefined ? null : rec.settingAtStart,
+      openedAfter: rec.openedAfter === undefined ? null : rec.openedAfter,
       dataLayer: window.dataLayer || null, standIn: window.__standIn || null, frames: window.__frames || null };
     document.getElementById("ssq-result").textContent = btoa(unescape(encodeURIComponent(JSON.stringify(out))));
   }
@@ -128,6 +129,7 @@ pub fn page_script_hashes(page: &Page) -> String {
         .join(" ")
 }
 
+#[derive(Clone, Copy)]
 pub enum Network {
     /// The vendor's host answers at once.
     Normal,

@@ -19,6 +19,7 @@ mod login_data;
 mod page_wiring;
 mod phone_agreement;
 mod rules_table;
+mod sdk_calls;
 mod selector_agreement;
 mod snapshots;
 mod snippet_js;
@@ -33,6 +34,7 @@ fn main() -> std::process::ExitCode {
     let suites = [
         snippet_lint::TESTS,
         browser::TESTS,
+        sdk_calls::TESTS,
         login_data::TESTS,
         page_wiring::TESTS,
         ergonomics::TESTS,

@@ -38,7 +38,13 @@ fn profiles() -> Vec<(String, String)> {
         ("login", "[login]\nuser_id = \"u-1\"\nuser_name = \"Ann\"\n"),
         ("frompage", "[login]\nfrom_page = true\nphone_format = \"digits\"\n"),
     ];
-    let widgets = [("plain", ""), ("widget", "[widget]\nhide_icon = true\nopen_on_load = true\n")];
+    let widgets = [
+        ("plain", ""),
+        (
+            "widget",
+            "[widget]\nhide_icon = true\nopen_on_load = true\nhide_upload = [\"img\"]\nhide_close_icon = true\n",
+        ),
+    ];
     let clicks = [
         ("noclicks", ""),
         ("launcher", "[launcher]\nopen_selector = \"#help\"\n"),
@@ -47,6 +53,7 @@ fn profiles() -> Vec<(String, String)> {
             "triggers",
             "[triggers]\nopen_on_click = [\".a\"]\nclose_on_click = [\".b\"]\nclear_user_on_click = [\"#out\"]\n",
         ),
+        ("send", "[triggers.send_on_click]\n\"#ask\" = \"Which size?\"\n"),
     ];
     let events: Vec<(String, String)> = Action::WORDS
         .iter()

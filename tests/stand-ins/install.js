@@ -1,7 +1,10 @@
 /* Stand-in for the widget's install.js: records what the widget would see when it starts (settings,
    license) and every command it receives, queued or live. Listeners are kept so a test can fire
    them: only the last one per event, since the vendor does not document keeping more, so a snippet
-   that registers two for one event fails the tests. */
+   that registers two for one event fails the tests. Every command is recorded, known or not, so a
+   misspelt command fails a test too. A page that sets `window.__standInOpensChat` to a delay in ms
+   gets the widget's own answer to `chatOpen`: the chat window opens that much later, and the
+   `onOpenChat` listener is called; `rec.openedAfter` is how many commands had arrived by then. */
 (function (w) {
   var rec = w.__ssqRecord = w.__ssqRecord || { starts: 0, commands: [], listeners: {} };
   rec.starts += 1;
@@ -15,6 +18,15 @@
       rec.commands.push([name, JSON.parse(JSON.stringify(arg))]);
     } else {
       rec.commands.push([name]);
+    }
+    if (name === "chatOpen" && typeof w.__standInOpensChat === "number" && !rec.opening) {
+      rec.opening = true;
+      setTimeout(function () {
+        rec.opening = false;
+        rec.openedAfter = rec.commands.length;
+        var opened = rec.listeners.onOpenChat || [];
+        for (var i = 0; i < opened.length; i++) { opened[i](); }
+      }, w.__standInOpensChat);
     }
   }
   var ssq = w.ssq;

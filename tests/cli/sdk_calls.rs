@@ -1,0 +1,156 @@
+//! The calls the vendor's own demos show beyond its SDK page (onReady, hideUpload, hideCloseIcon,
+//! sendTextMessage), proven in Chromium against the stand-ins (tests/stand-ins/), which record
+//! every command they receive, known or not, and answer `chatOpen` by opening the chat window
+//! when a page asks them to (`window.__standInOpensChat`).
+
+use crate::browser::{Browser, Network, Page, clean};
+use crate::support::*;
+use serde_json::{Value, json};
+use ssq_gen::sdk::{Load, Word};
+
+fn forms() -> [(&'static str, String); 2] {
+    [("script", format!("script_url = \"{SCRIPT_URL}\"")), ("license", "license = \"g1vfb1b\"".to_string())]
+}
+
+/// The SDK commands of a report, in order, with their arguments.
+fn commands(report: &Value) -> &Vec<Value> {
+    report["commands"].as_array().unwrap()
+}
+
+fn set_up_commands_in_both_forms_every_load_mode_and_the_logout_block() {
+    let browser = Browser::start();
+    for (form, loader) in forms() {
+        for load in Load::WORDS {
+            for logout in [false, true] {
+                let profile = format!(
+                    "[loader]\n{loader}\nload = \"{load}\"\n[widget]\nhide_upload = [\"video\", \"img\"]\nhide_close_icon = true\n[events]\non_ready = \"datalayer\"\n"
+                );
+                let args: &[&str] = if logout { &["--logout"] } else { &[] };
+                let mut page = Page::with(render_with("p.toml", &profile, args));
+                // The visitor's first input, which `interaction` waits for; nothing for the others.
+                page.before = "window.dispatchEvent(new Event('keydown'));".into();
+                page.fire = json!({"onReady": null});
+                let name = format!("setup-{form}-{load}-{logout}.html");
+                let report = browser.load(&name, &page, Network::Normal);
+                clean(&report);
+                assert_eq!(report["starts"], 1, "{name}");
+                let mut expected = Vec::new();
+                if logout {
+                    expected.push(json!(["clearUser"]));
+                }
+                expected.extend([
+                    json!(["hideUpload", ["video", "img"]]),
+                    json!(["hideCloseIcon"]),
+                    json!(["onReady", "<function>"]),
+                ]);
+                assert_eq!(commands(&report), &expected, "{name}");
+                // onReady carries nothing: analytics get the event's name alone.
+                assert_eq!(report["dataLayer"], json!([{"event": "ssq_ready"}]), "{name}");
+            }
+        }
+    }
+}
+
+fn on_ready_runs_every_action_with_no_chat_content() {
+    let browser = Browser::start();
+    for (action, forward) in [("console", false), ("gtag", false), ("datalayer", true), ("gtag", true)] {
+        let profile = format!(
+            "[loader]\nlicense = \"g1vfb1b\"\n[events]\non_ready = \"{action}\"\nforward_content = {forward}\n"
+        );
+        let mut page = Page::with(render("p.toml", &profile));
+        page.fire = json!({"onReady": null});
+        let name = format!("ready-{action}-{forward}.html");
+        let report = browser.load(&name, &page, Network::Normal);
+        clean(&report);
+        assert_eq!(commands(&report), &vec![json!(["onReady", "<function>"])], "{name}");
+        match action {
+            "console" => assert_eq!(report["probe"]["console"], json!([["ssq_ready", null]]), "{name}"),
+            "gtag" => assert_eq!(report["probe"]["gtag"], json!([["event", "ssq_ready", {}]]), "{name}"),
+            _ => assert_eq!(report["dataLayer"], json!([{"event": "ssq_ready"}]), "{name}"),
+        }
+    }
+}
+
+const SEND_PROFILE: &str = "[triggers.send_on_click]\n\"#ask-size\" = \"Which size fits me?\"\n\".ask-shipping\" = \"When will my order arrive?\"\n";
+
+/// The size link clicked twice before the widget is up; once the chat is open, the shipping button.
+fn send_page(snippet: String) -> Page {
+    let mut page = Page::with(snippet);
+    page.body = "<a id=\"ask-size\" href=\"/elsewhere.html\">Which size?</a><button class=\"ask-shipping\"><span>Shipping?</span></button>".into();
+    page.before = r#"
+        window.__standInOpensChat = 50;
+        var size = document.getElementById("ask-size");
+        size.click();
+        size.click();
+    "#
+    .into();
+    page.after = r#"
+        p.notes.openedBeforeSecondAsk = window.__ssqRecord.openedAfter !== undefined;
+        document.querySelector(".ask-shipping span").click();
+        p.notes.path = location.pathname;
+    "#
+    .into();
+    page
+}
+
+fn send_on_click_sends_once_the_chat_window_is_open() {
+    let browser = Browser::start();
+    let cases = [("slow", "immediate", Network::SlowLoader), ("first-input", "interaction", Network::Normal)];
+    for (form, loader) in forms() {
+        for (case, load, network) in cases {
+            let profile = format!("[loader]\n{loader}\nload = \"{load}\"\n{SEND_PROFILE}");
+            let name = format!("send-{form}-{case}.html");
+            let report = browser.load(&name, &send_page(render("p.toml", &profile)), network);
+            clean(&report);
+            let sent = commands(&report);
+            let expected = [
+                json!(["onOpenChat", "<function>"]),
+                json!(["onCloseChat", "<function>"]),
+                json!(["chatOpen"]),
+                json!(["sendTextMessage", "Which size fits me?"]),
+                json!(["sendTextMessage", "When will my order arrive?"]),
+            ];
+            // Two clicks before the window opened: one chatOpen, one text. The click once it was
+            // open: its text at once, no second chatOpen.
+            assert_eq!(sent, &expected.to_vec(), "{name}");
+            // The first text went after the widget opened the window, not on a timer.
+            assert_eq!(report["openedAfter"], 3, "{name}: the window opened after chatOpen, before any text");
+            assert_eq!(report["probe"]["notes"]["openedBeforeSecondAsk"], true, "{name}");
+            assert!(report["probe"]["notes"]["path"].as_str().unwrap().ends_with(&name), "{name}: the link navigated");
+        }
+    }
+}
+
+/// The Big List of Naughty Strings as texts to send: every one the rules accept arrives byte for
+/// byte, and none runs as code.
+fn naughty_strings_are_sent_byte_for_byte() {
+    let strings: Vec<String> = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/blns.json")).unwrap(),
+    )
+    .unwrap();
+    let sendable = |s: &&String| !s.trim().is_empty() && !s.chars().any(|c| c.is_control() && c != '\n' && c != '\r');
+    let texts: Vec<&String> = strings.iter().filter(sendable).collect();
+    assert!(texts.len() > 400, "{}", texts.len());
+    let table: serde_json::Map<String, Value> =
+        texts.iter().enumerate().map(|(i, text)| (format!("[data-i=\"{i}\"]"), json!(text))).collect();
+    let profile = json!({"loader": {"license": "g1vfb1b"}, "triggers": {"send_on_click": table}});
+    let mut page = Page::with(render_with("p.json", &profile.to_string(), &["-q"]));
+    page.body = (0..texts.len()).map(|i| format!("<button data-i=\"{i}\">ask</button>")).collect();
+    // The first opens the chat; the others are clicked once it is open.
+    page.before = "window.__standInOpensChat = 50; document.querySelector('[data-i=\"0\"]').click();".into();
+    page.after =
+        "var all = document.querySelectorAll('[data-i]'); for (var i = 1; i < all.length; i++) { all[i].click(); }"
+            .into();
+    let report = Browser::start().load("send-naughty.html", &page, Network::Normal);
+    clean(&report);
+    let sent: Vec<&Value> = commands(&report).iter().filter(|c| c[0] == "sendTextMessage").map(|c| &c[1]).collect();
+    let expected: Vec<Value> = texts.iter().map(|text| json!(text)).collect();
+    assert_eq!(sent, expected.iter().collect::<Vec<_>>());
+}
+
+tests! {
+    set_up_commands_in_both_forms_every_load_mode_and_the_logout_block ["chromium", "python3", "openssl"],
+    on_ready_runs_every_action_with_no_chat_content ["chromium", "python3", "openssl"],
+    send_on_click_sends_once_the_chat_window_is_open ["chromium", "python3", "openssl"],
+    naughty_strings_are_sent_byte_for_byte ["chromium", "python3", "openssl"],
+}
