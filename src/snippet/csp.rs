@@ -22,15 +22,18 @@ impl Nonce {
         }
         if let Some(inner) = PLACEHOLDERS.iter().find_map(|(open, close)| text.strip_prefix(open)?.strip_suffix(close))
         {
-            // Names, member access, calls and filters: `csp_nonce`, `request.csp_nonce`, `$nonce`,
-            // `csp_nonce()`, `.CSPNonce`, `nonce | e`.
-            let allowed = |c: char| c.is_ascii_alphanumeric() || "_.$@()[]|: ".contains(c);
-            return match inner.trim().is_empty() || !inner.chars().all(allowed) {
-                true => Err(format!(
-                    "`{text}` is not a template placeholder ssq-gen knows: write a name such as `{{{{ csp_nonce }}}}`, `<%= nonce %>` or `<?= $nonce ?>`, with no quotes"
+            return match is_placeholder_expression(inner) {
+                true => Ok(Nonce(text.to_string())),
+                false => Err(format!(
+                    "`{text}` is not a template placeholder ssq-gen knows: write a name such as `{{{{ csp_nonce }}}}`, `<%= nonce %>` or `<?= $nonce ?>`, or a call with single-quoted arguments such as `{{{{ csp_nonce('script') }}}}`"
                 )),
-                false => Ok(Nonce(text.to_string())),
             };
+        }
+        // Template syntax, but no form above (`<?php echo $nonce; ?>`, `{% nonce %}`).
+        if ["{{", "{%", "<%", "<?"].iter().any(|open| text.starts_with(open)) {
+            return Err(format!(
+                "`{text}` is not a placeholder form ssq-gen knows: write `{{{{ … }}}}`, `<%= … %>` or `<?= … ?>` around the nonce's name (`<?= $nonce ?>` for PHP)"
+            ));
         }
         let data = text.trim_end_matches('=');
         let padding = text.len() - data.len();
@@ -49,6 +52,25 @@ impl Nonce {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// A placeholder's expression: names, member access, calls and filters (`csp_nonce`,
+/// `request.csp_nonce`, `$nonce`, `csp_nonce()`, `.CSPNonce`, `nonce | e`), and single-quoted
+/// arguments of letters, digits, `_` and `-` (`csp_nonce('script')`, NelmioSecurityBundle's Twig
+/// form). No double quote, which would end the attribute before the engine renders it.
+fn is_placeholder_expression(inner: &str) -> bool {
+    let allowed = |c: char| c.is_ascii_alphanumeric() || "_.$@()[]|: ".contains(c);
+    let mut quoted = false;
+    let mut any = false;
+    for c in inner.chars() {
+        match c {
+            '\'' => quoted = !quoted,
+            c if quoted && (c.is_ascii_alphanumeric() || c == '_' || c == '-') => {}
+            c if !quoted && allowed(c) => any |= !c.is_whitespace(),
+            _ => return false,
+        }
+    }
+    any && !quoted
 }
 
 /// The rendered snippet's Content-Security-Policy needs: the `script-src` sources that allow its
@@ -92,6 +114,10 @@ mod tests {
             "<%= nonce %>",
             "<?= $nonce ?>",
             "{{nonce}}",
+            "{{ csp_nonce('script') }}",
+            "{{ csp_nonce('script-src') }}",
+            "{{ $nonce }}",
+            "<%= @nonce %>",
         ] {
             assert_eq!(Nonce::parse(ok).map(|n| n.0), Ok(ok.to_string()), "{ok}");
         }
@@ -110,9 +136,14 @@ mod tests {
             "<script>",
             "{% nonce %}",
             "<%= a %>x",
+            "{{ csp_nonce(\"script\") }}",
+            "{{ csp_nonce('scr ipt') }}",
+            "{{ csp_nonce('script) }}",
         ] {
             assert!(Nonce::parse(bad).is_err(), "{bad}");
         }
+        let php = Nonce::parse("<?php echo $nonce; ?>").unwrap_err();
+        assert!(php.contains("not a placeholder form ssq-gen knows"), "{php}");
     }
 
     #[test]

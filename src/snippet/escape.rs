@@ -8,11 +8,18 @@ use serde::Serialize;
 /// appear; U+2028 and U+2029, which end a line in ES5 string literals, are escaped too. Quotes,
 /// backslashes and control characters are escaped by JSON itself.
 ///
-/// Post-processing serde_json's output is sound because all five characters can only occur inside
-/// its string literals, where the `\uXXXX` form means the same character.
+/// The block is also pasted into server templates, so no value may open a template tag there:
+/// inside strings, `{`, `}` and `@` become `\u007b`, `\u007d` and `\u0040` too, so no `{{`, `{%`,
+/// `{#` (Jinja2, Django, Twig, Liquid, Handlebars, Go, Blade) or `@directive` (Blade) can come
+/// from a value; `<%` and `<?` (ERB, EJS, PHP) are already gone with `<`.
+///
+/// Post-processing serde_json's output is sound: `<`, `>`, `&`, U+2028, U+2029 and `@` can only
+/// occur inside its string literals, and braces are escaped only there, where the `\uXXXX` form
+/// means the same character. After a backslash, serde_json writes only `"\/bfnrtu`.
 pub fn script_literal(value: &impl Serialize) -> Result<String, serde_json::Error> {
     let json = serde_json::to_string(value)?;
     let mut out = String::with_capacity(json.len() + 16);
+    let (mut in_string, mut escaped) = (false, false);
     for c in json.chars() {
         match c {
             '<' => out.push_str("\\u003c"),
@@ -20,15 +27,25 @@ pub fn script_literal(value: &impl Serialize) -> Result<String, serde_json::Erro
             '&' => out.push_str("\\u0026"),
             '\u{2028}' => out.push_str("\\u2028"),
             '\u{2029}' => out.push_str("\\u2029"),
+            '@' => out.push_str("\\u0040"),
+            '{' if in_string => out.push_str("\\u007b"),
+            '}' if in_string => out.push_str("\\u007d"),
             c => out.push(c),
+        }
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if in_string => escaped = true,
+            '"' => in_string = !in_string,
+            _ => {}
         }
     }
     Ok(out)
 }
 
 /// Text inside an HTML comment (`<!-- … -->`): `<`, `>` and `&` as character references, and `-`
-/// too when it follows another, so that neither `--` nor `-->` nor `<!--` can occur. Comments
-/// show text, so the references are only for readers and nothing decodes them.
+/// too when it follows another, so that neither `--` nor `-->` nor `<!--` can occur; `{`, `}` and
+/// `@` too, so that no server template tag can open (see [`script_literal`]). Comments show text,
+/// so the references are only for readers and nothing decodes them.
 pub fn html_comment(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -37,6 +54,9 @@ pub fn html_comment(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
             '-' if out.ends_with('-') => out.push_str("&#45;"),
+            '{' => out.push_str("&#123;"),
+            '}' => out.push_str("&#125;"),
+            '@' => out.push_str("&#64;"),
             c if c.is_control() => out.push(' '),
             c => out.push(c),
         }
@@ -75,6 +95,19 @@ mod tests {
     fn script_literal_neutralizes_html_and_line_terminators() {
         let out = script_literal(&"</script><!--'\"\\\u{2028}\u{2029}&\n").unwrap();
         assert_eq!(out, r#""\u003c/script\u003e\u003c!--'\"\\\u2028\u2029\u0026\n""#);
+    }
+
+    #[test]
+    fn script_literal_opens_no_server_template_tag() {
+        let out =
+            script_literal(&serde_json::json!({"a": ["{{ 7*7 }} {% x %} {# c @php }}"], "b": {"c": "@"}})).unwrap();
+        assert_eq!(
+            out,
+            r#"{"a":["\u007b\u007b 7*7 \u007d\u007d \u007b% x %\u007d \u007b# c \u0040php \u007d\u007d"],"b":{"c":"\u0040"}}"#
+        );
+        // A quote or backslash inside a string does not end it early.
+        let out = script_literal(&"\\\"{").unwrap();
+        assert_eq!(out, r#""\\\"\u007b""#);
     }
 
     #[test]
@@ -125,6 +158,11 @@ mod properties {
             Just('i'),
             Just('p'),
             Just('t'),
+            Just('{'),
+            Just('}'),
+            Just('@'),
+            Just('%'),
+            Just('#'),
         ];
         proptest::collection::vec(prop_oneof![any::<char>(), dangerous], 0..48).prop_map(String::from_iter)
     }
@@ -155,13 +193,32 @@ mod properties {
                 prop_assert!(escaped || c != '"', "unescaped quote in {}", literal);
                 escaped = !escaped && c == '\\';
             }
+            let opens_a_tag = literal.contains(['{', '}', '@']);
+            prop_assert!(!opens_a_tag, "a template tag could open in {}", literal);
             prop_assert_eq!(serde_json::from_str::<String>(&literal).unwrap(), text);
+        }
+
+        /// Structures too: braces inside strings are escaped, the object's own stay, and it reads
+        /// back the same.
+        #[test]
+        fn structured_literals_open_no_template_tag_and_round_trip(
+            entries in proptest::collection::vec((hostile_text(), proptest::collection::vec(hostile_text(), 0..3)), 0..4)
+        ) {
+            let value: serde_json::Map<String, serde_json::Value> =
+                entries.into_iter().map(|(key, items)| (key, serde_json::json!([{"text": items}]))).collect();
+            let literal = script_literal(&value).unwrap();
+            for tag in ["{{", "{%", "{#", "@", "<%", "<?"] {
+                prop_assert!(!literal.contains(tag), "{} in {}", tag, literal);
+            }
+            prop_assert_eq!(serde_json::from_str::<serde_json::Value>(&literal).unwrap(), serde_json::Value::Object(value));
         }
 
         #[test]
         fn comments_cannot_be_closed(text in hostile_text()) {
             let comment = html_comment(&text);
             prop_assert!(!comment.contains("--") && !comment.contains('<') && !comment.contains('>'));
+            let opens_a_tag = comment.contains(['{', '}', '@']);
+            prop_assert!(!opens_a_tag);
         }
 
         #[test]

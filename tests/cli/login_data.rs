@@ -24,8 +24,24 @@ fn root() -> &'static Path {
 fn render_fragment(engine: &str, context: &Value, work: &Path) -> String {
     let fragment = ssq_gen().args(["login-data", engine]).output().unwrap();
     assert!(fragment.status.success(), "{}", String::from_utf8_lossy(&fragment.stderr));
-    let (fragment_path, data_path) = (work.join(format!("fragment.{engine}")), work.join("data.json"));
-    std::fs::write(&fragment_path, &fragment.stdout).unwrap();
+    render_template(engine, &fragment.stdout, context, work, Template::Fragment)
+}
+
+/// What `render_template` renders.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Template {
+    /// A `login-data` fragment, with its engine's helpers (Handlebars' `json`).
+    Fragment,
+    /// A whole page, as it is.
+    Page,
+}
+
+/// Renders `template` with `engine`'s real runtime (tests/login_data/, tests/js/), with `context`
+/// as the template's variables.
+pub fn render_template(engine: &str, template: &[u8], context: &Value, work: &Path, kind: Template) -> String {
+    let (template_path, data_path) =
+        (work.join(format!("template.{engine}")), work.join(format!("data.{engine}.json")));
+    std::fs::write(&template_path, template).unwrap();
     std::fs::write(&data_path, context.to_string()).unwrap();
     let mut command = match engine {
         "django" | "jinja2" => with_arg("python3", root().join("tests/login_data/render.py")),
@@ -35,7 +51,10 @@ fn render_fragment(engine: &str, context: &Value, work: &Path) -> String {
         "go" => Command::new(go_renderer(work)),
         other => panic!("no renderer for {other}"),
     };
-    let output = command.arg(engine).arg(&fragment_path).arg(&data_path).output().unwrap();
+    if kind == Template::Page {
+        command.env("SSQ_RENDER_PAGE", "1");
+    }
+    let output = command.arg(engine).arg(&template_path).arg(&data_path).output().unwrap();
     assert!(output.status.success(), "{engine} failed to render:\n{}", String::from_utf8_lossy(&output.stderr));
     String::from_utf8(output.stdout).unwrap()
 }
@@ -99,7 +118,7 @@ fn load_frames(browser: &Browser, page_name: &str, frames: &[(String, String)]) 
     report["frames"].clone()
 }
 
-fn naughty_strings() -> Vec<String> {
+pub fn naughty_strings() -> Vec<String> {
     let mut strings: Vec<String> =
         serde_json::from_str(&std::fs::read_to_string(root().join("tests/data/blns.json")).unwrap()).unwrap();
     // What a template engine or the block might get wrong that the list does not spell out.

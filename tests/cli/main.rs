@@ -15,27 +15,28 @@ mod ergonomics;
 mod exit_status;
 mod hardening;
 mod lint;
-mod login_data;
+pub mod login_data;
 mod page_wiring;
 mod phone_agreement;
 mod rules_table;
 mod sdk_calls;
 mod selector_agreement;
+mod server_templates;
 mod snapshots;
 mod snippet_js;
 mod snippet_lint;
 
 fn main() -> std::process::ExitCode {
-    let mut args = libtest_mimic::Arguments::from_args();
-    // Most trials wait on another program (Chromium's page loads, eslint, an engine's runtime, the
-    // slow loader's 2 s): more trials than cores keep both cores busy (`SSQ_TEST_TIMES=1` shows it).
-    args.test_threads = args.test_threads.or(Some(4));
+    // One trial per core, as libtest does: four on two cores was 8 % faster, but a loaded machine
+    // then starves the browser suites' frames of the time they wait for (a report came back empty).
+    let args = libtest_mimic::Arguments::from_args();
     // The longest suites first, so that none is left running alone at the end.
     let suites = [
         snippet_lint::TESTS,
         browser::TESTS,
         sdk_calls::TESTS,
         login_data::TESTS,
+        server_templates::TESTS,
         page_wiring::TESTS,
         ergonomics::TESTS,
         phone_agreement::TESTS,

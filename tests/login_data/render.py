@@ -1,6 +1,8 @@
 """Renders a login-data fragment with Django or Jinja2, as a site would: `render.py ENGINE FRAGMENT DATA`.
-DATA is a JSON object: the template context. Prints the rendered text."""
+DATA is a JSON object: the template context. Prints the rendered text. With SSQ_RENDER_PAGE set,
+FRAGMENT is a whole page."""
 import json
+import os
 import sys
 
 engine, fragment_path, data_path = sys.argv[1:4]
@@ -30,7 +32,11 @@ elif engine == "jinja2":
     with app.app_context():
         out = flask.render_template_string(fragment, **context)
     plain = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined).from_string(fragment).render(context)
-    if json.loads(plain.split(">", 1)[1].rsplit("<", 1)[0]) != json.loads(out.split(">", 1)[1].rsplit("<", 1)[0]):
+    if os.environ.get("SSQ_RENDER_PAGE"):
+        # A whole page (SSQ_RENDER_PAGE): both must give the same bytes.
+        if plain != out:
+            sys.exit("Flask and Jinja2 disagree")
+    elif json.loads(plain.split(">", 1)[1].rsplit("<", 1)[0]) != json.loads(out.split(">", 1)[1].rsplit("<", 1)[0]):
         sys.exit("Flask and Jinja2 disagree")
 else:
     sys.exit(f"unknown engine {engine}")
