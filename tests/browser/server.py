@@ -4,7 +4,8 @@
 Serves the test pages from --root, and answers for the vendor's host (Chromium maps
 plugin-code.salesmartly.com here with --host-resolver-rules): project scripts and install.js come
 from tests/stand-ins/. A page whose name contains "slow-loader" gets the vendor's scripts 2 s late
-(the server reads the page from the Referer header). Every request is logged, one JSON line each, to
+(the server reads the page from the Referer header), and one whose name contains "failing-loader"
+gets a 500 for them. Every request is logged, one JSON line each, to
 --log, so a test can tell whether the vendor's host was contacted at all.
 
 Prints the port it listens on, then serves until killed.
@@ -45,6 +46,8 @@ def main():
             if host == VENDOR_HOST:
                 if "slow-loader" in referer:
                     time.sleep(2)
+                if "failing-loader" in referer:
+                    return self.send_error(500)
                 if path.startswith("/js/project_") and path.endswith(".js"):
                     return self.send_file(os.path.join(STAND_INS, "project.js"), "text/javascript")
                 if path == "/chat/widget-v2/code/install.js":

@@ -164,10 +164,64 @@ fn the_logout_block_forgets_the_visitor() {
     }
 }
 
+/// With the loader blocked (an ad blocker) or failing (a server error), a trigger link goes where
+/// its `href` says, whether it was clicked after the failure or while the loader was on its way; a
+/// button does nothing, and nothing throws. With the loader up, the link opens the chat instead.
+fn trigger_links_work_when_the_loader_cannot_load() {
+    let browser = Browser::start();
+    // A link within the page: following it is a navigation the report can see (the fragment), and
+    // the page stays to report it.
+    let body = r##"<a id="pay" href="#contact">Contact us</a> <button class="contact-support">Chat</button>"##;
+    let cases = [
+        ("blocked", Network::Blocked, "immediate"),
+        ("blocked-first-input", Network::Blocked, "interaction"),
+        ("failing-loader", Network::Normal, "immediate"),
+        ("failing-loader-first-input", Network::Normal, "interaction"),
+    ];
+    for (form, loader) in FORMS {
+        let profile = |load: &str| {
+            format!(
+                "[loader]\n{loader}\nload = \"{load}\"\n[triggers]\nopen_on_click = [\"#pay\", \".contact-support\"]\n"
+            )
+        };
+        for (case, network, load) in cases {
+            let mut page = Page::with(render("p.toml", &profile(load)));
+            page.body = body.into();
+            // The button first (nothing happens), then the link.
+            page.before =
+                "document.querySelector('.contact-support').click(); document.getElementById('pay').click();".into();
+            page.after = "p.notes.hash = location.hash;".into();
+            let name = format!("links-{form}-{case}.html");
+            let report = browser.load(&name, &page, network);
+            clean(&report);
+            assert_eq!(report["probe"]["notes"]["hash"], "#contact", "{name}: the link did not go where it points");
+            assert_eq!(report["starts"], 0, "{name}");
+        }
+        // The button alone, the loader blocked: nothing, and no error.
+        let mut page = Page::with(render("p.toml", &profile("immediate")));
+        page.body = body.into();
+        page.before = "document.querySelector('.contact-support').click();".into();
+        page.after = "p.notes.hash = location.hash;".into();
+        let report = browser.load(&format!("links-{form}-button.html"), &page, Network::Blocked);
+        assert_eq!(report["probe"]["notes"]["hash"], "", "{form}");
+        clean(&report);
+        assert_eq!(report["starts"], 0, "{form}");
+        // The control: the loader up, the link opens the chat and the page stays.
+        let mut page = Page::with(render("p.toml", &profile("immediate")));
+        page.body = body.into();
+        page.after = "document.getElementById('pay').click(); p.notes.hash = location.hash;".into();
+        let report = browser.load(&format!("links-{form}-up.html"), &page, Network::Normal);
+        clean(&report);
+        assert_eq!(commands(&report).last().map(String::as_str), Some("chatOpen"), "{form}");
+        assert_eq!(report["probe"]["notes"]["hash"], "", "{form}: with the widget up, the link opens the chat instead");
+    }
+}
+
 tests! {
     launcher_badge_and_triggers_drive_the_widget ["chromium", "python3", "openssl"],
     interaction_loading_waits_for_the_visitor_then_delivers_everything ["chromium", "python3", "openssl"],
     interaction_loading_ignores_scrolling_the_visitor_did_not_do ["chromium", "python3", "openssl"],
     idle_loading_loads_without_interaction ["chromium", "python3", "openssl"],
     the_logout_block_forgets_the_visitor ["chromium", "python3", "openssl"],
+    trigger_links_work_when_the_loader_cannot_load ["chromium", "python3", "openssl"],
 }
