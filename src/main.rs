@@ -296,12 +296,25 @@ fn lint(args: &LintArgs, ui: &Ui) -> Status {
     // A bare `lint` means the current folder, as for eslint and ruff: in CI, standard input is
     // /dev/null, not a profile.
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let mut emitter: Box<dyn Emitter> = match args.format {
+        OutputFormat::Human => Box::new(report::human::Human::new(ui.color, true)),
+        OutputFormat::Json => Box::<report::json::Json>::default(),
+        OutputFormat::Github => Box::new(report::github::Github),
+        OutputFormat::Sarif => Box::<report::sarif::Sarif>::default(),
+    };
+    // The run cannot start: the reason on standard error, and, for JSON and SARIF, in a whole
+    // document on standard output, which CI steps that run `if: always()` still read.
+    let mut cannot_start = |reason: String| {
+        ui.problem(&reason);
+        let mut out = std::io::stdout().lock();
+        match emitter.failed(&mut out, &reason).and_then(|()| out.flush()) {
+            Ok(()) => Status::Trouble,
+            Err(err) => output_failed(&err).max(Status::Trouble),
+        }
+    };
     let inputs = match lint::discover(&paths, &options) {
         Ok(inputs) => inputs,
-        Err(message) => {
-            ui.problem(message);
-            return Status::Trouble;
-        }
+        Err(message) => return cannot_start(message.to_string()),
     };
     if inputs.is_empty() && !args.allow_empty {
         let looked_for = match args.glob.is_empty() {
@@ -309,18 +322,11 @@ fn lint(args: &LintArgs, ui: &Ui) -> Status {
             false => args.glob.join(", "),
         };
         let paths: Vec<_> = paths.iter().map(|p| p.display().to_string()).collect();
-        ui.problem(format_args!(
+        return cannot_start(format!(
             "no profile found in {} (looked for {looked_for}): check the paths and --glob, or pass --allow-empty",
             paths.join(", ")
         ));
-        return Status::Trouble;
     }
-    let emitter: Box<dyn Emitter> = match args.format {
-        OutputFormat::Human => Box::new(report::human::Human::new(ui.color, true)),
-        OutputFormat::Json => Box::<report::json::Json>::default(),
-        OutputFormat::Github => Box::new(report::github::Github),
-        OutputFormat::Sarif => Box::<report::sarif::Sarif>::default(),
-    };
     let mut reporter = Reporter::new(emitter, Policy { quiet: ui.quiet, deny_warnings: args.deny_warnings });
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = lint::run(inputs, &options, |checked| reporter.file(&mut out, &checked))

@@ -1,4 +1,5 @@
-//! One JSON document, `{"diagnostics": [...], "summary": {...}}`, written as findings arrive.
+//! One JSON document, `{"diagnostics": [...], "summary": {...}}`, written as findings arrive; with an
+//! `"error"` beside them when the run could not start.
 
 use super::{Emitter, Located, Policy, Summary, nested_json};
 use crate::diagnostics::Diagnostic;
@@ -26,6 +27,12 @@ impl Emitter for Json {
         let closing = if self.written == 0 { "{\n  \"diagnostics\": []" } else { "\n  ]" };
         writeln!(out, "{closing},\n  \"summary\": {}\n}}", nested_json(summary, 2)?)
     }
+
+    /// `{"diagnostics": [], "summary": {…}, "error": reason}`: nothing checked.
+    fn failed(&mut self, out: &mut dyn Write, reason: &str) -> io::Result<()> {
+        let document = serde_json::json!({"diagnostics": [], "summary": Summary::default(), "error": reason});
+        writeln!(out, "{document:#}")
+    }
 }
 
 #[cfg(test)]
@@ -41,6 +48,17 @@ mod snapshots {
     #[test]
     fn three_files_quiet() {
         insta::assert_snapshot!(report(Box::<Json>::default(), quiet()));
+    }
+
+    #[test]
+    fn a_run_that_could_not_start() {
+        let mut out = Vec::new();
+        Json::default().failed(&mut out, "no profile found in e").unwrap();
+        let document: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(
+            document,
+            serde_json::json!({"diagnostics": [], "summary": {"files": 0, "errors": 0, "warnings": 0}, "error": "no profile found in e"})
+        );
     }
 
     #[test]

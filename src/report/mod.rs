@@ -22,6 +22,13 @@ pub trait Emitter {
     fn file(&mut self, out: &mut dyn Write, source: &Source, diagnostics: &[&Diagnostic]) -> io::Result<()>;
     /// After the last file.
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary, policy: &Policy) -> io::Result<()>;
+    /// Instead of any file: the run could not start (no profile found, a bad path), for `reason`.
+    /// A machine-readable format still writes a whole document, which says so, since CI steps
+    /// that run `if: always()` read it; the others write nothing (the reason goes to standard
+    /// error).
+    fn failed(&mut self, _out: &mut dyn Write, _reason: &str) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// An emitter with the policy applied once, for every format, and the run's counts.

@@ -33,7 +33,7 @@ impl Emitter for Sarif {
                 continue;
             }
             let opening = if self.written == 0 {
-                let head = document(0);
+                let head = document(None);
                 format!("{}\"results\": [\n{:RESULT_INDENT$}", &head[..head.find(RESULTS).expect("results")], "")
             } else {
                 format!(",\n{:RESULT_INDENT$}", "")
@@ -44,8 +44,22 @@ impl Emitter for Sarif {
         Ok(())
     }
 
+    fn failed(&mut self, out: &mut dyn Write, reason: &str) -> io::Result<()> {
+        out.write_all(
+            document(Some(Notification { successful: false, level: "error", text: reason.to_string() })).as_bytes(),
+        )
+    }
+
     fn finish(&mut self, out: &mut dyn Write, _: &Summary, _: &Policy) -> io::Result<()> {
-        let document = document(self.left_out);
+        let notification = (self.left_out > 0).then(|| Notification {
+            successful: true,
+            level: "warning",
+            text: format!(
+                "{} left out: GitHub code scanning accepts at most {MAX_RESULTS} results per run; `--format json` reports them all",
+                count(self.left_out, "result")
+            ),
+        });
+        let document = document(notification);
         let at = document.find(RESULTS).expect("results");
         match self.written {
             0 => out.write_all(document.as_bytes()),
@@ -54,9 +68,15 @@ impl Emitter for Sarif {
     }
 }
 
-/// The whole document with no results, pretty-printed; `left_out` results past [`MAX_RESULTS`] are
-/// reported as a notification.
-fn document(left_out: usize) -> String {
+/// What the run's one invocation says: results left out, or why it could not start.
+struct Notification {
+    successful: bool,
+    level: &'static str,
+    text: String,
+}
+
+/// The whole document with no results, pretty-printed, with the run's notification if any.
+fn document(notification: Option<Notification>) -> String {
     let rules: Vec<_> = RULES
         .iter()
         .map(|rule| {
@@ -82,14 +102,10 @@ fn document(left_out: usize) -> String {
         "columnKind": "utf16CodeUnits",
         "results": [],
     });
-    if left_out > 0 {
-        let text = format!(
-            "{} left out: GitHub code scanning accepts at most {MAX_RESULTS} results per run; `--format json` reports them all",
-            count(left_out, "result")
-        );
+    if let Some(Notification { successful, level, text }) = notification {
         run["invocations"] = json!([{
-            "executionSuccessful": true,
-            "toolExecutionNotifications": [{"level": "warning", "message": {"text": text}}],
+            "executionSuccessful": successful,
+            "toolExecutionNotifications": [{"level": level, "message": {"text": text}}],
         }]);
     }
     let document = json!({

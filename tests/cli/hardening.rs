@@ -444,7 +444,43 @@ fn cannot_write_names_the_target_not_a_temporary_file() {
     assert!(!target.exists());
 }
 
+/// `lint --format sarif emptydir > e.sarif` must still give the upload step a valid document: exit
+/// status 2 as before, the reason on standard error and in the document.
+fn a_run_that_cannot_start_still_writes_a_whole_document() {
+    let schema: serde_json::Value = serde_json::from_str(include_str!("../data/sarif-2.1.0-rtm.5.json")).unwrap();
+    let empty = tempfile::tempdir().unwrap();
+    let run = |format: &str| {
+        let output = ssq_gen().args(["lint", "--format", format]).arg(empty.path()).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{format}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(stderr.contains("no profile found in"), "{format}: {stderr}");
+        serde_json::from_slice::<serde_json::Value>(&output.stdout).unwrap_or_else(|err| panic!("{format}: {err}"))
+    };
+    let json = run("json");
+    assert_eq!(json["diagnostics"], serde_json::json!([]));
+    assert_eq!(json["summary"]["files"], 0);
+    assert!(json["error"].as_str().unwrap().starts_with("no profile found in"), "{json}");
+    let sarif = run("sarif");
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    compiler.add_resource("sarif.json", schema).unwrap();
+    let index = compiler.compile("sarif.json", &mut schemas).unwrap();
+    schemas.validate(&sarif, index).map_err(|err| format!("{err:#}")).unwrap();
+    let invocation = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    let notification = &invocation["toolExecutionNotifications"][0];
+    assert_eq!(notification["level"], "error");
+    assert!(notification["message"]["text"].as_str().unwrap().starts_with("no profile found in"));
+    assert_eq!(sarif["runs"][0]["results"], serde_json::json!([]));
+    // The formats for people print the reason only.
+    for format in ["human", "github"] {
+        let output = ssq_gen().args(["lint", "--format", format]).arg(empty.path()).output().unwrap();
+        assert_eq!((output.status.code(), output.stdout.len()), (Some(2), 0), "{format}");
+    }
+}
+
 tests! {
+    a_run_that_cannot_start_still_writes_a_whole_document,
     output_into_a_device_writes_into_it_and_never_replaces_it,
     output_into_a_fifo_reaches_its_reader,
     dash_is_standard_output_and_the_profile_is_never_overwritten,
