@@ -125,6 +125,9 @@ pub struct RawProfile {
     /// Keys an unknown key was taken for (`usr_name` for `user_name`): its did-you-mean stands for
     /// them, so no rule reports them as missing too.
     pub misspelled: Vec<&'static Key>,
+    /// Sections written, but not as tables (`loader = "g1vfb1b"`): their type error stands for
+    /// them, so no rule reports them as missing too.
+    pub rejected_sections: Vec<&'static Section>,
 }
 
 impl RawProfile {
@@ -232,6 +235,7 @@ impl RawProfile {
                 Value::Table(keys) => keys,
                 other => {
                     diagnostics.push(type_error(section.name, entry.node.span, &other, "a table (an object)"));
+                    raw.rejected_sections.push(section);
                     continue;
                 }
             };

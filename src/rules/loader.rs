@@ -17,6 +17,15 @@ impl Checker<'_> {
                 self.report(&rule::LOADER_CHOICE, path, field.key_span.clone(), message, format!("keep one: {choose}"));
                 Err(Rejected)
             }
+            // A loader key present but misspelt or of the wrong type, or a `[loader]` that is not a
+            // table: that finding stands, and says more than "neither" would.
+            (None, None)
+                if raw.is_present(&key::SCRIPT_URL)
+                    || raw.is_present(&key::LICENSE)
+                    || raw.rejected_sections.iter().any(|s| std::ptr::eq(*s, &section::LOADER)) =>
+            {
+                Err(Rejected)
+            }
             (None, None) => {
                 let section_span = raw.section_span(&section::LOADER);
                 let message = match section_span {

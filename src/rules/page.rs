@@ -27,8 +27,12 @@ impl Checker<'_> {
     }
 
     pub(super) fn launcher_and_icon(&mut self, raw: &RawProfile) {
+        // Only a launcher button makes a second one; a badge alone does not. A misspelt or
+        // wrong-typed `hide_icon` has its own finding.
         if let Some(span) = raw.section_span(&section::LAUNCHER)
+            && raw.field(&key::OPEN_SELECTOR).is_some()
             && raw.bool(&key::HIDE_ICON) != Some(true)
+            && !(raw.is_present(&key::HIDE_ICON) && raw.field(&key::HIDE_ICON).is_none())
         {
             let message =
                 "`[launcher]` is set but the vendor's icon is not hidden: the page shows two chat buttons".to_string();

@@ -392,11 +392,13 @@ fn error_messages_point_where_a_person_looks() {
         serde_json::from_slice::<serde_json::Value>(&output.stdout).unwrap()["diagnostics"].clone()
     };
     // A byte-order mark is not a column.
-    let bom = lint("p.toml", "\u{feff}[loader]\nlicense = 5\n");
     let at =
         |d: &serde_json::Value| (d["code"].as_str().unwrap().to_string(), d["line"].as_u64(), d["column"].as_u64());
+    let bom = lint("p.toml", "\u{feff}[loader]\n");
     assert_eq!(at(&bom[0]), ("SSQ101".into(), Some(1), Some(2)), "`loader` is the second column");
-    assert_eq!(at(&bom[1]), ("SSQ004".into(), Some(2), Some(11)));
+    let bom = lint("p.toml", "\u{feff}[loader]\nlicense = 5\n");
+    assert_eq!(bom.as_array().unwrap().len(), 1, "the wrong type alone: {bom}");
+    assert_eq!(at(&bom[0]), ("SSQ004".into(), Some(2), Some(11)));
     let human = ssq_gen().arg("lint").arg(temp_profile("p.toml", "\u{feff}[loader]\n").path).output().unwrap();
     assert!(String::from_utf8(human.stdout).unwrap().contains("p.toml:1:2\n"), "the human report agrees");
     // "$schema" must be a string.
@@ -479,7 +481,35 @@ fn a_run_that_cannot_start_still_writes_a_whole_document() {
     }
 }
 
+/// A key present but misspelt or of the wrong type gives one finding, never a second one about its
+/// absence; a badge alone is not a second chat button.
+fn one_mistake_gives_one_finding() {
+    let cases: [(&str, &str, &[&str]); 7] = [
+        ("p.toml", "[loader]\nscript_url = 42\n", &["SSQ004"]),
+        ("p.toml", "[loader]\nscirpt_url = \"x\"\n", &["SSQ005"]),
+        ("p.toml", "loader = \"g1vfb1b\"\n", &["SSQ004"]),
+        ("p.json", r#"{"loader": null}"#, &["SSQ004"]),
+        (
+            "p.toml",
+            "[loader]\nlicense = \"g1vfb1b\"\n[widget]\nhideIcon = true\n[launcher]\nopen_selector = \"#h\"\n",
+            &["SSQ005"],
+        ),
+        ("p.toml", "[loader]\nlicense = \"g1vfb1b\"\n[launcher]\nbadge_selector = \"#b\"\n", &[]),
+        // The control: no loader at all is still SSQ101.
+        ("p.toml", "[widget]\nhide_icon = false\n", &["SSQ101"]),
+    ];
+    for (name, text, want) in cases {
+        let profile = temp_profile(name, text);
+        let output = ssq_gen().args(["lint", "--format", "json"]).arg(&profile.path).output().unwrap();
+        let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        let codes: Vec<&str> =
+            report["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
+        assert_eq!(codes, want, "{text:?}");
+    }
+}
+
 tests! {
+    one_mistake_gives_one_finding,
     a_run_that_cannot_start_still_writes_a_whole_document,
     output_into_a_device_writes_into_it_and_never_replaces_it,
     output_into_a_fifo_reaches_its_reader,
