@@ -28,7 +28,7 @@ pub struct Cli {
     #[arg(long, value_enum, global = true, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 
-    /// Show errors only: no warnings, no summaries
+    /// Show only what fails the run: errors, and warnings under --deny-warnings; no summaries
     #[arg(short, long, global = true)]
     pub quiet: bool,
 }
