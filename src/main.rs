@@ -105,15 +105,11 @@ impl Ui {
         say!("error: {message}");
     }
 
-    /// An operation's outcome: its error, with the context that names what failed, is exit status 2.
-    fn outcome(&self, result: anyhow::Result<()>) -> Status {
-        match result {
-            Ok(()) => Status::Success,
-            Err(err) => {
-                self.problem(format_args!("{err:#}"));
-                Status::Trouble
-            }
-        }
+    /// An operation that failed: its error, with the context that names what failed, is exit
+    /// status 2.
+    fn failed(&self, err: anyhow::Error) -> Status {
+        self.problem(format_args!("{err:#}"));
+        Status::Trouble
     }
 }
 
@@ -176,7 +172,7 @@ fn render_accepted(accepted: &Accepted, nonce: Option<&Nonce>, logout: bool, ui:
     let options = RenderOptions { profile_name: &accepted.display_name, nonce, logout };
     let rendered = snippet::render(&accepted.profile, &options)
         .with_context(|| format!("internal error while rendering {}", accepted.name));
-    rendered.map_err(|err| ui.outcome(Err(err)))
+    rendered.map_err(|err| ui.failed(err))
 }
 
 fn snippet(args: &SnippetArgs, ui: &Ui) -> Status {
@@ -367,7 +363,7 @@ fn init(path: Option<&Path>, json: bool, force: bool, ui: &Ui) -> Status {
         Format::Toml => {
             match snippet::starter::toml(&name).context("internal error while rendering the starter profile") {
                 Ok(text) => text,
-                Err(err) => return ui.outcome(Err(err)),
+                Err(err) => return ui.failed(err),
             }
         }
     };
@@ -405,7 +401,7 @@ fn login_data(engine: &Engine, output: Option<&Path>, ui: &Ui) -> Status {
 fn write_file(path: &Path, text: &str, ui: &Ui) -> Status {
     let written = ssq_gen::output::write_atomically(path, text.as_bytes())
         .with_context(|| format!("cannot write {}", path.display()));
-    ui.outcome(written)
+    written.map_or_else(|err| ui.failed(err), |()| Status::Success)
 }
 
 fn help(command: Option<&str>) -> Status {

@@ -149,7 +149,7 @@ fn js_blank(text: &str) -> bool {
 
 /// The block's text rule: line breaks become `\n`; control characters (C0, DEL, C1) go, but a
 /// description keeps `\n` and tabs.
-fn cleaned(text: &str, keep_lines: bool) -> String {
+pub fn cleaned(text: &str, keep_lines: bool) -> String {
     text.replace("\r\n", "\n")
         .replace('\r', "\n")
         .chars()

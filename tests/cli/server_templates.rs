@@ -3,7 +3,7 @@
 //! it went in, whatever the profile holds. The only exception is a `--nonce` placeholder, which
 //! renders to the engine's value.
 
-use crate::login_data::{Template, naughty_strings, render_template};
+use crate::login_data::{Template, cleaned, naughty_strings, render_template};
 use serde_json::{Value, json};
 use ssq_gen::input::source::Source;
 use ssq_gen::snippet::csp::Nonce;
@@ -49,11 +49,6 @@ fn css_string(text: &str) -> String {
     out
 }
 
-/// One line of plain text: control characters dropped.
-fn one_line(text: &str) -> String {
-    text.chars().filter(|c| !c.is_control()).collect()
-}
-
 /// Every block the hostile profiles give: each naughty string and breaker in every text field, in
 /// a selector and in a text to send, through both install forms, every load mode, a fixed visitor
 /// and one from the page, settings, launcher and triggers, so that all of the block's own code is
@@ -61,11 +56,11 @@ fn one_line(text: &str) -> String {
 fn hostile_blocks() -> Vec<String> {
     let mut strings = naughty_strings();
     strings.extend(BREAKERS.iter().map(|s| s.to_string()));
-    let usable: Vec<String> = strings.into_iter().filter(|s| !one_line(s).trim().is_empty()).collect();
+    let usable: Vec<String> = strings.into_iter().filter(|s| !cleaned(s, false).trim().is_empty()).collect();
     let loads = ["immediate", "idle", "interaction"];
     let mut blocks = Vec::new();
     for (i, chunk) in usable.chunks(24).enumerate() {
-        let lines: Vec<String> = chunk.iter().map(|s| one_line(s)).collect();
+        let lines: Vec<String> = chunk.iter().map(|s| cleaned(s, false)).collect();
         let description: String = chunk.join("\n").chars().filter(|&c| !c.is_control() || c == '\n').collect();
         let selectors: Vec<String> = lines
             .iter()
@@ -100,7 +95,7 @@ fn hostile_blocks() -> Vec<String> {
                 "clear_user_on_click": ["#logout"],
             },
         });
-        let name = format!("{} {{{{ 7*7 }}}} @php {}.json", i, one_line(&chunk[0]));
+        let name = format!("{} {{{{ 7*7 }}}} @php {}.json", i, cleaned(&chunk[0], false));
         let source = Source::from_bytes(name.clone(), profile.to_string().into_bytes(), None);
         let checked = ssq_gen::check(source);
         let valid = checked.profile.unwrap_or_else(|| panic!("profile {i}: {:#?}", checked.diagnostics));
