@@ -1,6 +1,7 @@
 //! The command line, as clap types. Completions and the man page come from the same definitions.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use ssq_gen::diagnostics::Rule;
 use ssq_gen::snippet::csp::Nonce;
 use std::path::PathBuf;
 
@@ -152,12 +153,22 @@ pub enum Command {
         shell: clap_complete::Shell,
     },
 
-    /// List every rule: its stable code, name, severity and what it checks
-    #[command(after_help = "Examples:\n  ssq-gen rules\n  ssq-gen rules --markdown > rules.md")]
+    /// List every rule (its stable code, name, severity and what it checks), or explain one
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  ssq-gen rules\n",
+        "  ssq-gen rules SSQ104             # why, how to fix, examples, whether it can be ignored\n",
+        "  ssq-gen rules --format json      # every rule with its explanation, for tools\n",
+        "  ssq-gen rules --format markdown  # the README's rule list",
+    ))]
     Rules {
-        /// Print a Markdown table (the README's rule list)
-        #[arg(long)]
-        markdown: bool,
+        /// The rule to explain
+        #[arg(value_name = "CODE", value_parser = RuleCode)]
+        code: Option<&'static Rule>,
+
+        /// Output format
+        #[arg(long, value_enum, default_value_t = RulesFormat::Text, value_name = "FORMAT")]
+        format: RulesFormat,
     },
 
     /// Print the help of ssq-gen or of one of its subcommands
@@ -208,6 +219,61 @@ impl clap::builder::TypedValueParser for SubcommandName {
     }
 }
 
+/// `--ignore`'s codes: warnings only, completed from the registry.
+#[derive(Clone)]
+struct IgnorableRule;
+
+/// `rules CODE`: any rule's code.
+#[derive(Clone)]
+struct RuleCode;
+
+/// A rule's code as an argument: `accept` says which codes, or why not; completions offer the
+/// rules `offer` keeps.
+fn parse_rule(
+    cmd: &clap::Command,
+    arg: Option<&clap::Arg>,
+    value: &std::ffi::OsStr,
+    accept: fn(&str) -> Result<&'static Rule, String>,
+) -> Result<&'static Rule, clap::Error> {
+    let code = value.to_string_lossy();
+    accept(code.trim()).map_err(|why| {
+        let name = match arg.and_then(|arg| arg.get_long()) {
+            Some(flag) => format!("--{flag} {code}"),
+            None => code.to_string(),
+        };
+        cmd.clone().error(clap::error::ErrorKind::ValueValidation, format!("{name}: {why}"))
+    })
+}
+
+fn rule_values(offer: fn(&Rule) -> bool) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue>>> {
+    let rules = ssq_gen::diagnostics::registry::RULES.iter().filter(move |rule| offer(rule));
+    Some(Box::new(rules.map(|rule| clap::builder::PossibleValue::new(rule.code).help(rule.name))))
+}
+
+impl clap::builder::TypedValueParser for IgnorableRule {
+    type Value = &'static Rule;
+
+    fn parse_ref(&self, cmd: &clap::Command, arg: Option<&clap::Arg>, value: &std::ffi::OsStr) -> Result<&'static Rule, clap::Error> {
+        parse_rule(cmd, arg, value, ssq_gen::diagnostics::ignorable)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        rule_values(|rule| rule.severity == ssq_gen::diagnostics::Severity::Warning)
+    }
+}
+
+impl clap::builder::TypedValueParser for RuleCode {
+    type Value = &'static Rule;
+
+    fn parse_ref(&self, cmd: &clap::Command, arg: Option<&clap::Arg>, value: &std::ffi::OsStr) -> Result<&'static Rule, clap::Error> {
+        parse_rule(cmd, arg, value, ssq_gen::diagnostics::named)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        rule_values(|_| true)
+    }
+}
+
 /// Reading and checking one profile.
 #[derive(Debug, Args)]
 pub struct ProfileArgs {
@@ -223,6 +289,10 @@ pub struct ProfileArgs {
     /// Treat warnings as errors
     #[arg(long)]
     pub deny_warnings: bool,
+
+    /// Don't report these warnings, by code (repeatable, comma-separated); errors cannot be ignored
+    #[arg(long, value_name = "CODE", value_delimiter = ',', value_parser = IgnorableRule)]
+    pub ignore: Vec<&'static Rule>,
 }
 
 #[derive(Debug, Args)]
@@ -287,6 +357,10 @@ pub struct LintArgs {
     /// Treat warnings as errors
     #[arg(long)]
     pub deny_warnings: bool,
+
+    /// Don't report these warnings, by code (repeatable, comma-separated); errors cannot be ignored
+    #[arg(long, value_name = "CODE", value_delimiter = ',', value_parser = IgnorableRule)]
+    pub ignore: Vec<&'static Rule>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -299,6 +373,16 @@ pub enum OutputFormat {
     Github,
     /// SARIF 2.1.0 for code scanning
     Sarif,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    /// for a terminal
+    Text,
+    /// the README's table (with CODE: the rule's section of the explanations)
+    Markdown,
+    /// one JSON document: each rule with its explanation and examples
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -45,7 +45,11 @@ impl Checked {
 /// Runs every rule over `source`.
 pub fn check(source: Source) -> Checked {
     let mut diagnostics = Vec::new();
-    let profile = RawProfile::read(&source, &mut diagnostics).and_then(|raw| rules::validate(&raw, &mut diagnostics));
+    let raw = RawProfile::read(&source, &mut diagnostics);
+    let ignored = raw.as_ref().map(RawProfile::ignored).unwrap_or_default();
+    let profile = raw.and_then(|raw| rules::validate(&raw, &mut diagnostics));
+    // `[lint] ignore`: the parser let only warnings in.
+    diagnostics.retain(|d| !ignored.contains(d.rule));
     diagnostics.sort_by_key(|d| (d.span.start, d.rule.code));
     Checked { source, diagnostics, profile }
 }

@@ -6,7 +6,7 @@ mod man;
 
 use anyhow::Context as _;
 use clap::Parser;
-use cli::{Cli, ColorChoice, Command, CspArgs, InputFormat, LintArgs, OutputFormat, ProfileArgs, SnippetArgs};
+use cli::{Cli, ColorChoice, Command, CspArgs, InputFormat, LintArgs, OutputFormat, ProfileArgs, RulesFormat, SnippetArgs};
 use ssq_gen::input::source::{Format, Input, Source};
 use ssq_gen::login_data::Engine;
 use ssq_gen::profile::ValidProfile;
@@ -49,9 +49,7 @@ fn main() -> ExitCode {
         Command::Schema => print(&format!("{:#}\n", ssq_gen::profile::schema::json_schema())),
         Command::Man => print(&man::page()),
         Command::Help { command } => help(command.as_deref()),
-        Command::Rules { markdown } => {
-            print(&if markdown { report::rules_table::markdown() } else { report::rules_table::plain() })
-        }
+        Command::Rules { code, format } => print(&rules(code, format)),
     };
     ExitCode::from(status as u8)
 }
@@ -138,7 +136,7 @@ fn accept(args: &ProfileArgs, ui: &Ui) -> Result<Accepted, Status> {
         Status::Trouble
     })?;
     let checked = ssq_gen::check(source);
-    let policy = Policy { quiet: ui.quiet, deny_warnings: args.deny_warnings };
+    let policy = Policy { quiet: ui.quiet, deny_warnings: args.deny_warnings, ignore: args.ignore.iter().copied().collect() };
     let mut reporter = Reporter::new(Box::new(report::human::Human::new(ui.color, false)), policy);
     // Diagnostics on standard error are best effort: the exit status carries the verdict.
     let _ = reporter.file(&mut std::io::stderr().lock(), &checked);
@@ -323,7 +321,8 @@ fn lint(args: &LintArgs, ui: &Ui) -> Status {
             paths.join(", ")
         ));
     }
-    let mut reporter = Reporter::new(emitter, Policy { quiet: ui.quiet, deny_warnings: args.deny_warnings });
+    let policy = Policy { quiet: ui.quiet, deny_warnings: args.deny_warnings, ignore: args.ignore.iter().copied().collect() };
+    let mut reporter = Reporter::new(emitter, policy);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = lint::run(inputs, &options, |checked| reporter.file(&mut out, &checked))
         .and_then(|()| reporter.finish(&mut out));
@@ -402,6 +401,21 @@ fn write_file(path: &Path, text: &str, ui: &Ui) -> Status {
     let written = ssq_gen::output::write_atomically(path, text.as_bytes())
         .with_context(|| format!("cannot write {}", path.display()));
     written.map_or_else(|err| ui.failed(err), |()| Status::Success)
+}
+
+/// `ssq-gen rules [CODE]`.
+fn rules(code: Option<&'static ssq_gen::diagnostics::Rule>, format: RulesFormat) -> String {
+    use ssq_gen::diagnostics::explain::{explain, sections};
+    match (code.map(explain), format) {
+        (Some(rule), RulesFormat::Text) => rule.plain(),
+        (Some(rule), RulesFormat::Markdown) => format!("{}\n", rule.markdown),
+        (Some(rule), RulesFormat::Json) => format!("{:#}\n", rule.to_json()),
+        (None, RulesFormat::Text) => report::rules_table::plain(),
+        (None, RulesFormat::Markdown) => report::rules_table::markdown(),
+        (None, RulesFormat::Json) => {
+            format!("{:#}\n", serde_json::Value::from_iter(sections().map(|rule| rule.to_json())))
+        }
+    }
 }
 
 fn help(command: Option<&str>) -> Status {

@@ -1,6 +1,7 @@
 //! Findings, and the rules they come from. Every stage (reading, parsing, the rules, `lint`'s
 //! discovery) reports through one [`Diagnostic`] type that carries its [`Rule`].
 
+pub mod explain;
 pub mod registry;
 
 use crate::input::source::Span;
@@ -77,5 +78,69 @@ impl Diagnostic {
 
     pub fn severity(&self) -> Severity {
         self.rule.severity
+    }
+}
+
+/// The rule whose code is `code` (`SSQ204`).
+pub fn rule(code: &str) -> Option<&'static Rule> {
+    registry::RULES.iter().copied().find(|rule| rule.code == code)
+}
+
+/// The rule `code` names, or why none: the closest code, for a did-you-mean.
+pub fn named(code: &str) -> Result<&'static Rule, String> {
+    rule(code).ok_or_else(|| {
+        let codes = registry::RULES.iter().map(|rule| rule.code);
+        let guess = crate::profile::schema::did_you_mean(&code.to_ascii_uppercase(), codes);
+        let known = "`ssq-gen rules` lists them";
+        match guess {
+            Some(best) => format!("`{code}` is not a rule ssq-gen has: did you mean `{best}`? ({known})"),
+            None => format!("`{code}` is not a rule ssq-gen has ({known})"),
+        }
+    })
+}
+
+/// The rule `--ignore CODE` and `[lint] ignore` may name: a warning. An error cannot be ignored,
+/// since a profile with an error never gives a block; the reason says so.
+pub fn ignorable(code: &str) -> Result<&'static Rule, String> {
+    match named(code)? {
+        rule if rule.severity == Severity::Warning => Ok(rule),
+        rule => Err(format!(
+            "{} ({}) is an error, and errors cannot be ignored: a profile with an error never gives a block. Fix the profile instead (`ssq-gen rules {}` explains how)",
+            rule.code, rule.name, rule.code
+        )),
+    }
+}
+
+/// The codes of the rules that can be ignored, in code order: the warnings.
+pub fn ignorable_codes() -> impl Iterator<Item = &'static str> {
+    registry::RULES.iter().filter(|rule| rule.severity == Severity::Warning).map(|rule| rule.code)
+}
+
+/// A set of rules, by their place in [`registry::RULES`]: small and `Copy`, for a policy.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RuleSet(u128);
+
+const _: () = assert!(registry::RULES.len() <= 128, "RuleSet holds at most 128 rules");
+
+impl RuleSet {
+    fn bit(rule: &Rule) -> u128 {
+        let place = registry::RULES.iter().position(|r| std::ptr::eq(*r, rule)).expect("every rule is registered");
+        1 << place
+    }
+
+    pub fn insert(&mut self, rule: &Rule) {
+        self.0 |= Self::bit(rule);
+    }
+
+    pub fn contains(&self, rule: &Rule) -> bool {
+        self.0 & Self::bit(rule) != 0
+    }
+}
+
+impl FromIterator<&'static Rule> for RuleSet {
+    fn from_iter<I: IntoIterator<Item = &'static Rule>>(rules: I) -> RuleSet {
+        let mut set = RuleSet::default();
+        rules.into_iter().for_each(|rule| set.insert(rule));
+        set
     }
 }

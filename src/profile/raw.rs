@@ -162,6 +162,12 @@ impl RawProfile {
         }
     }
 
+    /// The warnings `[lint] ignore` names; the rules report its other entries.
+    pub fn ignored(&self) -> crate::diagnostics::RuleSet {
+        let codes = self.list(&schema::key::IGNORE).iter();
+        codes.filter_map(|(code, _)| crate::diagnostics::ignorable(code).ok()).collect()
+    }
+
     /// Whether the key was written at all, valid or not, or misspelled.
     pub fn is_present(&self, key: &'static Key) -> bool {
         self.field(key).is_some() || self.rejected.iter().chain(&self.misspelled).any(|k| std::ptr::eq(*k, key))
@@ -271,7 +277,7 @@ fn field_value(kind: Kind, node: Node, path: impl Fn() -> String) -> Result<Fiel
         (Kind::Bool, Value::Bool(b)) => Ok(FieldValue::Bool(b)),
         (Kind::Choice(choices), Value::String(s)) if choices.contains(&s.as_str()) => Ok(FieldValue::Text(s)),
         (Kind::Choice(choices), Value::String(s)) => Err(unknown_word(&path(), &s, span, choices)),
-        (Kind::TextList | Kind::SelectorList, Value::Array(items)) => strings(items, &path()).map(FieldValue::List),
+        (Kind::TextList | Kind::SelectorList | Kind::RuleCodes, Value::Array(items)) => strings(items, &path()).map(FieldValue::List),
         (Kind::ChoiceList(choices), Value::Array(items)) => {
             let items = strings(items, &path())?;
             match items.iter().enumerate().find(|(_, (word, _))| !choices.contains(&word.as_str())) {

@@ -19,6 +19,8 @@ pub enum Kind {
     ChoiceList(&'static [&'static str]),
     /// A table from CSS selectors to free texts (line breaks allowed).
     SelectorTexts,
+    /// Codes of rules that can be ignored (warnings), each once.
+    RuleCodes,
     /// A table from custom-field id to a string, a number, or an array of strings (select-type
     /// fields): `setLoginInfo`'s `custom_fields_ext`.
     CustomFields,
@@ -35,6 +37,7 @@ impl Kind {
             Kind::CustomFields => "a table of strings, numbers and arrays of strings",
             Kind::ChoiceList(_) => "an array of strings",
             Kind::SelectorTexts => "a table from CSS selectors to strings",
+            Kind::RuleCodes => "an array of strings (rule codes)",
         }
     }
 }
@@ -282,6 +285,13 @@ pub mod key {
         Json(r##"{"#ask-size": "Which size fits me?", ".ask-shipping": "When will my order arrive?"}"##),
         false,
     );
+    pub static IGNORE: Key = Key::new(
+        "ignore",
+        Kind::RuleCodes,
+        "Warnings not to report for this profile, by code (`SSQ104` for a self-hosted `script_url`): they are then not shown and do not fail `--deny-warnings`. Errors cannot be ignored. Nothing of `[lint]` reaches the page.",
+        List(&["SSQ104"]),
+        false,
+    );
     pub static CLEAR_USER_ON_CLICK: Key = Key::new(
         "clear_user_on_click",
         Kind::SelectorList,
@@ -348,11 +358,16 @@ pub mod section {
         doc: "Elements that drive the chat when clicked; elements added later count, and so do clicks inside them.",
         keys: &[&key::OPEN_ON_CLICK, &key::CLOSE_ON_CLICK, &key::SEND_ON_CLICK, &key::CLEAR_USER_ON_CLICK],
     };
+    pub static LINT: Section = Section {
+        name: "lint",
+        doc: "How `ssq-gen lint` and `snippet` treat this profile's findings.",
+        keys: &[&key::IGNORE],
+    };
 }
 
 /// The sections in profile order.
 pub static SECTIONS: &[&Section] =
-    &[&section::LOADER, &section::LOGIN, &section::WIDGET, &section::EVENTS, &section::LAUNCHER, &section::TRIGGERS];
+    &[&section::LOADER, &section::LOGIN, &section::WIDGET, &section::EVENTS, &section::LAUNCHER, &section::TRIGGERS, &section::LINT];
 
 pub fn section(name: &str) -> Option<&'static Section> {
     SECTIONS.iter().copied().find(|section| section.name == name)
@@ -384,6 +399,10 @@ pub fn json_schema() -> serde_json::Value {
             Kind::SelectorTexts => json!({"type": "object", "additionalProperties": {
                 "type": "string", "minLength": 1, "maxLength": crate::rules::SEND_TEXT_MAX,
             }}),
+            Kind::RuleCodes => {
+                let codes: Vec<_> = crate::diagnostics::ignorable_codes().collect();
+                json!({"type": "array", "items": {"type": "string", "enum": codes}, "uniqueItems": true})
+            }
             Kind::CustomFields => json!({"type": "object", "additionalProperties": {"anyOf": [
                 {"type": "string"},
                 {"type": "number"},

@@ -44,8 +44,9 @@ impl<'a> Reporter<'a> {
     }
 
     pub fn file(&mut self, out: &mut dyn Write, checked: &Checked) -> io::Result<()> {
-        self.summary.add(&checked.diagnostics);
-        let shown: Vec<&Diagnostic> = checked.diagnostics.iter().filter(|d| self.policy.shows(d)).collect();
+        let kept: Vec<&Diagnostic> = checked.diagnostics.iter().filter(|d| !self.policy.ignore.contains(d.rule)).collect();
+        self.summary.add(kept.iter().copied());
+        let shown: Vec<&Diagnostic> = kept.into_iter().filter(|d| self.policy.shows(d)).collect();
         self.emitter.file(out, &checked.source, &shown)
     }
 

@@ -1,7 +1,7 @@
 //! The one place that decides what is shown (`-q`) and what fails a run (`--deny-warnings`).
 
 use crate::diagnostics::registry as rule;
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{Diagnostic, RuleSet, Severity};
 
 /// The documented exit statuses (see the CLI's `EXIT_STATUS`), from best to worst.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -20,6 +20,8 @@ pub struct Policy {
     pub quiet: bool,
     /// `--deny-warnings`: warnings fail the run too.
     pub deny_warnings: bool,
+    /// `--ignore`: warnings neither shown nor counted (only warnings get in).
+    pub ignore: RuleSet,
 }
 
 impl Policy {
@@ -49,16 +51,17 @@ pub struct Summary {
 
 impl Summary {
     /// Counts one file's findings (all of them, whatever the report shows).
-    pub fn add(&mut self, diagnostics: &[Diagnostic]) {
-        let unreadable = diagnostics.iter().filter(|d| std::ptr::eq(d.rule, &rule::UNREADABLE)).count();
-        self.unreadable += unreadable;
-        self.files += usize::from(unreadable == 0);
+    pub fn add<'a>(&mut self, diagnostics: impl IntoIterator<Item = &'a Diagnostic>) {
+        let mut unreadable = 0;
         for diagnostic in diagnostics {
+            unreadable += usize::from(std::ptr::eq(diagnostic.rule, &rule::UNREADABLE));
             match diagnostic.severity() {
                 Severity::Error => self.errors += 1,
                 Severity::Warning => self.warnings += 1,
             }
         }
+        self.unreadable += unreadable;
+        self.files += usize::from(unreadable == 0);
     }
 
     pub fn status(&self, policy: &Policy) -> Status {
@@ -84,9 +87,9 @@ mod tests {
     fn quiet_shows_what_fails_the_run() {
         let warning = finding(&rule::EMAIL_DOTLESS);
         let error = finding(&rule::LICENSE);
-        let quiet = Policy { quiet: true, deny_warnings: false };
+        let quiet = Policy { quiet: true, ..Policy::default() };
         assert!(quiet.shows(&error) && !quiet.shows(&warning));
-        let strict = Policy { quiet: true, deny_warnings: true };
+        let strict = Policy { quiet: true, deny_warnings: true, ..Policy::default() };
         assert!(strict.shows(&warning), "a warning that fails the run is shown even under -q");
         assert!(Policy::default().shows(&warning));
     }
@@ -96,7 +99,7 @@ mod tests {
         let mut summary = Summary::default();
         summary.add(&[finding(&rule::EMAIL_DOTLESS)]);
         assert_eq!(summary.status(&Policy::default()), Status::Success);
-        assert_eq!(summary.status(&Policy { deny_warnings: true, quiet: false }), Status::Findings);
+        assert_eq!(summary.status(&Policy { deny_warnings: true, ..Policy::default() }), Status::Findings);
         summary.add(&[finding(&rule::LICENSE)]);
         assert_eq!(summary.status(&Policy::default()), Status::Findings);
         summary.add(&[finding(&rule::UNREADABLE)]);

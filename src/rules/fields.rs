@@ -27,13 +27,30 @@ impl Checker<'_> {
     /// A word listed twice in a list of choices.
     pub(super) fn repeated_choices(&mut self, raw: &RawProfile) -> Verdict<()> {
         let mut verdict = Ok(());
-        for field in raw.fields.iter().filter(|f| matches!(f.key.kind, Kind::ChoiceList(_))) {
+        for field in raw.fields.iter().filter(|f| matches!(f.key.kind, Kind::ChoiceList(_) | Kind::RuleCodes)) {
             let FieldValue::List(items) = &field.value else { continue };
             for (i, (word, span)) in items.iter().enumerate() {
                 if items[..i].iter().any(|(earlier, _)| earlier == word) {
                     let path = format!("{}[{i}]", field.path());
                     let message = format!("`{path}` repeats `{word}`");
                     self.report(&rule::REPEATED_VALUE, &path, span.clone(), message, "name each one once");
+                    verdict = Err(Rejected);
+                }
+            }
+        }
+        verdict
+    }
+
+    /// `[lint] ignore` entries that are not warnings: each is reported, and the others still apply.
+    pub(super) fn ignorable_codes(&mut self, raw: &RawProfile) -> Verdict<()> {
+        let mut verdict = Ok(());
+        for field in raw.fields.iter().filter(|f| f.key.kind == Kind::RuleCodes) {
+            let FieldValue::List(codes) = &field.value else { continue };
+            for (i, (code, span)) in codes.iter().enumerate() {
+                if let Err(why) = crate::diagnostics::ignorable(code) {
+                    let path = format!("{}[{i}]", field.path());
+                    let message = format!("`{path}` cannot be `{code}`");
+                    self.report(&rule::UNKNOWN_VALUE, &path, span.clone(), message, why);
                     verdict = Err(Rejected);
                 }
             }

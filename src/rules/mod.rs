@@ -21,7 +21,7 @@ pub fn validate(raw: &RawProfile, diagnostics: &mut Vec<Diagnostic>) -> Option<V
     checker.open_on_interaction(raw);
     let login = checker.login(raw);
     let selectors = checker.selectors(raw);
-    let choices = checker.repeated_choices(raw);
+    let choices = checker.repeated_choices(raw).and(checker.ignorable_codes(raw));
     let sends = checker.send_on_click(raw);
     checker.launcher_and_icon(raw);
     checker.chat_reachable(raw);

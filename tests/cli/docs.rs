@@ -7,7 +7,7 @@ fn readme() -> String {
 
 fn the_readme_lists_every_rule_as_the_rules_command_prints_it() {
     let table = ssq_gen::report::rules_table::markdown();
-    assert!(readme().contains(&table), "README's rule list is stale: paste `cargo run -- rules --markdown`");
+    assert!(readme().contains(&table), "README's rule list is stale: paste `cargo run -- rules --format markdown`");
     for rule in ssq_gen::diagnostics::registry::RULES {
         assert!(table.contains(rule.code));
     }
