@@ -253,7 +253,12 @@ fn rule_values(offer: fn(&Rule) -> bool) -> Option<Box<dyn Iterator<Item = clap:
 impl clap::builder::TypedValueParser for IgnorableRule {
     type Value = &'static Rule;
 
-    fn parse_ref(&self, cmd: &clap::Command, arg: Option<&clap::Arg>, value: &std::ffi::OsStr) -> Result<&'static Rule, clap::Error> {
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<&'static Rule, clap::Error> {
         parse_rule(cmd, arg, value, ssq_gen::diagnostics::ignorable)
     }
 
@@ -265,7 +270,12 @@ impl clap::builder::TypedValueParser for IgnorableRule {
 impl clap::builder::TypedValueParser for RuleCode {
     type Value = &'static Rule;
 
-    fn parse_ref(&self, cmd: &clap::Command, arg: Option<&clap::Arg>, value: &std::ffi::OsStr) -> Result<&'static Rule, clap::Error> {
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<&'static Rule, clap::Error> {
         parse_rule(cmd, arg, value, ssq_gen::diagnostics::named)
     }
 
@@ -361,6 +371,18 @@ pub struct LintArgs {
     /// Don't report these warnings, by code (repeatable, comma-separated); errors cannot be ignored
     #[arg(long, value_name = "CODE", value_delimiter = ',', value_parser = IgnorableRule)]
     pub ignore: Vec<&'static Rule>,
+
+    /// Apply the safe fixes in place (files are replaced atomically), then report what remains
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+
+    /// Print the fixes as a unified diff and write nothing; exit 1 if there is anything to fix
+    #[arg(long, conflicts_with = "format")]
+    pub diff: bool,
+
+    /// With --fix or --diff: the unsafe fixes too (a misspelt key renamed, a misplaced key moved)
+    #[arg(long)]
+    pub unsafe_fixes: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

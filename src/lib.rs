@@ -9,6 +9,7 @@
 
 pub mod checks;
 pub mod diagnostics;
+pub mod fix;
 pub mod input;
 pub mod lint;
 pub mod login_data;
@@ -30,6 +31,15 @@ pub struct Checked {
     /// In source order.
     pub diagnostics: Vec<Diagnostic>,
     pub profile: Option<ValidProfile>,
+    /// After `lint --fix` or `--diff`: the text before the fixes, and how many were applied.
+    pub fixed: Option<Fixed>,
+}
+
+/// What fixing changed: `source` now holds the fixed text, checked again.
+#[derive(Debug)]
+pub struct Fixed {
+    pub original: String,
+    pub count: usize,
 }
 
 impl Checked {
@@ -38,7 +48,7 @@ impl Checked {
         let message = err.to_string();
         let help = "check the path and its permissions";
         let diagnostic = Diagnostic::new(&diagnostics::registry::UNREADABLE, 0..0, message, help);
-        Checked { source: Source::unreadable(err.name), diagnostics: vec![diagnostic], profile: None }
+        Checked { source: Source::unreadable(err.name), diagnostics: vec![diagnostic], profile: None, fixed: None }
     }
 }
 
@@ -47,9 +57,34 @@ pub fn check(source: Source) -> Checked {
     let mut diagnostics = Vec::new();
     let raw = RawProfile::read(&source, &mut diagnostics);
     let ignored = raw.as_ref().map(RawProfile::ignored).unwrap_or_default();
-    let profile = raw.and_then(|raw| rules::validate(&raw, &mut diagnostics));
+    let profile = raw.and_then(|raw| rules::validate(&raw, source.text(), &mut diagnostics));
     // `[lint] ignore`: the parser let only warnings in.
     diagnostics.retain(|d| !ignored.contains(d.rule));
     diagnostics.sort_by_key(|d| (d.span.start, d.rule.code));
-    Checked { source, diagnostics, profile }
+    Checked { source, diagnostics, profile, fixed: None }
+}
+
+/// How many rounds of fixes one profile gets: a fix can make another possible (a language tag's
+/// separator, then its case), and overlapping fixes wait for the next round.
+const FIX_ROUNDS: usize = 10;
+
+/// `checked` with the fixes `take` accepts applied, round after round, and checked again.
+pub fn fix(checked: Checked, take: impl Fn(&Diagnostic, &fix::Fix) -> bool) -> Checked {
+    let original = checked.source.text().to_string();
+    let mut current = checked;
+    let mut count = 0;
+    for _ in 0..FIX_ROUNDS {
+        let fixes = current.diagnostics.iter().filter_map(|d| d.fix.as_deref().filter(|fix| take(d, fix)));
+        let (text, applied) = fix::apply(current.source.text(), fixes);
+        if applied == 0 {
+            break;
+        }
+        count += applied;
+        let Source { name, format, .. } = current.source;
+        current = check(Source::from_bytes(name, text.into_bytes(), Some(format)));
+    }
+    if count > 0 {
+        current.fixed = Some(Fixed { original, count });
+    }
+    current
 }

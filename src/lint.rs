@@ -2,6 +2,8 @@
 //! then checking them in parallel and handing the results on in path order, a batch at a time, so
 //! that memory stays flat however many profiles there are.
 
+use crate::diagnostics::RuleSet;
+use crate::fix::Applicability;
 use crate::input::source::{Format, Input, ReadError, Source};
 use crate::{Checked, check};
 use rayon::prelude::*;
@@ -23,6 +25,10 @@ pub struct Options {
     /// Follow symbolic links found while walking (`-L`). Off by default, as for ripgrep: a link in
     /// a pull request must not make CI read `/proc/self/environ` or hang on a FIFO.
     pub follow_links: bool,
+    /// `--fix` / `--diff`: apply fixes (and with `--unsafe-fixes`, the unsafe ones too).
+    pub fix: Option<Applicability>,
+    /// `--ignore`: the fixes of ignored warnings are not applied either.
+    pub ignore: RuleSet,
 }
 
 /// The inputs `paths` stand for: `-` is standard input, files are read as named, folders are walked.
@@ -119,7 +125,12 @@ pub fn run<E>(
         }
         let check_one =
             |input: Result<Input, ReadError>| match input.and_then(|input| Source::read(&input, options.format)) {
-                Ok(source) => check(source),
+                Ok(source) => match options.fix {
+                    None => check(source),
+                    Some(most) => crate::fix(check(source), |diagnostic, fix| {
+                        fix.applicability <= most && !options.ignore.contains(diagnostic.rule)
+                    }),
+                },
                 Err(err) => Checked::unreadable(err),
             };
         // One profile (a pre-commit hook, an editor) is checked here: starting the thread pool

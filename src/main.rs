@@ -6,7 +6,9 @@ mod man;
 
 use anyhow::Context as _;
 use clap::Parser;
-use cli::{Cli, ColorChoice, Command, CspArgs, InputFormat, LintArgs, OutputFormat, ProfileArgs, RulesFormat, SnippetArgs};
+use cli::{
+    Cli, ColorChoice, Command, CspArgs, InputFormat, LintArgs, OutputFormat, ProfileArgs, RulesFormat, SnippetArgs,
+};
 use ssq_gen::input::source::{Format, Input, Source};
 use ssq_gen::login_data::Engine;
 use ssq_gen::profile::ValidProfile;
@@ -136,7 +138,8 @@ fn accept(args: &ProfileArgs, ui: &Ui) -> Result<Accepted, Status> {
         Status::Trouble
     })?;
     let checked = ssq_gen::check(source);
-    let policy = Policy { quiet: ui.quiet, deny_warnings: args.deny_warnings, ignore: args.ignore.iter().copied().collect() };
+    let policy =
+        Policy { quiet: ui.quiet, deny_warnings: args.deny_warnings, ignore: args.ignore.iter().copied().collect() };
     let mut reporter = Reporter::new(Box::new(report::human::Human::new(ui.color, false)), policy);
     // Diagnostics on standard error are best effort: the exit status carries the verdict.
     let _ = reporter.file(&mut std::io::stderr().lock(), &checked);
@@ -284,12 +287,32 @@ fn shell_word(word: &str) -> String {
 }
 
 fn lint(args: &LintArgs, ui: &Ui) -> Status {
+    use ssq_gen::fix::Applicability;
     use ssq_gen::lint;
-    let options =
-        lint::Options { globs: args.glob.clone(), format: input_format(args.input_format), follow_links: args.follow };
+    let ignore = args.ignore.iter().copied().collect();
+    let fixing = match (args.fix || args.diff, args.unsafe_fixes) {
+        (true, false) => Some(Applicability::Safe),
+        (true, true) => Some(Applicability::Unsafe),
+        (false, true) => {
+            ui.problem("--unsafe-fixes adds to --fix or --diff: give one of them");
+            return Status::Trouble;
+        }
+        (false, false) => None,
+    };
+    let options = lint::Options {
+        globs: args.glob.clone(),
+        format: input_format(args.input_format),
+        follow_links: args.follow,
+        fix: fixing,
+        ignore,
+    };
     // A bare `lint` means the current folder, as for eslint and ruff: in CI, standard input is
     // /dev/null, not a profile.
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    if args.fix && paths.iter().any(|path| path.as_os_str() == "-") {
+        ui.problem("--fix cannot write back to standard input: use --diff to see the fixes");
+        return Status::Trouble;
+    }
     let mut emitter: Box<dyn Emitter> = match args.format {
         OutputFormat::Human => Box::new(report::human::Human::new(ui.color, true)),
         OutputFormat::Json => Box::<report::json::Json>::default(),
@@ -321,12 +344,71 @@ fn lint(args: &LintArgs, ui: &Ui) -> Status {
             paths.join(", ")
         ));
     }
-    let policy = Policy { quiet: ui.quiet, deny_warnings: args.deny_warnings, ignore: args.ignore.iter().copied().collect() };
+    if args.diff {
+        return lint_diff(inputs, &options, ui);
+    }
+    let policy = Policy { quiet: ui.quiet, deny_warnings: args.deny_warnings, ignore };
     let mut reporter = Reporter::new(emitter, policy);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let written = lint::run(inputs, &options, |checked| reporter.file(&mut out, &checked))
-        .and_then(|()| reporter.finish(&mut out));
-    written.unwrap_or_else(|err| output_failed(&err))
+    let mut unwritten = false;
+    let written = lint::run(inputs, &options, |checked| {
+        let (checked, written) = write_fixes(checked, ui);
+        unwritten |= !written;
+        reporter.file(&mut out, &checked)
+    })
+    .and_then(|()| reporter.finish(&mut out));
+    let status = written.unwrap_or_else(|err| output_failed(&err));
+    if unwritten { status.max(Status::Trouble) } else { status }
+}
+
+/// `lint --fix`: writes a fixed profile back, unless it changed on disk since it was read; whether
+/// it was written. When it cannot be, the error is shown and the file as it was read is what gets
+/// reported.
+fn write_fixes(checked: ssq_gen::Checked, ui: &Ui) -> (ssq_gen::Checked, bool) {
+    let Some(fixed) = &checked.fixed else { return (checked, true) };
+    let (name, format) = (&checked.source.name, checked.source.format);
+    let fixed_text = checked.source.text().as_bytes();
+    match ssq_gen::output::rewrite_atomically(Path::new(name), fixed.original.as_bytes(), fixed_text) {
+        Ok(()) => (checked, true),
+        Err(err) => {
+            ui.problem(format_args!("cannot write the fixes to {name}: {err}"));
+            let source = Source::from_bytes(name.clone(), fixed.original.clone().into_bytes(), Some(format));
+            (ssq_gen::check(source), false)
+        }
+    }
+}
+
+/// `lint --diff`: the fixes as a unified diff per profile, on standard output; exit 1 when there is
+/// anything to fix. Nothing is written.
+fn lint_diff(
+    inputs: Vec<Result<Input, ssq_gen::input::source::ReadError>>,
+    options: &ssq_gen::lint::Options,
+    ui: &Ui,
+) -> Status {
+    let (mut files, mut fixes, mut unreadable) = (0, 0, false);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = ssq_gen::lint::run(inputs, options, |checked| {
+        unreadable |= checked.diagnostics.iter().any(|d| d.rule == &ssq_gen::diagnostics::registry::UNREADABLE);
+        let Some(fixed) = &checked.fixed else { return Ok(()) };
+        files += 1;
+        fixes += fixed.count;
+        let name = &checked.source.name;
+        let diff = similar::TextDiff::from_lines(&fixed.original, checked.source.text());
+        write!(out, "{}", diff.unified_diff().context_radius(3).header(name, name))
+    })
+    .and_then(|()| out.flush());
+    if let Err(err) = written {
+        return output_failed(&err);
+    }
+    if !ui.quiet {
+        let fixes = if fixes == 1 { "1 fix".to_string() } else { format!("{fixes} fixes") };
+        say!("{fixes} to apply in {} (`ssq-gen lint --fix` writes them)", report::count(files, "profile"));
+    }
+    match (unreadable, files) {
+        (true, _) => Status::Trouble,
+        (false, 0) => Status::Success,
+        (false, _) => Status::Findings,
+    }
 }
 
 fn csp(args: &CspArgs, ui: &Ui) -> Status {

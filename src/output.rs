@@ -16,7 +16,17 @@ use std::sync::Mutex;
 static UNFINISHED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
 pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
-    replace(path, contents).map_err(without_path)
+    replace(path, contents, None).map_err(without_path)
+}
+
+/// As [`write_atomically`], but only while `path` still holds `was`, checked at the last moment
+/// before the rename: a file another program changed since it was read is left as that program
+/// wrote it, and the error says so (`io::ErrorKind::Other`, "changed on disk").
+pub fn rewrite_atomically(path: &Path, was: &[u8], contents: &[u8]) -> io::Result<()> {
+    replace(path, contents, Some(was)).map_err(|err| match err.kind() {
+        io::ErrorKind::Other => err,
+        _ => without_path(err),
+    })
 }
 
 /// The error alone: tempfile adds the temporary file's path, which means nothing to the user (the
@@ -28,7 +38,7 @@ fn without_path(err: io::Error) -> io::Error {
     }
 }
 
-fn replace(path: &Path, contents: &[u8]) -> io::Result<()> {
+fn replace(path: &Path, contents: &[u8], was: Option<&[u8]>) -> io::Result<()> {
     // Write through a symbolic link rather than replacing the link with a file.
     let target = match fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path)?,
@@ -58,6 +68,11 @@ fn replace(path: &Path, contents: &[u8]) -> io::Result<()> {
     // An existing file keeps its mode.
     if let Some(meta) = existing {
         temporary.as_file().set_permissions(meta.permissions())?;
+    }
+    if let Some(was) = was
+        && fs::read(&target)? != was
+    {
+        return Err(io::Error::other("it changed on disk since it was read; run again"));
     }
     temporary.persist(&target).map_err(|err| err.error)?;
     drop(registered);

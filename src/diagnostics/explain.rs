@@ -34,9 +34,7 @@ pub struct Example {
 
 /// The rule's explanation; every registered rule has one (a test makes sure).
 pub fn explain(rule: &'static Rule) -> Explanation {
-    sections()
-        .find(|section| section.rule == rule)
-        .unwrap_or_else(|| panic!("explanations.md explains {}", rule.code))
+    sections().find(|section| section.rule == rule).unwrap_or_else(|| panic!("explanations.md explains {}", rule.code))
 }
 
 /// Every section of `explanations.md`, in its order.
@@ -45,8 +43,15 @@ pub fn sections() -> impl Iterator<Item = Explanation> {
         let (code, body) = section.split_once('\n').expect("a section has a heading line");
         let rule = RULES.iter().copied().find(|rule| rule.code == code.trim()).expect("a section names a rule");
         let markdown = section.trim_end();
-        let mut explanation =
-            Explanation { rule, markdown, why: String::new(), fix: String::new(), fails: None, passes: None, example: None };
+        let mut explanation = Explanation {
+            rule,
+            markdown,
+            why: String::new(),
+            fix: String::new(),
+            fails: None,
+            passes: None,
+            example: None,
+        };
         let mut rest = body;
         while let Some((label, after)) = rest.split_once(':') {
             let (value, next) = match label.trim() {
@@ -171,11 +176,12 @@ mod tests {
                 (Some(fails), Some(passes), None) => {
                     assert!(check(fails).contains(&code), "{code}'s failing example gives {:?}", check(fails));
                     let passing = check(passes);
-                    let errors: Vec<_> = passing
-                        .iter()
-                        .filter(|c| super::super::rule(c).unwrap().severity == Severity::Error)
-                        .collect();
-                    assert!(!passing.contains(&code) && errors.is_empty(), "{code}'s passing example gives {passing:?}");
+                    let errors: Vec<_> =
+                        passing.iter().filter(|c| super::super::rule(c).unwrap().severity == Severity::Error).collect();
+                    assert!(
+                        !passing.contains(&code) && errors.is_empty(),
+                        "{code}'s passing example gives {passing:?}"
+                    );
                 }
                 (None, None, Some(_)) => {}
                 _ => panic!("{code}: give a failing and a passing example, or a described one"),

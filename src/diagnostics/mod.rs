@@ -62,17 +62,26 @@ pub struct Diagnostic {
     pub message: String,
     /// What to do about it.
     pub help: String,
+    /// The edits that resolve it, when they are certain enough to offer.
+    /// (Boxed: most findings have none, and findings travel in `Result`s.)
+    pub fix: Option<Box<crate::fix::Fix>>,
 }
 
 impl Diagnostic {
     /// A finding of `rule` about the whole file; name the field with [`Diagnostic::on`].
     pub fn new(rule: &'static Rule, span: Span, message: impl Into<String>, help: impl Into<String>) -> Diagnostic {
-        Diagnostic { rule, span, field: String::new(), message: message.into(), help: help.into() }
+        Diagnostic { rule, span, field: String::new(), message: message.into(), help: help.into(), fix: None }
     }
 
     /// The same finding, about `field` (`login.phone`, `login.label_names[1]`).
     pub fn on(mut self, field: impl Into<String>) -> Diagnostic {
         self.field = field.into();
+        self
+    }
+
+    /// The same finding, with the fix that resolves it.
+    pub fn with_fix(mut self, fix: Option<crate::fix::Fix>) -> Diagnostic {
+        self.fix = fix.map(Box::new);
         self
     }
 

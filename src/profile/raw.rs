@@ -4,6 +4,7 @@
 use super::schema::{self, Key, Kind, Section};
 use crate::diagnostics::Diagnostic;
 use crate::diagnostics::registry as rule;
+use crate::fix::{self, Edit, Fix};
 use crate::input::document::{self, Entry, Node, Value};
 use crate::input::source::{self, Content, Source, Span};
 use crate::sdk::Word;
@@ -208,14 +209,14 @@ impl RawProfile {
                     diagnostics.push(Diagnostic::new(&rule::SYNTAX, err.span, message, help));
                     None
                 }
-                Ok(root) => Some(RawProfile::from_document(root, diagnostics)),
+                Ok(root) => Some(RawProfile::from_document(root, text, diagnostics)),
             },
         }
     }
 
-    /// Reads the document tree against [`schema::SECTIONS`], reporting wrong types, unknown keys,
-    /// unknown choices and duplicate keys. Fields in error are left out.
-    pub fn from_document(root: Node, diagnostics: &mut Vec<Diagnostic>) -> RawProfile {
+    /// Reads the document tree of `text` against [`schema::SECTIONS`], reporting wrong types,
+    /// unknown keys, unknown choices and duplicate keys. Fields in error are left out.
+    pub fn from_document(root: Node, text: &str, diagnostics: &mut Vec<Diagnostic>) -> RawProfile {
         let mut raw = RawProfile::default();
         let entries = match root.value {
             Value::Table(entries) => entries,
@@ -225,6 +226,7 @@ impl RawProfile {
             }
         };
         report_duplicates(&entries, "", diagnostics);
+        let layout = Layout::of(text, &entries);
         for entry in entries {
             if entry.key == schema::SCHEMA_KEY {
                 if !matches!(entry.node.value, Value::String(_)) {
@@ -234,7 +236,13 @@ impl RawProfile {
             }
             let Some(section) = schema::section(&entry.key) else {
                 let known = schema::SECTIONS.iter().map(|s| s.name);
-                diagnostics.push(unknown_key(&entry, "section", &format!("[{}]", entry.key), known).0);
+                let (diagnostic, guess) = unknown_key(&entry, "section", &format!("[{}]", entry.key), known);
+                // Renamed only into a section not written yet: two tables of one name do not parse.
+                let fix = guess.filter(|name| !layout.has_section(name)).map(|name| {
+                    let edit = fix::rename_key(text, &entry.key_span, name);
+                    Fix::unsafe_(format!("rename the section to `[{name}]`"), vec![edit])
+                });
+                diagnostics.push(diagnostic.with_fix(fix));
                 continue;
             };
             let keys = match entry.node.value {
@@ -247,14 +255,10 @@ impl RawProfile {
             };
             raw.sections.push((section, entry.key_span));
             report_duplicates(&keys, section.name, diagnostics);
+            layout.unknown_keys(text, section, &keys, &mut raw, diagnostics);
             for item in keys {
                 let path = || format!("{}.{}", section.name, item.key);
-                let Some(key) = section.key(&item.key) else {
-                    let (diagnostic, guess) = unknown_key(&item, "key", &path(), section.keys.iter().map(|k| k.name));
-                    raw.misspelled.extend(guess.and_then(|name| section.key(name)));
-                    diagnostics.push(diagnostic.on(path()));
-                    continue;
-                };
+                let Some(key) = section.key(&item.key) else { continue };
                 let span = item.node.span.clone();
                 match field_value(key.kind, item.node, path) {
                     Ok(value) => raw.fields.push(Field { section, key, key_span: item.key_span, span, value }),
@@ -277,7 +281,9 @@ fn field_value(kind: Kind, node: Node, path: impl Fn() -> String) -> Result<Fiel
         (Kind::Bool, Value::Bool(b)) => Ok(FieldValue::Bool(b)),
         (Kind::Choice(choices), Value::String(s)) if choices.contains(&s.as_str()) => Ok(FieldValue::Text(s)),
         (Kind::Choice(choices), Value::String(s)) => Err(unknown_word(&path(), &s, span, choices)),
-        (Kind::TextList | Kind::SelectorList | Kind::RuleCodes, Value::Array(items)) => strings(items, &path()).map(FieldValue::List),
+        (Kind::TextList | Kind::SelectorList | Kind::RuleCodes, Value::Array(items)) => {
+            strings(items, &path()).map(FieldValue::List)
+        }
         (Kind::ChoiceList(choices), Value::Array(items)) => {
             let items = strings(items, &path())?;
             match items.iter().enumerate().find(|(_, (word, _))| !choices.contains(&word.as_str())) {
@@ -362,6 +368,145 @@ fn unknown_key<'a>(
     };
     let message = format!("unknown {what} `{shown}`");
     (Diagnostic::new(&rule::UNKNOWN_KEY, entry.key_span.clone(), message, help).on(entry.key.as_str()), guess)
+}
+
+/// The one other section that has a key named `name`, when it is unknown in `section`.
+fn misplaced(section: &Section, name: &str) -> Option<&'static Section> {
+    let others = schema::SECTIONS.iter().copied().filter(|other| !std::ptr::eq(*other, section));
+    let mut homes = others.filter(|other| other.key(name).is_some());
+    match (homes.next(), homes.next()) {
+        (Some(home), None) => Some(home),
+        _ => None,
+    }
+}
+
+/// Where the document's sections are written: what renaming or moving a key edits.
+struct Layout {
+    /// Each section as written: its name, the span of its value, the spans of its entries.
+    sections: Vec<(String, Span, Vec<Span>)>,
+    toml: bool,
+}
+
+impl Layout {
+    fn of(text: &str, entries: &[Entry]) -> Layout {
+        let sections = entries
+            .iter()
+            .map(|entry| {
+                let items = match &entry.node.value {
+                    Value::Table(items) => items.iter().map(|item| item.key_span.start..item.node.span.end).collect(),
+                    _ => Vec::new(),
+                };
+                (entry.key.clone(), entry.node.span.clone(), items)
+            })
+            .collect();
+        Layout { sections, toml: !text.trim_start_matches('\u{feff}').trim_start().starts_with('{') }
+    }
+
+    fn has_section(&self, name: &str) -> bool {
+        self.sections.iter().any(|(written, _, _)| written == name)
+    }
+
+    /// SSQ005 for each of `keys` that `section` does not have: a key of exactly one other section
+    /// is misplaced (a fix moves it), else the closest key of this one is meant (a fix renames it,
+    /// unless that key is written too).
+    fn unknown_keys(
+        &self,
+        text: &str,
+        section: &'static Section,
+        keys: &[Entry],
+        raw: &mut RawProfile,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        for item in keys.iter().filter(|item| section.key(&item.key).is_none()) {
+            let path = format!("{}.{}", section.name, item.key);
+            if let Some(home) = misplaced(section, &item.key) {
+                raw.misspelled.extend(home.key(&item.key));
+                let message = format!("unknown key `{path}`: `{}` belongs in `[{}]`", item.key, home.name);
+                let fix = self
+                    .move_entry(text, section, item, home)
+                    .map(|edits| Fix::unsafe_(format!("move `{}` to `[{}]`", item.key, home.name), edits));
+                let help = format!("move it to `[{}]`", home.name);
+                let diagnostic = Diagnostic::new(&rule::UNKNOWN_KEY, item.key_span.clone(), message, help);
+                diagnostics.push(diagnostic.on(path).with_fix(fix));
+                continue;
+            }
+            let (diagnostic, guess) = unknown_key(item, "key", &path, section.keys.iter().map(|k| k.name));
+            raw.misspelled.extend(guess.and_then(|name| section.key(name)));
+            let fix = guess.filter(|name| !keys.iter().any(|other| other.key == *name)).map(|name| {
+                let edit = fix::rename_key(text, &item.key_span, name);
+                Fix::unsafe_(format!("rename the key to `{name}`"), vec![edit])
+            });
+            diagnostics.push(diagnostic.on(path).with_fix(fix));
+        }
+    }
+
+    /// The edits that move `item` from `from` to `to`: in TOML, its line under `to`'s header (a
+    /// new `[to]` at the end when there is none); in JSON, the member into `to`'s object. `None`
+    /// when the entry does not stand on lines of its own under a `[from]` header, or the target
+    /// cannot take it without rewriting more than the entry.
+    fn move_entry(&self, text: &str, from: &Section, item: &Entry, to: &Section) -> Option<Vec<Edit>> {
+        let (_, _, items) = self.sections.iter().find(|(name, _, _)| name == from.name)?;
+        let at = items.iter().position(|span| span.start == item.key_span.start)?;
+        if !self.toml {
+            let remove = fix::remove_item(text, items, at)?;
+            let (_, object, members) = self.sections.iter().find(|(name, _, _)| name == to.name)?;
+            let written = &text[items[at].clone()];
+            let insert = match members.first() {
+                Some(first) => {
+                    let gap = &text[object.start + 1..first.start];
+                    Edit { span: first.start..first.start, content: format!("{written},{gap}") }
+                }
+                None => Edit { span: object.start + 1..object.start + 1, content: written.to_string() },
+            };
+            return Some(vec![remove, insert]);
+        }
+        let line = whole_lines(text, &items[at])?;
+        if header_before(text, line.start)? != from.name {
+            return None;
+        }
+        let moved = format!("{}\n", text[line.clone()].trim_end_matches(['\n', '\r']));
+        let insert = match header_line_end(text, to.name) {
+            Some(end) if end == text.len() && !text.ends_with('\n') => {
+                Edit { span: end..end, content: format!("\n{moved}") }
+            }
+            Some(end) => Edit { span: end..end, content: moved },
+            None => {
+                let gap = if text.ends_with('\n') { "\n" } else { "\n\n" };
+                Edit { span: text.len()..text.len(), content: format!("{gap}[{}]\n{moved}", to.name) }
+            }
+        };
+        Some(vec![Edit { span: line, content: String::new() }, insert])
+    }
+}
+
+/// The lines `span` stands on, when nothing but blanks and a comment share them.
+fn whole_lines(text: &str, span: &Span) -> Option<Span> {
+    let start = text[..span.start].rfind('\n').map_or(0, |n| n + 1);
+    let end = text[span.end..].find('\n').map_or(text.len(), |n| span.end + n + 1);
+    let before = text[start..span.start].trim();
+    let after = text[span.end..end].trim();
+    (before.is_empty() && (after.is_empty() || after.starts_with('#'))).then_some(start..end)
+}
+
+/// A TOML table header line's name: `[loader]  # x` gives `loader`; not an array of tables.
+fn header_name(line: &str) -> Option<&str> {
+    let code = line.split('#').next().unwrap_or_default().trim();
+    let name = code.strip_prefix('[')?.strip_suffix(']')?;
+    (!name.starts_with('[')).then(|| name.trim())
+}
+
+/// The name in the last TOML table header before `offset`.
+fn header_before(text: &str, offset: usize) -> Option<&str> {
+    text[..offset].lines().rev().find_map(header_name)
+}
+
+/// The end of the line `[name]` (after its line break), when the TOML document has one.
+fn header_line_end(text: &str, name: &str) -> Option<usize> {
+    let mut end = 0;
+    text.split_inclusive('\n').find_map(|line| {
+        end += line.len();
+        (header_name(line) == Some(name)).then_some(end)
+    })
 }
 
 /// TOML refuses duplicate keys itself; JSON allows them and silently keeps the last, which hides

@@ -366,8 +366,15 @@ pub mod section {
 }
 
 /// The sections in profile order.
-pub static SECTIONS: &[&Section] =
-    &[&section::LOADER, &section::LOGIN, &section::WIDGET, &section::EVENTS, &section::LAUNCHER, &section::TRIGGERS, &section::LINT];
+pub static SECTIONS: &[&Section] = &[
+    &section::LOADER,
+    &section::LOGIN,
+    &section::WIDGET,
+    &section::EVENTS,
+    &section::LAUNCHER,
+    &section::TRIGGERS,
+    &section::LINT,
+];
 
 pub fn section(name: &str) -> Option<&'static Section> {
     SECTIONS.iter().copied().find(|section| section.name == name)

@@ -27,7 +27,10 @@ impl Emitter for Github {
                 d.end_line,
                 end_column,
                 property(&format!("{} {}", d.rule.code, d.rule.name)),
-                data(&format!("{} (help: {})", d.message, d.help)),
+                data(&match diagnostic.fix.as_deref() {
+                    Some(fix) => format!("{} (help: {}; {})", d.message, d.help, super::fix_note(fix)),
+                    None => format!("{} (help: {})", d.message, d.help),
+                }),
             )?;
         }
         Ok(())

@@ -36,11 +36,12 @@ impl Human {
         };
         let title = level.primary_title(diagnostic.message.as_str()).id(diagnostic.rule.code);
         let help = Level::HELP.message(diagnostic.help.as_str());
+        let fix = diagnostic.fix.as_deref().map(|fix| Level::NOTE.message(super::fix_note(fix)));
         let text = source.text();
         // A file with no text (unreadable, too large, empty) has no line to show, only a position.
         if text.is_empty() {
             let origin = Origin::path(source.name.as_str()).line(1).char_column(1);
-            return self.renderer.render(&[title.element(origin).element(help)]);
+            return self.renderer.render(&[title.element(origin).element(help).elements(fix)]);
         }
         let start = floor_char_boundary(text, diagnostic.span.start);
         let end = floor_char_boundary(text, diagnostic.span.end).max(start);
@@ -56,14 +57,14 @@ impl Human {
         if last - first > LONG_LINE {
             let origin = Origin::path(source.name.as_str()).line(line).char_column(column);
             let note = Level::NOTE.message(format!("line {line} is too long to show ({} bytes)", last - first));
-            return self.renderer.render(&[title.element(origin).element(note).element(help)]);
+            return self.renderer.render(&[title.element(origin).element(note).element(help).elements(fix)]);
         }
         let snippet = Snippet::source(&text[first..last])
             .line_start(line)
             .path(source.name.as_str())
             .fold(true)
             .annotation(AnnotationKind::Primary.span(start - first..end - first));
-        self.renderer.render(&[title.element(snippet).element(help)])
+        self.renderer.render(&[title.element(snippet).element(help).elements(fix)])
     }
 }
 
@@ -91,13 +92,16 @@ impl Emitter for Human {
             true => " (--deny-warnings: warnings fail the run)",
             false => "",
         };
-        writeln!(
-            out,
-            "checked {}: {}, {}{why}",
-            count(summary.files, "profile"),
-            count(summary.errors, "error"),
-            count(summary.warnings, "warning")
-        )
+        let findings = format!("{}, {}", count(summary.errors, "error"), count(summary.warnings, "warning"));
+        match summary.fixed {
+            0 => writeln!(out, "checked {}: {findings}{why}", count(summary.files, "profile")),
+            fixed => writeln!(
+                out,
+                "checked {}: fixed {fixed}, {} remaining ({findings}){why}",
+                count(summary.files, "profile"),
+                summary.errors + summary.warnings
+            ),
+        }
     }
 }
 

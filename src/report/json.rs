@@ -57,7 +57,7 @@ mod snapshots {
         let document: serde_json::Value = serde_json::from_slice(&out).unwrap();
         assert_eq!(
             document,
-            serde_json::json!({"diagnostics": [], "summary": {"files": 0, "errors": 0, "warnings": 0}, "error": "no profile found in e"})
+            serde_json::json!({"diagnostics": [], "summary": {"files": 0, "errors": 0, "warnings": 0, "fixed": 0}, "error": "no profile found in e"})
         );
     }
 

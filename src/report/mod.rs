@@ -13,6 +13,7 @@ pub use summary::{Policy, Status, Summary};
 
 use crate::Checked;
 use crate::diagnostics::{Diagnostic, Rule, Severity};
+use crate::fix::{Applicability, Fix};
 use crate::input::source::Source;
 use std::io::{self, Write};
 
@@ -44,8 +45,10 @@ impl<'a> Reporter<'a> {
     }
 
     pub fn file(&mut self, out: &mut dyn Write, checked: &Checked) -> io::Result<()> {
-        let kept: Vec<&Diagnostic> = checked.diagnostics.iter().filter(|d| !self.policy.ignore.contains(d.rule)).collect();
+        let kept: Vec<&Diagnostic> =
+            checked.diagnostics.iter().filter(|d| !self.policy.ignore.contains(d.rule)).collect();
         self.summary.add(kept.iter().copied());
+        self.summary.fixed += checked.fixed.as_ref().map_or(0, |fixed| fixed.count);
         let shown: Vec<&Diagnostic> = kept.into_iter().filter(|d| self.policy.shows(d)).collect();
         self.emitter.file(out, &checked.source, &shown)
     }
@@ -84,6 +87,36 @@ pub struct Located<'a> {
     pub field: &'a str,
     pub message: &'a str,
     pub help: &'a str,
+    /// Its fix, when it has one; `null` otherwise, so that every finding has the same keys.
+    pub fix: Option<LocatedFix<'a>>,
+}
+
+/// A fix, each edit's span as lines and columns like the finding's.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct LocatedFix<'a> {
+    pub applicability: Applicability,
+    pub message: &'a str,
+    pub edits: Vec<LocatedEdit<'a>>,
+}
+
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct LocatedEdit<'a> {
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    #[serde(skip)]
+    pub utf16_columns: (usize, usize),
+    pub content: &'a str,
+}
+
+/// How a report says a finding can be fixed, and with which command.
+pub fn fix_note(fix: &Fix) -> String {
+    let command = match fix.applicability {
+        Applicability::Safe => "ssq-gen lint --fix",
+        Applicability::Unsafe => "ssq-gen lint --fix --unsafe-fixes",
+    };
+    format!("fixable with `{command}`: {}", fix.title)
 }
 
 impl<'a> Located<'a> {
@@ -101,6 +134,25 @@ impl<'a> Located<'a> {
             field: &diagnostic.field,
             message: &diagnostic.message,
             help: &diagnostic.help,
+            fix: diagnostic.fix.as_deref().map(|fix| LocatedFix {
+                applicability: fix.applicability,
+                message: &fix.title,
+                edits: fix
+                    .edits
+                    .iter()
+                    .map(|edit| {
+                        let (start, end) = source.span_positions(&edit.span);
+                        LocatedEdit {
+                            line: start.line,
+                            column: start.column,
+                            end_line: end.line,
+                            end_column: end.column,
+                            utf16_columns: (start.utf16_column, end.utf16_column),
+                            content: &edit.content,
+                        }
+                    })
+                    .collect(),
+            }),
         }
     }
 }

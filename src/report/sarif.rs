@@ -6,6 +6,7 @@
 use super::{Emitter, Located, Policy, Summary, count, nested_json};
 use crate::diagnostics::registry::RULES;
 use crate::diagnostics::{Diagnostic, HOME};
+use crate::fix::Applicability;
 use crate::input::source::Source;
 use serde_json::json;
 use std::io::{self, Write};
@@ -118,7 +119,7 @@ fn document(notification: Option<Notification>) -> String {
 
 fn result(d: &Located<'_>) -> serde_json::Value {
     let (start_column, end_column) = d.utf16_columns;
-    json!({
+    let mut result = json!({
         "ruleId": d.rule.code,
         "ruleIndex": RULES.iter().position(|rule| std::ptr::eq(*rule, d.rule)),
         // SARIF's levels `error` and `warning` are our severities' own words.
@@ -129,7 +130,28 @@ fn result(d: &Located<'_>) -> serde_json::Value {
             "region": {"startLine": d.line, "startColumn": start_column, "endLine": d.end_line, "endColumn": end_column},
         }}],
         "properties": {"field": d.field},
-    })
+    });
+    if let Some(fix) = &d.fix {
+        let replacements: Vec<_> = fix
+            .edits
+            .iter()
+            .map(|edit| {
+                let (start_column, end_column) = edit.utf16_columns;
+                json!({
+                    "deletedRegion": {"startLine": edit.line, "startColumn": start_column, "endLine": edit.end_line, "endColumn": end_column},
+                    "insertedContent": {"text": edit.content},
+                })
+            })
+            .collect();
+        result["fixes"] = json!([{
+            "description": {"text": format!("{} ({})", fix.message, match fix.applicability {
+                Applicability::Safe => "safe: `ssq-gen lint --fix`",
+                Applicability::Unsafe => "unsafe: `ssq-gen lint --fix --unsafe-fixes`",
+            })},
+            "artifactChanges": [{"artifactLocation": artifact(d.file), "replacements": replacements}],
+        }]);
+    }
+    result
 }
 
 /// A relative path as a URI reference against `%SRCROOT%`, normalized (`sub/../x` is `x`); an

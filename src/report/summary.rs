@@ -44,6 +44,8 @@ pub struct Summary {
     pub files: usize,
     pub errors: usize,
     pub warnings: usize,
+    /// Fixes `lint --fix` applied; `errors` and `warnings` are what remains.
+    pub fixed: usize,
     /// Paths that could not be read (also counted in `errors`).
     #[serde(skip)]
     pub unreadable: usize,

@@ -118,11 +118,15 @@ impl Checker<'_> {
         match language::classify(tag) {
             Err(reason) => {
                 let message = format!("`login.language` `{tag}` is not a BCP 47 language tag ({reason})");
-                let help = match language::did_you_mean(tag) {
+                let meant = language::did_you_mean(tag);
+                let help = match &meant {
                     Some(meant) => format!("did you mean `{meant}`?"),
                     None => "write a tag such as `en-US`, `ru-RU` or `fr`".to_string(),
                 };
                 self.on(&rule::LANGUAGE, field, message, help);
+                if let Some(meant) = meant {
+                    self.fixed_by(self.rewrite(field, tag, &meant));
+                }
                 Err(Rejected)
             }
             Ok(Support::Shown(_)) => Ok(tag.to_string()),
@@ -134,6 +138,7 @@ impl Checker<'_> {
                     message,
                     format!("write `{listed}` so the widget recognizes it"),
                 );
+                self.fixed_by(self.rewrite(field, tag, listed));
                 Ok(tag.to_string())
             }
             Ok(Support::Unsupported) => {
@@ -150,8 +155,20 @@ impl Checker<'_> {
         let region = match raw.text(&key::PHONE_REGION) {
             Some((field, region)) if !phone::is_known_region(region) => {
                 let message = format!("`login.phone_region` `{region}` is not a region with a phone numbering plan");
-                let help = "use an ISO 3166 alpha-2 code in capitals, e.g. `GB` (not `UK`), `US`, `CN`";
+                // `UK` is the one code people reach for that ISO 3166 gives to no one.
+                let meant = match region.trim().to_ascii_uppercase() {
+                    upper if phone::is_known_region(&upper) => Some(upper),
+                    upper if upper == "UK" => Some("GB".to_string()),
+                    _ => None,
+                };
+                let help = match &meant {
+                    Some(meant) => format!("did you mean `{meant}`? Regions are ISO 3166 alpha-2 codes, in capitals"),
+                    None => "use an ISO 3166 alpha-2 code in capitals, e.g. `GB` (not `UK`), `US`, `CN`".to_string(),
+                };
                 self.on(&rule::PHONE_REGION, field, message, help);
+                if let Some(meant) = meant {
+                    self.fixed_by(self.rewrite(field, region, &meant));
+                }
                 return Err(Rejected);
             }
             Some((_, region)) => Some(region),
@@ -267,6 +284,10 @@ impl Checker<'_> {
                     format!("the label `{label}` is listed twice"),
                     "remove the second one",
                 );
+                let spans: Vec<_> = items.iter().map(|(_, span)| span.clone()).collect();
+                if let Some(edit) = crate::fix::remove_item(self.text, &spans, i) {
+                    self.fixed_by(crate::fix::Fix::safe(format!("remove the second `{label}`"), vec![edit]));
+                }
             }
         }
         match ok {

@@ -8,13 +8,14 @@ mod login;
 mod page;
 
 use crate::diagnostics::{Diagnostic, Rule, Severity};
+use crate::fix::Fix;
 use crate::input::source::Span;
 use crate::profile::{Field, RawProfile, ValidProfile};
 
 /// Runs every rule over `raw`, adding to the findings of parsing. Returns the valid profile when
 /// there is no error among all of them.
-pub fn validate(raw: &RawProfile, diagnostics: &mut Vec<Diagnostic>) -> Option<ValidProfile> {
-    let mut checker = Checker { diagnostics };
+pub fn validate(raw: &RawProfile, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<ValidProfile> {
+    let mut checker = Checker { diagnostics, text };
     checker.control_characters(raw);
     checker.example_values(raw);
     let loader = checker.loader(raw);
@@ -44,6 +45,8 @@ type Verdict<T> = Result<T, Rejected>;
 
 struct Checker<'a> {
     diagnostics: &'a mut Vec<Diagnostic>,
+    /// The profile as written, for the edits of fixes.
+    text: &'a str,
 }
 
 impl Checker<'_> {
@@ -53,5 +56,23 @@ impl Checker<'_> {
 
     fn on(&mut self, rule: &'static Rule, field: &Field, message: String, help: impl Into<String>) {
         self.report(rule, &field.path(), field.span.clone(), message, help);
+    }
+
+    /// The last finding can be resolved by `fix`.
+    fn fixed_by(&mut self, fix: Fix) {
+        if let Some(last) = self.diagnostics.last_mut() {
+            last.fix = Some(Box::new(fix));
+        }
+    }
+
+    /// The fix that writes `value` for the string `field` holds: safe when `value` differs only
+    /// in case and separators, which mean the same to every reader of a language tag or region.
+    fn rewrite(&self, field: &Field, written: &str, value: &str) -> Fix {
+        let edit = crate::fix::replace_string(self.text, &field.span, value);
+        let same = |s: &str| s.trim().replace('_', "-").to_ascii_lowercase();
+        match same(written) == same(value) {
+            true => Fix::safe(format!("write `{value}`"), vec![edit]),
+            false => Fix::unsafe_(format!("write `{value}`"), vec![edit]),
+        }
     }
 }
