@@ -3,7 +3,7 @@
 format (medians of 5 whole-process runs, with `cat` of the same file as the floor). Target: under
 1 s each.
 
-Usage: benches/hostile.py [path/to/ssq-gen]   (default: cargo dist's binary, built if missing)
+Usage: benches/hostile.py [path/to/ssq-gen]   (default: cargo dist-build's binary, built if missing)
 """
 import json
 import os
@@ -54,7 +54,7 @@ def median_seconds(command, runs=5):
 def main():
     binary = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "target", "x86_64-unknown-linux-gnu", "dist", "ssq-gen")
     if len(sys.argv) == 1:
-        subprocess.run(["cargo", "dist", "--quiet"], cwd=os.path.join(HERE, ".."), check=True)
+        subprocess.run(["cargo", "dist-build", "--quiet"], cwd=os.path.join(HERE, ".."), check=True)
     with tempfile.TemporaryDirectory() as work:
         print(f"{'profile':<32} {'size':>9} {'items':>7} {'cat':>8} " + " ".join(f"{f:>8}" for f in ["human", "json", "sarif"]))
         for name, suffix, (text, items) in cases():

@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-10000}
 runs=${2:-10}
-cargo dist --quiet
+cargo dist-build --quiet
 bin=$PWD/target/x86_64-unknown-linux-gnu/dist/ssq-gen
 python3 -c "import phonenumbers" 2>/dev/null || pip install --quiet phonenumbers
 work=$(mktemp -d)

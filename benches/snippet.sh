@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-200}
-cargo dist --quiet
+cargo dist-build --quiet
 bin=target/x86_64-unknown-linux-gnu/dist/ssq-gen
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -36,12 +36,13 @@ Register-ArgumentCompleter -Native -CommandName 'ssq-gen' -ScriptBlock {
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the profile''s JSON Schema (draft 2020-12), for editors')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the shell completion script for SHELL')
-            [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, 'List every rule: its stable code, name, severity and what it checks')
+            [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, 'List every rule (its stable code, name, severity and what it checks), or explain one')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print the help of ssq-gen or of one of its subcommands')
             break
         }
         'ssq-gen;snippet' {
             [CompletionResult]::new('--input-format', '--input-format', [CompletionResultType]::ParameterName, 'Profile format; by default from the extension, else from the content')
+            [CompletionResult]::new('--ignore', '--ignore', [CompletionResultType]::ParameterName, 'Don''t report these warnings, by code (repeatable, comma-separated); errors cannot be ignored')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the snippet to FILE (replaced atomically) instead of standard output')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the snippet to FILE (replaced atomically) instead of standard output')
             [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Exit 0 if FILE already holds exactly this snippet, else 1 with a diff; writes nothing')
@@ -51,8 +52,8 @@ Register-ArgumentCompleter -Native -CommandName 'ssq-gen' -ScriptBlock {
             [CompletionResult]::new('--logout', '--logout', [CompletionResultType]::ParameterName, 'Render for the page after logout: no setLoginInfo, and clearUser so the widget forgets the visitor')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
@@ -61,11 +62,15 @@ Register-ArgumentCompleter -Native -CommandName 'ssq-gen' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--glob', '--glob', [CompletionResultType]::ParameterName, 'Which files in folders are profiles (repeatable; replaces *.ssq.toml and *.ssq.json)')
             [CompletionResult]::new('--input-format', '--input-format', [CompletionResultType]::ParameterName, 'Profile format; by default from the extension, else from the content')
+            [CompletionResult]::new('--ignore', '--ignore', [CompletionResultType]::ParameterName, 'Don''t report these warnings, by code (repeatable, comma-separated); errors cannot be ignored')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics')
             [CompletionResult]::new('-L', '-L ', [CompletionResultType]::ParameterName, 'Follow symbolic links found while walking folders (named paths are always read as given)')
             [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Follow symbolic links found while walking folders (named paths are always read as given)')
             [CompletionResult]::new('--allow-empty', '--allow-empty', [CompletionResultType]::ParameterName, 'Succeed when no profile is found (by default that is an error: a mistyped path or --glob)')
             [CompletionResult]::new('--deny-warnings', '--deny-warnings', [CompletionResultType]::ParameterName, 'Treat warnings as errors')
+            [CompletionResult]::new('--fix', '--fix', [CompletionResultType]::ParameterName, 'Apply the safe fixes in place (files are replaced atomically), then report what remains')
+            [CompletionResult]::new('--diff', '--diff', [CompletionResultType]::ParameterName, 'Print the fixes as a unified diff and write nothing; exit 1 if there is anything to fix')
+            [CompletionResult]::new('--unsafe-fixes', '--unsafe-fixes', [CompletionResultType]::ParameterName, 'With --fix or --diff: the unsafe fixes too (a misspelt key renamed, a misplaced key moved)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -76,13 +81,14 @@ Register-ArgumentCompleter -Native -CommandName 'ssq-gen' -ScriptBlock {
         }
         'ssq-gen;csp' {
             [CompletionResult]::new('--input-format', '--input-format', [CompletionResultType]::ParameterName, 'Profile format; by default from the extension, else from the content')
+            [CompletionResult]::new('--ignore', '--ignore', [CompletionResultType]::ParameterName, 'Don''t report these warnings, by code (repeatable, comma-separated); errors cannot be ignored')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics')
             [CompletionResult]::new('--deny-warnings', '--deny-warnings', [CompletionResultType]::ParameterName, 'Treat warnings as errors')
             [CompletionResult]::new('--logout', '--logout', [CompletionResultType]::ParameterName, 'The sources for the block rendered with `snippet --logout`')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
@@ -142,12 +148,12 @@ Register-ArgumentCompleter -Native -CommandName 'ssq-gen' -ScriptBlock {
             break
         }
         'ssq-gen;rules' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics')
-            [CompletionResult]::new('--markdown', '--markdown', [CompletionResultType]::ParameterName, 'Print a Markdown table (the README''s rule list)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break

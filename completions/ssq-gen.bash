@@ -89,7 +89,7 @@ _ssq__gen() {
             return 0
             ;;
         ssq__gen__subcmd__csp)
-            opts="-q -h -V --input-format --deny-warnings --logout --color --quiet --help --version"
+            opts="-q -h -V --input-format --deny-warnings --ignore --logout --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -97,6 +97,10 @@ _ssq__gen() {
             case "${prev}" in
                 --input-format)
                     COMPREPLY=($(compgen -W "toml json" -- "${cur}"))
+                    return 0
+                    ;;
+                --ignore)
+                    COMPREPLY=($(compgen -W "SSQ009 SSQ104 SSQ105 SSQ203 SSQ206 SSQ209 SSQ210 SSQ212 SSQ302 SSQ303" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -147,7 +151,7 @@ _ssq__gen() {
             return 0
             ;;
         ssq__gen__subcmd__lint)
-            opts="-L -q -h -V --follow --allow-empty --format --glob --input-format --deny-warnings --color --quiet --help --version"
+            opts="-L -q -h -V --follow --allow-empty --format --glob --input-format --deny-warnings --ignore --fix --diff --unsafe-fixes --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -163,6 +167,10 @@ _ssq__gen() {
                     ;;
                 --input-format)
                     COMPREPLY=($(compgen -W "toml json" -- "${cur}"))
+                    return 0
+                    ;;
+                --ignore)
+                    COMPREPLY=($(compgen -W "SSQ009 SSQ104 SSQ105 SSQ203 SSQ206 SSQ209 SSQ210 SSQ212 SSQ302 SSQ303" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -243,12 +251,16 @@ _ssq__gen() {
             return 0
             ;;
         ssq__gen__subcmd__rules)
-            opts="-q -h -V --markdown --color --quiet --help --version"
+            opts="-q -h -V --format --color --quiet --help --version SSQ000 SSQ001 SSQ002 SSQ003 SSQ004 SSQ005 SSQ006 SSQ007 SSQ008 SSQ009 SSQ010 SSQ101 SSQ102 SSQ103 SSQ104 SSQ105 SSQ201 SSQ202 SSQ203 SSQ204 SSQ205 SSQ206 SSQ207 SSQ208 SSQ209 SSQ210 SSQ211 SSQ212 SSQ213 SSQ214 SSQ301 SSQ302 SSQ303 SSQ304 SSQ305"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text markdown json" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -279,7 +291,7 @@ _ssq__gen() {
             return 0
             ;;
         ssq__gen__subcmd__snippet)
-            opts="-o -q -h -V --input-format --deny-warnings --output --check --logout --nonce --color --quiet --help --version"
+            opts="-o -q -h -V --input-format --deny-warnings --ignore --output --check --logout --nonce --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -287,6 +299,10 @@ _ssq__gen() {
             case "${prev}" in
                 --input-format)
                     COMPREPLY=($(compgen -W "toml json" -- "${cur}"))
+                    return 0
+                    ;;
+                --ignore)
+                    COMPREPLY=($(compgen -W "SSQ009 SSQ104 SSQ105 SSQ203 SSQ206 SSQ209 SSQ210 SSQ212 SSQ302 SSQ303" -- "${cur}"))
                     return 0
                     ;;
                 --output)

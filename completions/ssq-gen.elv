@@ -33,11 +33,12 @@ set edit:completion:arg-completer[ssq-gen] = {|@words|
             cand schema 'Print the profile''s JSON Schema (draft 2020-12), for editors'
             cand man 'Print the man page (roff)'
             cand completions 'Print the shell completion script for SHELL'
-            cand rules 'List every rule: its stable code, name, severity and what it checks'
+            cand rules 'List every rule (its stable code, name, severity and what it checks), or explain one'
             cand help 'Print the help of ssq-gen or of one of its subcommands'
         }
         &'ssq-gen;snippet'= {
             cand --input-format 'Profile format; by default from the extension, else from the content'
+            cand --ignore 'Don''t report these warnings, by code (repeatable, comma-separated); errors cannot be ignored'
             cand -o 'Write the snippet to FILE (replaced atomically) instead of standard output'
             cand --output 'Write the snippet to FILE (replaced atomically) instead of standard output'
             cand --check 'Exit 0 if FILE already holds exactly this snippet, else 1 with a diff; writes nothing'
@@ -47,8 +48,8 @@ set edit:completion:arg-completer[ssq-gen] = {|@words|
             cand --logout 'Render for the page after logout: no setLoginInfo, and clearUser so the widget forgets the visitor'
             cand -q 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries'
             cand --quiet 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -56,11 +57,15 @@ set edit:completion:arg-completer[ssq-gen] = {|@words|
             cand --format 'Output format'
             cand --glob 'Which files in folders are profiles (repeatable; replaces *.ssq.toml and *.ssq.json)'
             cand --input-format 'Profile format; by default from the extension, else from the content'
+            cand --ignore 'Don''t report these warnings, by code (repeatable, comma-separated); errors cannot be ignored'
             cand --color 'When to colour diagnostics'
             cand -L 'Follow symbolic links found while walking folders (named paths are always read as given)'
             cand --follow 'Follow symbolic links found while walking folders (named paths are always read as given)'
             cand --allow-empty 'Succeed when no profile is found (by default that is an error: a mistyped path or --glob)'
             cand --deny-warnings 'Treat warnings as errors'
+            cand --fix 'Apply the safe fixes in place (files are replaced atomically), then report what remains'
+            cand --diff 'Print the fixes as a unified diff and write nothing; exit 1 if there is anything to fix'
+            cand --unsafe-fixes 'With --fix or --diff: the unsafe fixes too (a misspelt key renamed, a misplaced key moved)'
             cand -q 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries'
             cand --quiet 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries'
             cand -h 'Print help (see more with ''--help'')'
@@ -70,13 +75,14 @@ set edit:completion:arg-completer[ssq-gen] = {|@words|
         }
         &'ssq-gen;csp'= {
             cand --input-format 'Profile format; by default from the extension, else from the content'
+            cand --ignore 'Don''t report these warnings, by code (repeatable, comma-separated); errors cannot be ignored'
             cand --color 'When to colour diagnostics'
             cand --deny-warnings 'Treat warnings as errors'
             cand --logout 'The sources for the block rendered with `snippet --logout`'
             cand -q 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries'
             cand --quiet 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -130,12 +136,12 @@ set edit:completion:arg-completer[ssq-gen] = {|@words|
             cand --version 'Print version'
         }
         &'ssq-gen;rules'= {
+            cand --format 'Output format'
             cand --color 'When to colour diagnostics'
-            cand --markdown 'Print a Markdown table (the README''s rule list)'
             cand -q 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries'
             cand --quiet 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }

@@ -38,10 +38,20 @@ complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "init" -d 'Write a c
 complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "schema" -d 'Print the profile\'s JSON Schema (draft 2020-12), for editors'
 complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "completions" -d 'Print the shell completion script for SHELL'
-complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "rules" -d 'List every rule: its stable code, name, severity and what it checks'
+complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "rules" -d 'List every rule (its stable code, name, severity and what it checks), or explain one'
 complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "help" -d 'Print the help of ssq-gen or of one of its subcommands'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -l input-format -d 'Profile format; by default from the extension, else from the content' -r -f -a "toml\t''
 json\t''"
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -l ignore -d 'Don\'t report these warnings, by code (repeatable, comma-separated); errors cannot be ignored' -r -f -a "SSQ009\t'example-value'
+SSQ104\t'script-url-shape'
+SSQ105\t'open-on-interaction'
+SSQ203\t'language-unsupported'
+SSQ206\t'phone-without-plus'
+SSQ209\t'email-dotless-domain'
+SSQ210\t'user-id-personal-data'
+SSQ212\t'label-duplicate'
+SSQ302\t'two-launchers'
+SSQ303\t'chat-unreachable'"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -s o -l output -d 'Write the snippet to FILE (replaced atomically) instead of standard output' -r -F
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -l check -d 'Exit 0 if FILE already holds exactly this snippet, else 1 with a diff; writes nothing' -r -F
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -l nonce -d 'CSP nonce for the <script> element: base64, or your server template\'s placeholder for it ({{ csp_nonce }}, <%= nonce %>, <?= $nonce ?>); inserted scripts copy it' -r
@@ -51,7 +61,7 @@ never\t''"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -l deny-warnings -d 'Treat warnings as errors'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -l logout -d 'Render for the page after logout: no setLoginInfo, and clearUser so the widget forgets the visitor'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -s q -l quiet -d 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries'
-complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -s h -l help -d 'Print help'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -s V -l version -d 'Print version'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -l format -d 'Output format' -r -f -a "human\t'rustc-style, with the source line and a caret'
 json\t'one JSON document'
@@ -60,24 +70,47 @@ sarif\t'SARIF 2.1.0 for code scanning'"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -l glob -d 'Which files in folders are profiles (repeatable; replaces *.ssq.toml and *.ssq.json)' -r
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -l input-format -d 'Profile format; by default from the extension, else from the content' -r -f -a "toml\t''
 json\t''"
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -l ignore -d 'Don\'t report these warnings, by code (repeatable, comma-separated); errors cannot be ignored' -r -f -a "SSQ009\t'example-value'
+SSQ104\t'script-url-shape'
+SSQ105\t'open-on-interaction'
+SSQ203\t'language-unsupported'
+SSQ206\t'phone-without-plus'
+SSQ209\t'email-dotless-domain'
+SSQ210\t'user-id-personal-data'
+SSQ212\t'label-duplicate'
+SSQ302\t'two-launchers'
+SSQ303\t'chat-unreachable'"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -l color -d 'When to colour diagnostics' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -s L -l follow -d 'Follow symbolic links found while walking folders (named paths are always read as given)'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -l allow-empty -d 'Succeed when no profile is found (by default that is an error: a mistyped path or --glob)'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -l deny-warnings -d 'Treat warnings as errors'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -l fix -d 'Apply the safe fixes in place (files are replaced atomically), then report what remains'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -l diff -d 'Print the fixes as a unified diff and write nothing; exit 1 if there is anything to fix'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -l unsafe-fixes -d 'With --fix or --diff: the unsafe fixes too (a misspelt key renamed, a misplaced key moved)'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -s q -l quiet -d 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -s V -l version -d 'Print version'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -l input-format -d 'Profile format; by default from the extension, else from the content' -r -f -a "toml\t''
 json\t''"
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -l ignore -d 'Don\'t report these warnings, by code (repeatable, comma-separated); errors cannot be ignored' -r -f -a "SSQ009\t'example-value'
+SSQ104\t'script-url-shape'
+SSQ105\t'open-on-interaction'
+SSQ203\t'language-unsupported'
+SSQ206\t'phone-without-plus'
+SSQ209\t'email-dotless-domain'
+SSQ210\t'user-id-personal-data'
+SSQ212\t'label-duplicate'
+SSQ302\t'two-launchers'
+SSQ303\t'chat-unreachable'"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -l color -d 'When to colour diagnostics' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -l deny-warnings -d 'Treat warnings as errors'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -l logout -d 'The sources for the block rendered with `snippet --logout`'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -s q -l quiet -d 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries'
-complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -s h -l help -d 'Print help'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -s V -l version -d 'Print version'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand login-data" -s o -l output -d 'Write the fragment to FILE (replaced atomically) instead of standard output' -r -F
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand login-data" -l color -d 'When to colour diagnostics' -r -f -a "auto\t''
@@ -112,12 +145,14 @@ never\t''"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand completions" -s q -l quiet -d 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand rules" -l format -d 'Output format' -r -f -a "text\t'for a terminal'
+markdown\t'the README\'s table (with CODE: the rule\'s section of the explanations)'
+json\t'one JSON document: each rule with its explanation and examples'"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand rules" -l color -d 'When to colour diagnostics' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand rules" -l markdown -d 'Print a Markdown table (the README\'s rule list)'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand rules" -s q -l quiet -d 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries'
-complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand rules" -s h -l help -d 'Print help'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand rules" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand rules" -s V -l version -d 'Print version'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help" -l color -d 'When to colour diagnostics' -r -f -a "auto\t''
 always\t''
@@ -127,4 +162,5 @@ complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help" -s h -l help -d 'P
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help" -s V -l version -d 'Print version'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand login-data" -f -a "django jinja2 rails twig blade liquid go handlebars ejs php"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand completions" -f -a "bash elvish fish powershell zsh"
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand rules" -f -a "SSQ000 SSQ001 SSQ002 SSQ003 SSQ004 SSQ005 SSQ006 SSQ007 SSQ008 SSQ009 SSQ010 SSQ101 SSQ102 SSQ103 SSQ104 SSQ105 SSQ201 SSQ202 SSQ203 SSQ204 SSQ205 SSQ206 SSQ207 SSQ208 SSQ209 SSQ210 SSQ211 SSQ212 SSQ213 SSQ214 SSQ301 SSQ302 SSQ303 SSQ304 SSQ305"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help" -f -a "snippet lint csp login-data init schema man completions rules help"

@@ -98,8 +98,13 @@ pub fn rule(code: &str) -> Option<&'static Rule> {
 /// The rule `code` names, or why none: the closest code, for a did-you-mean.
 pub fn named(code: &str) -> Result<&'static Rule, String> {
     rule(code).ok_or_else(|| {
+        // The slips a code invites: its case, a letter O for a zero, a dash or a space.
+        let mut typed = code.to_ascii_uppercase().replace(['-', ' ', '_'], "");
+        if let Some(number) = typed.strip_prefix("SSQ") {
+            typed = format!("SSQ{}", number.replace('O', "0").replace(['I', 'L'], "1"));
+        }
         let codes = registry::RULES.iter().map(|rule| rule.code);
-        let guess = crate::profile::schema::did_you_mean(&code.to_ascii_uppercase(), codes);
+        let guess = rule(&typed).map(|rule| rule.code).or_else(|| crate::profile::schema::did_you_mean(&typed, codes));
         let known = "`ssq-gen rules` lists them";
         match guess {
             Some(best) => format!("`{code}` is not a rule ssq-gen has: did you mean `{best}`? ({known})"),

@@ -47,7 +47,7 @@ fn folders_are_walked_by_convention_and_gitignore() {
         ["b/warn.ssq.json", "site/bad.ssq.toml"],
         "sorted by path; vendor/ ignored; package.json not a profile"
     );
-    assert_eq!(report["summary"], serde_json::json!({"files": 3, "errors": 1, "warnings": 1}));
+    assert_eq!(report["summary"], serde_json::json!({"files": 3, "errors": 1, "warnings": 1, "fixed": 0}));
 }
 
 fn named_files_are_always_linted_and_globs_replace_the_convention() {

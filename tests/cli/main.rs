@@ -13,6 +13,7 @@ pub mod browser;
 mod docs;
 mod ergonomics;
 mod exit_status;
+mod fixes;
 mod hardening;
 mod lint;
 pub mod login_data;
@@ -48,6 +49,7 @@ fn main() -> std::process::ExitCode {
         bad_input::TESTS,
         docs::TESTS,
         exit_status::TESTS,
+        fixes::TESTS,
         lint::TESTS,
         rules_table::TESTS,
         snapshots::TESTS,
