@@ -41,7 +41,121 @@ fn the_action_passes_its_arguments_through() {
     assert!(String::from_utf8(defaults.stdout).unwrap().starts_with("::warning file=warn.ssq.json,"));
 }
 
+/// A fresh runner: no ssq-gen on PATH, an empty cache, and a `cargo` that records whether it ran
+/// (and installs the test binary where `cargo install --root R` would).
+struct FreshRunner {
+    home: tempfile::TempDir,
+    tools: tempfile::TempDir,
+}
+
+impl FreshRunner {
+    fn new() -> FreshRunner {
+        let tools = tempfile::tempdir().unwrap();
+        let cargo = tools.path().join("cargo");
+        let binary = env!("CARGO_BIN_EXE_ssq-gen");
+        std::fs::write(
+            &cargo,
+            format!(
+                "#!/bin/sh\necho \"cargo $*\" >> \"$(dirname \"$0\")/cargo.log\"\nwhile [ \"$1\" != --root ]; do shift; done\nmkdir -p \"$2/bin\" && ln -s {binary} \"$2/bin/ssq-gen\"\n"
+            ),
+        )
+        .unwrap();
+        std::fs::set_permissions(&cargo, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+        FreshRunner { home: tempfile::tempdir().unwrap(), tools }
+    }
+
+    fn run(&self, release_url: &str) -> std::process::Output {
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("action/lint.sh");
+        Command::new("bash")
+            .arg(script)
+            .current_dir(fixture("tree").join("b"))
+            .env("PATH", format!("{}:/usr/local/bin:/usr/bin:/bin", self.tools.path().display()))
+            .env("HOME", self.home.path())
+            .env("SSQ_GEN_RELEASE_URL", release_url)
+            .output()
+            .unwrap()
+    }
+
+    fn cargo_ran(&self) -> bool {
+        self.tools.path().join("cargo.log").exists()
+    }
+}
+
+/// A release mirror as GitHub lays one out: `v<version>/<archive>` and `v<version>/SHA256SUMS`,
+/// the archive packed by the release's own script around the test binary.
+fn mirror() -> (tempfile::TempDir, String) {
+    use sha2::Digest as _;
+    let dir = tempfile::tempdir().unwrap();
+    let version = env!("CARGO_PKG_VERSION");
+    let release = dir.path().join(format!("v{version}"));
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join(".github/scripts/package.sh");
+    let packed = Command::new("bash")
+        .arg(script)
+        .arg("x86_64-unknown-linux-gnu")
+        .arg(&release)
+        .env("SSQ_GEN_BINARY", env!("CARGO_BIN_EXE_ssq-gen"))
+        .output()
+        .unwrap();
+    assert!(packed.status.success(), "{}", String::from_utf8_lossy(&packed.stderr));
+    let archive = Path::new(String::from_utf8(packed.stdout).unwrap().trim()).to_path_buf();
+    let name = archive.file_name().unwrap().to_str().unwrap().to_string();
+    assert_eq!(name, format!("ssq-gen-{version}-x86_64-unknown-linux-gnu.tar.gz"));
+    let digest = sha2::Sha256::digest(std::fs::read(&archive).unwrap());
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    std::fs::write(release.join("SHA256SUMS"), format!("{hex}  {name}\n")).unwrap();
+    let url = format!("file://{}", dir.path().display());
+    (dir, url)
+}
+
+fn the_action_downloads_the_release_binary_and_caches_it() {
+    let (_mirror, url) = mirror();
+    let runner = FreshRunner::new();
+    let first = runner.run(&url);
+    let log = String::from_utf8_lossy(&first.stderr);
+    assert_eq!(first.status.code(), Some(0), "{log}");
+    assert!(log.contains("downloaded ssq-gen-") && log.contains("(SHA-256 verified)"), "{log}");
+    assert!(String::from_utf8_lossy(&first.stdout).starts_with("::warning file=warn.ssq.json,"));
+    assert!(!runner.cargo_ran(), "no build on the download path");
+    let installed = runner.home.path().join(format!(".ssq-gen/{}/bin/ssq-gen", env!("CARGO_PKG_VERSION")));
+    assert!(installed.is_file());
+
+    // The next run finds it in the cache (the folder actions/cache restores).
+    let second = runner.run("file:///nowhere");
+    assert_eq!(second.status.code(), Some(0));
+    assert!(!String::from_utf8_lossy(&second.stderr).contains("downloaded"), "cached");
+}
+
+fn a_checksum_mismatch_fails_and_runs_nothing() {
+    let (mirror, url) = mirror();
+    let sums = mirror.path().join(format!("v{}/SHA256SUMS", env!("CARGO_PKG_VERSION")));
+    let text = std::fs::read_to_string(&sums).unwrap();
+    let tampered = format!("{}{}", if text.starts_with('0') { "1" } else { "0" }, &text[1..]);
+    std::fs::write(&sums, tampered).unwrap();
+    let runner = FreshRunner::new();
+    let output = runner.run(&url);
+    let log = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{log}");
+    assert!(log.contains("does not match SHA256SUMS") && log.contains("nothing was run"), "{log}");
+    assert_eq!(output.stdout, b"", "no lint ran");
+    assert!(!runner.cargo_ran(), "a mismatch is not a missing release: nothing is built either");
+    assert!(!runner.home.path().join(".ssq-gen").join(env!("CARGO_PKG_VERSION")).join("bin").exists());
+}
+
+fn without_a_release_the_action_builds_and_says_so() {
+    let empty = tempfile::tempdir().unwrap();
+    let runner = FreshRunner::new();
+    let output = runner.run(&format!("file://{}", empty.path().display()));
+    let log = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{log}");
+    assert!(log.contains("no release of ssq-gen") && log.contains("building it with cargo install --locked"), "{log}");
+    let cargo = std::fs::read_to_string(runner.tools.path().join("cargo.log")).unwrap();
+    assert!(cargo.starts_with("cargo install --locked"), "{cargo}");
+}
+
 tests! {
     the_action_lints_with_annotations_and_fails_on_errors,
     the_action_passes_its_arguments_through,
+    the_action_downloads_the_release_binary_and_caches_it ["curl"],
+    a_checksum_mismatch_fails_and_runs_nothing ["curl"],
+    without_a_release_the_action_builds_and_says_so ["curl"],
 }
