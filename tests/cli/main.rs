@@ -17,6 +17,7 @@ mod fixes;
 mod hardening;
 mod lint;
 pub mod login_data;
+mod packages;
 mod page_wiring;
 mod phone_agreement;
 mod rules_table;
@@ -46,6 +47,7 @@ fn main() -> std::process::ExitCode {
         selector_agreement::TESTS,
         tools::TESTS,
         action::TESTS,
+        packages::TESTS,
         bad_input::TESTS,
         docs::TESTS,
         exit_status::TESTS,
