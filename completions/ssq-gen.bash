@@ -34,6 +34,9 @@ _ssq__gen() {
             ssq__gen,login-data)
                 cmd="ssq__gen__subcmd__login__subcmd__data"
                 ;;
+            ssq__gen,lsp)
+                cmd="ssq__gen__subcmd__lsp"
+                ;;
             ssq__gen,man)
                 cmd="ssq__gen__subcmd__man"
                 ;;
@@ -53,7 +56,7 @@ _ssq__gen() {
 
     case "${cmd}" in
         ssq__gen)
-            opts="-q -h -V --color --quiet --help --version snippet lint csp login-data init schema man completions rules help"
+            opts="-q -h -V --color --quiet --help --version snippet lint csp login-data init schema man completions rules lsp help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -115,7 +118,7 @@ _ssq__gen() {
             return 0
             ;;
         ssq__gen__subcmd__help)
-            opts="-q -h -V --color --quiet --help --version snippet lint csp login-data init schema man completions rules help"
+            opts="-q -h -V --color --quiet --help --version snippet lint csp login-data init schema man completions rules lsp help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -221,6 +224,24 @@ _ssq__gen() {
                     fi
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ssq__gen__subcmd__lsp)
+            opts="-q -h -V --color --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0

@@ -34,6 +34,7 @@ set edit:completion:arg-completer[ssq-gen] = {|@words|
             cand man 'Print the man page (roff)'
             cand completions 'Print the shell completion script for SHELL'
             cand rules 'List every rule (its stable code, name, severity and what it checks), or explain one'
+            cand lsp 'Run the language server (LSP 3.17 over standard input and output) for editors'
             cand help 'Print the help of ssq-gen or of one of its subcommands'
         }
         &'ssq-gen;snippet'= {
@@ -142,6 +143,15 @@ set edit:completion:arg-completer[ssq-gen] = {|@words|
             cand --quiet 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ssq-gen;lsp'= {
+            cand --color 'When to colour diagnostics'
+            cand -q 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries'
+            cand --quiet 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries'
+            cand -h 'Print help'
+            cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
         }

@@ -171,6 +171,16 @@ pub enum Command {
         format: RulesFormat,
     },
 
+    /// Run the language server (LSP 3.17 over standard input and output) for editors
+    #[command(after_help = concat!(
+        "Diagnostics (the rules `lint` runs), hover docs, completion and quick fixes for\n",
+        "*.ssq.toml and *.ssq.json documents, and TOML or JSON ones with a [loader] section.\n",
+        "The README shows the set-up for Neovim, Helix and VS Code.\n\n",
+        "Exit status: 0 after `shutdown` then `exit`; 1 on `exit` without `shutdown`, or when the\n",
+        "client closes the connection first.",
+    ))]
+    Lsp,
+
     /// Print the help of ssq-gen or of one of its subcommands
     #[command(after_help = "Examples:\n  ssq-gen help\n  ssq-gen help lint")]
     Help {

@@ -9,6 +9,7 @@
 
 pub mod checks;
 pub mod diagnostics;
+pub mod editor;
 pub mod fix;
 pub mod input;
 pub mod lint;

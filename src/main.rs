@@ -2,6 +2,7 @@
 
 mod cli;
 mod completions;
+mod lsp;
 mod man;
 
 use anyhow::Context as _;
@@ -52,6 +53,7 @@ fn main() -> ExitCode {
         Command::Man => print(&man::page()),
         Command::Help { command } => help(command.as_deref()),
         Command::Rules { code, format } => print(&rules(code, format)),
+        Command::Lsp => return ExitCode::from(lsp::run()),
     };
     ExitCode::from(status as u8)
 }

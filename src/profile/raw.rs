@@ -260,7 +260,7 @@ impl RawProfile {
                 let path = || format!("{}.{}", section.name, item.key);
                 let Some(key) = section.key(&item.key) else { continue };
                 let span = item.node.span.clone();
-                match field_value(key.kind, item.node, path) {
+                match field_value(key.kind, item.node, text, path) {
                     Ok(value) => raw.fields.push(Field { section, key, key_span: item.key_span, span, value }),
                     Err(diagnostic) => {
                         raw.rejected.push(key);
@@ -274,20 +274,22 @@ impl RawProfile {
 }
 
 /// The field's value if it has the kind's type; `path` names it in a diagnostic.
-fn field_value(kind: Kind, node: Node, path: impl Fn() -> String) -> Result<FieldValue, Diagnostic> {
+fn field_value(kind: Kind, node: Node, text: &str, path: impl Fn() -> String) -> Result<FieldValue, Diagnostic> {
     let Node { value, span } = node;
     match (kind, value) {
         (Kind::Text | Kind::MultilineText | Kind::Selector, Value::String(s)) => Ok(FieldValue::Text(s)),
         (Kind::Bool, Value::Bool(b)) => Ok(FieldValue::Bool(b)),
         (Kind::Choice(choices), Value::String(s)) if choices.contains(&s.as_str()) => Ok(FieldValue::Text(s)),
-        (Kind::Choice(choices), Value::String(s)) => Err(unknown_word(&path(), &s, span, choices)),
+        (Kind::Choice(choices), Value::String(s)) => Err(unknown_word(&path(), &s, span, choices, text)),
         (Kind::TextList | Kind::SelectorList | Kind::RuleCodes, Value::Array(items)) => {
             strings(items, &path()).map(FieldValue::List)
         }
         (Kind::ChoiceList(choices), Value::Array(items)) => {
             let items = strings(items, &path())?;
             match items.iter().enumerate().find(|(_, (word, _))| !choices.contains(&word.as_str())) {
-                Some((i, (word, span))) => Err(unknown_word(&format!("{}[{i}]", path()), word, span.clone(), choices)),
+                Some((i, (word, span))) => {
+                    Err(unknown_word(&format!("{}[{i}]", path()), word, span.clone(), choices, text))
+                }
                 None => Ok(FieldValue::List(items)),
             }
         }
@@ -328,12 +330,21 @@ fn field_value(kind: Kind, node: Node, path: impl Fn() -> String) -> Result<Fiel
 }
 
 /// `word` at `path` is none of `choices`: SSQ006, with the closest choice.
-fn unknown_word(path: &str, word: &str, span: Span, choices: &[&str]) -> Diagnostic {
-    let help = match schema::did_you_mean(word, choices.iter().copied()) {
+/// The closest word is a guess, so its fix is unsafe; a word that differs only in case is not.
+fn unknown_word(path: &str, word: &str, span: Span, choices: &[&str], text: &str) -> Diagnostic {
+    let best = schema::did_you_mean(word, choices.iter().copied());
+    let help = match best {
         Some(best) => format!("did you mean `{best}`? Choose one of: {}", choices.join(", ")),
         None => format!("choose one of: {}", choices.join(", ")),
     };
-    Diagnostic::new(&rule::UNKNOWN_VALUE, span, format!("`{path}` cannot be `{word}`"), help).on(path)
+    let fix = best.map(|best| {
+        let edit = fix::replace_string(text, &span, best);
+        match best.eq_ignore_ascii_case(word.trim()) {
+            true => Fix::safe(format!("write `{best}`"), vec![edit]),
+            false => Fix::unsafe_(format!("write `{best}`"), vec![edit]),
+        }
+    });
+    Diagnostic::new(&rule::UNKNOWN_VALUE, span, format!("`{path}` cannot be `{word}`"), help).on(path).with_fix(fix)
 }
 
 /// An array's entries, each a string; `path` names the array in a diagnostic.

@@ -17,6 +17,7 @@ mod fixes;
 mod hardening;
 mod lint;
 pub mod login_data;
+mod lsp;
 mod packages;
 mod page_wiring;
 mod phone_agreement;
@@ -52,6 +53,7 @@ fn main() -> std::process::ExitCode {
         docs::TESTS,
         exit_status::TESTS,
         fixes::TESTS,
+        lsp::TESTS,
         lint::TESTS,
         rules_table::TESTS,
         snapshots::TESTS,
