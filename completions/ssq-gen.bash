@@ -40,6 +40,9 @@ _ssq__gen() {
             ssq__gen,man)
                 cmd="ssq__gen__subcmd__man"
                 ;;
+            ssq__gen,preview)
+                cmd="ssq__gen__subcmd__preview"
+                ;;
             ssq__gen,rules)
                 cmd="ssq__gen__subcmd__rules"
                 ;;
@@ -56,7 +59,7 @@ _ssq__gen() {
 
     case "${cmd}" in
         ssq__gen)
-            opts="-q -h -V --color --quiet --help --version snippet lint csp login-data init schema man completions rules lsp help"
+            opts="-q -h -V --color --quiet --help --version snippet lint csp login-data init schema man completions rules preview lsp help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -118,7 +121,7 @@ _ssq__gen() {
             return 0
             ;;
         ssq__gen__subcmd__help)
-            opts="-q -h -V --color --quiet --help --version snippet lint csp login-data init schema man completions rules lsp help"
+            opts="-q -h -V --color --quiet --help --version snippet lint csp login-data init schema man completions rules preview lsp help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -260,6 +263,28 @@ _ssq__gen() {
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ssq__gen__subcmd__preview)
+            opts="-q -h -V --port --live --open --color --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0

@@ -34,6 +34,7 @@ set edit:completion:arg-completer[ssq-gen] = {|@words|
             cand man 'Print the man page (roff)'
             cand completions 'Print the shell completion script for SHELL'
             cand rules 'List every rule (its stable code, name, severity and what it checks), or explain one'
+            cand preview 'Serve a page on 127.0.0.1 that runs the profile''s block, to see what it does'
             cand lsp 'Run the language server (LSP 3.17 over standard input and output) for editors'
             cand help 'Print the help of ssq-gen or of one of its subcommands'
         }
@@ -143,6 +144,18 @@ set edit:completion:arg-completer[ssq-gen] = {|@words|
             cand --quiet 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ssq-gen;preview'= {
+            cand --port 'Port on 127.0.0.1; 0 picks a free one'
+            cand --color 'When to colour diagnostics'
+            cand --live 'Load the real SaleSmartly loader instead of the preview''s stand-in widget'
+            cand --open 'Open the page in the system''s browser'
+            cand -q 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries'
+            cand --quiet 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries'
+            cand -h 'Print help'
+            cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
         }

@@ -39,6 +39,7 @@ complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "schema" -d 'Print t
 complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "completions" -d 'Print the shell completion script for SHELL'
 complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "rules" -d 'List every rule (its stable code, name, severity and what it checks), or explain one'
+complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "preview" -d 'Serve a page on 127.0.0.1 that runs the profile\'s block, to see what it does'
 complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "lsp" -d 'Run the language server (LSP 3.17 over standard input and output) for editors'
 complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "help" -d 'Print the help of ssq-gen or of one of its subcommands'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -l input-format -d 'Profile format; by default from the extension, else from the content' -r -f -a "toml\t''
@@ -155,6 +156,15 @@ never\t''"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand rules" -s q -l quiet -d 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand rules" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand rules" -s V -l version -d 'Print version'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand preview" -l port -d 'Port on 127.0.0.1; 0 picks a free one' -r
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand preview" -l color -d 'When to colour diagnostics' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand preview" -l live -d 'Load the real SaleSmartly loader instead of the preview\'s stand-in widget'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand preview" -l open -d 'Open the page in the system\'s browser'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand preview" -s q -l quiet -d 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand preview" -s h -l help -d 'Print help'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand preview" -s V -l version -d 'Print version'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lsp" -l color -d 'When to colour diagnostics' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -170,4 +180,4 @@ complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help" -s V -l version -d
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand login-data" -f -a "django jinja2 rails twig blade liquid go handlebars ejs php"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand completions" -f -a "bash elvish fish powershell zsh"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand rules" -f -a "SSQ000 SSQ001 SSQ002 SSQ003 SSQ004 SSQ005 SSQ006 SSQ007 SSQ008 SSQ009 SSQ010 SSQ101 SSQ102 SSQ103 SSQ104 SSQ105 SSQ201 SSQ202 SSQ203 SSQ204 SSQ205 SSQ206 SSQ207 SSQ208 SSQ209 SSQ210 SSQ211 SSQ212 SSQ213 SSQ214 SSQ301 SSQ302 SSQ303 SSQ304 SSQ305"
-complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help" -f -a "snippet lint csp login-data init schema man completions rules lsp help"
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help" -f -a "snippet lint csp login-data init schema man completions rules preview lsp help"

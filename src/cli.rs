@@ -171,6 +171,36 @@ pub enum Command {
         format: RulesFormat,
     },
 
+    /// Serve a page on 127.0.0.1 that runs the profile's block, to see what it does
+    #[command(after_help = concat!(
+        "Prints the page's URL (http://127.0.0.1:PORT/) first and serves until Ctrl-C. The page holds\n",
+        "exactly the block `ssq-gen snippet PROFILE` prints, under the CSP `ssq-gen csp` prints, with\n",
+        "the elements its selectors name, a stand-in widget (offline: no request to another host),\n",
+        "and a panel that logs every command, event and analytics call. Saving the profile reloads\n",
+        "the page; a profile with errors shows them there and the last good block keeps running.\n\n",
+        "Examples:\n",
+        "  ssq-gen preview examples/profile.toml --open\n",
+        "  ssq-gen preview site.ssq.toml --port 8731 --live\n\n",
+        "Exit status: 0 at Ctrl-C; 2 when the port is in use or the profile cannot be read.",
+    ))]
+    Preview {
+        /// Profile to preview (TOML or JSON)
+        #[arg(value_name = "PROFILE", value_hint = clap::ValueHint::FilePath)]
+        profile: PathBuf,
+
+        /// Port on 127.0.0.1; 0 picks a free one
+        #[arg(long, default_value_t = 0, value_name = "N")]
+        port: u16,
+
+        /// Load the real SaleSmartly loader instead of the preview's stand-in widget
+        #[arg(long)]
+        live: bool,
+
+        /// Open the page in the system's browser
+        #[arg(long)]
+        open: bool,
+    },
+
     /// Run the language server (LSP 3.17 over standard input and output) for editors
     #[command(after_help = concat!(
         "Diagnostics (the rules `lint` runs), hover docs, completion and quick fixes for\n",

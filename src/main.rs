@@ -4,6 +4,7 @@ mod cli;
 mod completions;
 mod lsp;
 mod man;
+mod preview;
 
 use anyhow::Context as _;
 use clap::Parser;
@@ -54,6 +55,7 @@ fn main() -> ExitCode {
         Command::Help { command } => help(command.as_deref()),
         Command::Rules { code, format } => print(&rules(code, format)),
         Command::Lsp => return ExitCode::from(lsp::run()),
+        Command::Preview { profile, port, live, open } => preview::run(&preview::Options { profile, port, live, open }),
     };
     ExitCode::from(status as u8)
 }
@@ -117,7 +119,7 @@ impl Ui {
 
 /// A profile that passed every rule (and warnings, under `--deny-warnings`), with what the
 /// snippet's header says about where it came from.
-struct Accepted {
+pub(crate) struct Accepted {
     profile: ValidProfile,
     name: String,
     display_name: String,
@@ -139,26 +141,34 @@ fn accept(args: &ProfileArgs, ui: &Ui) -> Result<Accepted, Status> {
         ui.problem(err);
         Status::Trouble
     })?;
-    let checked = ssq_gen::check(source);
     let policy =
         Policy { quiet: ui.quiet, deny_warnings: args.deny_warnings, ignore: args.ignore.iter().copied().collect() };
-    let mut reporter = Reporter::new(Box::new(report::human::Human::new(ui.color, false)), policy);
     // Diagnostics on standard error are best effort: the exit status carries the verdict.
-    let _ = reporter.file(&mut std::io::stderr().lock(), &checked);
+    judge(source, input.header_name(), policy, ui.color, &mut std::io::stderr().lock())
+}
 
+/// Checks `source` as `snippet` does, writing its findings to `out`, and, when it fails, why
+/// nothing was written (as `snippet` says it on standard error): the profile when it passes.
+pub(crate) fn judge(
+    source: Source,
+    display_name: String,
+    policy: Policy,
+    color: bool,
+    out: &mut dyn Write,
+) -> Result<Accepted, Status> {
+    let checked = ssq_gen::check(source);
+    let mut reporter = Reporter::new(Box::new(report::human::Human::new(color, false)), policy);
+    let _ = reporter.file(out, &checked);
     let (status, errors, warnings) = (reporter.status(), reporter.summary().errors, reporter.summary().warnings);
     let name = checked.source.name.clone();
     match checked.profile {
-        Some(profile) if status == Status::Success => {
-            let display_name = input.header_name();
-            Ok(Accepted { profile, name, display_name, warnings })
-        }
+        Some(profile) if status == Status::Success => Ok(Accepted { profile, name, display_name, warnings }),
         _ => {
             let why = match errors {
                 0 => format!("{} (--deny-warnings)", count(warnings, "warning")),
                 _ => count(errors, "error"),
             };
-            ui.problem(format_args!("{name} has {why}; nothing written"));
+            let _ = writeln!(out, "error: {name} has {why}; nothing written");
             Err(Status::Findings)
         }
     }

@@ -85,6 +85,22 @@ pub struct ValidProfile {
 }
 
 impl ValidProfile {
+    /// Whether each page view's visitor comes from the page (`from_page`).
+    pub fn login_from_page(&self) -> bool {
+        matches!(self.login, Some(Login::FromPage(_)))
+    }
+
+    /// The page elements the profile's selectors name, each with what a click on it sends (the
+    /// SDK command, `sendTextMessage` for a text to send) or `badge`: what a page that shows
+    /// them (`ssq-gen preview`) builds.
+    pub fn page_elements(&self) -> Vec<(&'static str, &str)> {
+        let clicks = self.clicks.iter().map(|click| match click.text {
+            Some(_) => (Command::SendTextMessage.word(), click.selector.as_str()),
+            None => (click.command.word(), click.selector.as_str()),
+        });
+        clicks.chain(self.badge_selector.as_deref().map(|badge| ("badge", badge))).collect()
+    }
+
     /// The profile the rules accepted: `loader` and `login` as they checked them, and the parts no
     /// rule needs to change (settings, listeners, clicks) read from `raw` as written.
     pub(crate) fn assemble(raw: &RawProfile, loader: Loader, login: Option<Login>) -> ValidProfile {

@@ -21,6 +21,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 STAND_INS = os.path.join(HERE, "..", "stand-ins")
+# The project script's stand-in is the one `ssq-gen preview` serves.
+PROJECT = os.path.join(HERE, "..", "..", "templates", "preview", "project.js")
 VENDOR_HOST = "plugin-code.salesmartly.com"
 
 
@@ -49,7 +51,7 @@ def main():
                 if "failing-loader" in referer:
                     return self.send_error(500)
                 if path.startswith("/js/project_") and path.endswith(".js"):
-                    return self.send_file(os.path.join(STAND_INS, "project.js"), "text/javascript")
+                    return self.send_file(PROJECT, "text/javascript")
                 if path == "/chat/widget-v2/code/install.js":
                     return self.send_file(os.path.join(STAND_INS, "install.js"), "text/javascript")
                 return self.send_error(404)

@@ -21,6 +21,7 @@ mod lsp;
 mod packages;
 mod page_wiring;
 mod phone_agreement;
+mod preview;
 mod rules_table;
 mod sdk_calls;
 mod selector_agreement;
@@ -37,6 +38,7 @@ fn main() -> std::process::ExitCode {
     let suites = [
         snippet_lint::TESTS,
         browser::TESTS,
+        preview::TESTS,
         sdk_calls::TESTS,
         login_data::TESTS,
         server_templates::TESTS,

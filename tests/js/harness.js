@@ -17,7 +17,7 @@ if (scripts.length === 0) throw new Error("no inline <script> in the snippet");
 for (const body of scripts) acorn.parse(body, { ecmaVersion: 5, sourceType: "script" });
 
 const standIns = {
-  project: fs.readFileSync(path.join(__dirname, "..", "stand-ins", "project.js"), "utf8"),
+  project: fs.readFileSync(path.join(__dirname, "..", "..", "templates", "preview", "project.js"), "utf8"),
   install: fs.readFileSync(path.join(__dirname, "..", "stand-ins", "install.js"), "utf8"),
 };
 

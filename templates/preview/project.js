@@ -1,6 +1,8 @@
-/* Stand-in for the dashboard's project script (https://plugin-code.salesmartly.com/js/project_….js):
-   the vendor's install code with a license baked in, as ../shared/reference/salesmartly-notes.md
-   describes it. Used by the Node harness and served to Chromium by the browser suite. */
+/* Stand-in for the dashboard's project script (`script_url`,
+   https://plugin-code.salesmartly.com/js/project_….js): the vendor's install code with a license
+   baked in, as ../shared/reference/salesmartly-notes.md describes it, which then loads install.js
+   (the widget). `ssq-gen preview` serves it offline; the Node harness and the browser suite serve
+   it too, and count its runs in `__standIn.projectRuns`. */
 (function (d, t, id, w) {
   w.__ssc = w.__ssc || {};
   w.__ssc.license = "standin1";

@@ -1,0 +1,94 @@
+"""Drives `ssq-gen preview`'s page in headless Chromium (Playwright for Python, with the system's
+Chromium: it downloads no browser), and prints what happened as JSON.
+
+    python3 tests/preview/drive.py URL SCENARIO PROFILE [ARG]
+
+Every scenario reports the log (window.ssqPreview.log), the requests to any host but the preview's,
+CSP violations and page errors. Scenarios:
+  clicks    the launcher, agentMessage before opening (the badge), and every other control
+  reload    saves PROFILE with ARG's text (a JSON string), waits for the reload; then saves an
+            invalid profile and reports the diagnostics the page shows
+  visitor   a from_page profile: the panel's form as page data, then ssq:login and ssq:logout
+"""
+import json
+import shutil
+import sys
+import time
+from urllib.parse import urlsplit
+
+from playwright.sync_api import sync_playwright
+
+
+def wait_for(page, script, timeout=10):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if page.evaluate(script):
+            return True
+        time.sleep(0.05)
+    raise TimeoutError(script)
+
+
+def main():
+    url, scenario, profile = sys.argv[1:4]
+    extra = sys.argv[4] if len(sys.argv) > 4 else None
+    own = urlsplit(url).netloc
+    report = {"elsewhere": [], "violations": [], "errors": []}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1400, "height": 860})
+        page.on("request", lambda r: urlsplit(r.url).netloc != own and report["elsewhere"].append(r.url))
+        page.on("pageerror", lambda e: report["errors"].append(str(e)))
+        page.on("console", lambda m: m.type == "error" and report["errors"].append(m.text))
+        page.add_init_script(
+            "document.addEventListener('securitypolicyviolation', function (e) {"
+            " (window.__violations = window.__violations || []).push(e.violatedDirective + ' ' + e.blockedURI); });"
+        )
+        page.goto(url)
+        wait_for(page, "!!(window.ssqPreview && window.ssqPreview.widget)")
+        if scenario == "clicks":
+            page.evaluate("ssqPreview.agentMessage('Your order has shipped')")
+            wait_for(page, "document.querySelector('#help-badge').textContent === '1'")
+            report["badge"] = page.evaluate("document.querySelector('#help-badge').textContent")
+            report["badge_hidden"] = page.evaluate("document.querySelector('#help-badge').hidden")
+            page.click("#help-btn")
+            wait_for(page, "ssqPreview.log.some(function (e) { return e.name === 'onOpenChat'; })")
+            report["chat_open"] = page.is_visible("#ssq-preview-chat")
+            page.click("#ssq-preview-visitor")
+            page.click("#ssq-preview-set-unread")
+            page.click("#ssq-preview-ready")
+            time.sleep(0.3)
+            report["unbuilt"] = page.evaluate("Array.prototype.map.call(document.querySelectorAll('#ssq-preview-unbuilt li'), function (li) { return li.textContent; })")
+            report["log_rows"] = page.evaluate("document.querySelectorAll('#ssq-preview-log tr').length")
+            page.screenshot(path=extra) if extra else None
+        elif scenario == "reload":
+            first = page.evaluate("ssqPreview.log.length")
+            with page.expect_navigation(timeout=5000):
+                start = time.time()
+                open(profile, "w").write(json.loads(extra))
+            wait_for(page, "!!(window.ssqPreview && window.ssqPreview.widget)")
+            report["reloaded_after"] = time.time() - start
+            report["first_log_length"] = first
+            report["reloaded_log"] = page.evaluate("ssqPreview.log")
+            open(profile, "w").write("[loader]\nlicense = \"g1\"\n")
+            wait_for(page, "!document.querySelector('#ssq-preview-diagnostics').hidden")
+            report["diagnostics"] = page.evaluate("document.querySelector('#ssq-preview-diagnostics').textContent")
+            report["still_running"] = page.evaluate("!!ssqPreview.widget")
+        elif scenario == "visitor":
+            page.fill("input[name=user_id]", "v-8c1f")
+            page.fill("input[name=user_name]", "Zoë 😀")
+            with page.expect_navigation():
+                page.click("#ssq-preview-page-data")
+            wait_for(page, "!!(window.ssqPreview && window.ssqPreview.widget)")
+            time.sleep(0.2)
+            page.fill("input[name=user_name]", "Ana")
+            page.click("#ssq-preview-login-event")
+            page.click("#ssq-preview-logout-event")
+            time.sleep(0.3)
+        report["log"] = page.evaluate("ssqPreview.log")
+        report["violations"] = page.evaluate("window.__violations || []")
+        browser.close()
+    print(json.dumps(report))
+
+
+if __name__ == "__main__":
+    main()
