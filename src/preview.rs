@@ -172,8 +172,12 @@ fn page(accepted: &Accepted, live: bool) -> Option<Page> {
         .into_iter()
         .map(|(what, selector)| json!({"what": what, "selector": selector}))
         .collect();
+    let consent = accepted.profile.consent().map(|consent| json!({"cmp": consent.cmp, "category": consent.category}));
+    let pages = accepted.profile.pages();
     // `generation` is filled in when the page is served.
     let data = json!({
+        "consent": consent,
+        "pages": !pages.skip.is_empty() || !pages.open.is_empty(),
         "live": live,
         "script_url": script_url,
         "from_page": accepted.profile.login_from_page(),

@@ -172,6 +172,21 @@ words! {
 }
 
 words! {
+    /// The consent managers whose answer the block waits for (`consent.cmp`). Not the SDK's words,
+    /// but the block's: each is read as its vendor documents it.
+    pub enum Cmp {
+        /// The site's own code: `ssq:consent` and `ssq:consent-withdrawn` events on `document`,
+        /// or `window.ssqConsent = true` set before the block.
+        Event = "event",
+        /// orestbida's vanilla-cookieconsent v3.
+        CookieConsent = "cookieconsent",
+        Klaro = "klaro",
+        Cookiebot = "cookiebot",
+        OneTrust = "onetrust",
+    }
+}
+
+words! {
     /// The widget's settings, `window.__ssc.setting.<word>`, read when it starts.
     pub enum Setting {
         /// `true` hides the vendor's launcher icon (2.2).

@@ -3,6 +3,7 @@
 
 pub mod email;
 pub mod language;
+pub mod path;
 pub mod phone;
 pub mod selector;
 pub mod url;

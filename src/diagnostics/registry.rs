@@ -87,6 +87,12 @@ rules! {
         "A selector is not both in `triggers.send_on_click` and in `triggers.close_on_click`: one click would open the chat to send and close it.";
     SEND_TEXT = "SSQ305", "send-text", Error,
         "A `triggers.send_on_click` text is not blank and at most 1,000 characters.";
+    PAGE_PATTERN = "SSQ401", "page-pattern", Error,
+        "A `[pages]` pattern is a URL path: it starts with `/`, is not a whole URL, and has no query or fragment.";
+    PAGE_CONFLICT = "SSQ402", "page-conflict", Error,
+        "No `[pages]` pattern is in both `skip` and `open`.";
+    CONSENT_CATEGORY = "SSQ403", "consent-category", Error,
+        "`[consent]` names a non-blank `category` for every `cmp` but `event`, and `cmp` with it.";
 }
 
 #[cfg(test)]

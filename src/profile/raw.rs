@@ -281,7 +281,7 @@ fn field_value(kind: Kind, node: Node, text: &str, path: impl Fn() -> String) ->
         (Kind::Bool, Value::Bool(b)) => Ok(FieldValue::Bool(b)),
         (Kind::Choice(choices), Value::String(s)) if choices.contains(&s.as_str()) => Ok(FieldValue::Text(s)),
         (Kind::Choice(choices), Value::String(s)) => Err(unknown_word(&path(), &s, span, choices, text)),
-        (Kind::TextList | Kind::SelectorList | Kind::RuleCodes, Value::Array(items)) => {
+        (Kind::TextList | Kind::SelectorList | Kind::RuleCodes | Kind::PathPatterns, Value::Array(items)) => {
             strings(items, &path()).map(FieldValue::List)
         }
         (Kind::ChoiceList(choices), Value::Array(items)) => {

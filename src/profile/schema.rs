@@ -21,6 +21,8 @@ pub enum Kind {
     SelectorTexts,
     /// Codes of rules that can be ignored (warnings), each once.
     RuleCodes,
+    /// URL path patterns: `/checkout/**`, `/help/*`.
+    PathPatterns,
     /// A table from custom-field id to a string, a number, or an array of strings (select-type
     /// fields): `setLoginInfo`'s `custom_fields_ext`.
     CustomFields,
@@ -38,6 +40,7 @@ impl Kind {
             Kind::ChoiceList(_) => "an array of strings",
             Kind::SelectorTexts => "a table from CSS selectors to strings",
             Kind::RuleCodes => "an array of strings (rule codes)",
+            Kind::PathPatterns => "an array of strings (URL path patterns)",
         }
     }
 }
@@ -121,7 +124,7 @@ pub const SCHEMA_KEY: &str = "$schema";
 pub mod key {
     use super::Example::{Bool, Json, List, Placeholder, Text};
     use super::*;
-    use crate::sdk::{Load, PhoneFormat, Upload, Word};
+    use crate::sdk::{Cmp, Load, PhoneFormat, Upload, Word};
 
     pub static SCRIPT_URL: Key = Key::new(
         "script_url",
@@ -285,6 +288,34 @@ pub mod key {
         Json(r##"{"#ask-size": "Which size fits me?", ".ask-shipping": "When will my order arrive?"}"##),
         false,
     );
+    pub static SKIP: Key = Key::new(
+        "skip",
+        Kind::PathPatterns,
+        "Paths where nothing runs: no request to SaleSmartly, no listener, no click handling (checkout, admin). A pattern is a URL path: it starts with `/`, `*` matches within one segment, `**` any run of segments (none too: `/admin/**` covers `/admin`); the query and fragment are ignored. A single-page app arriving here closes the chat and makes the launcher and triggers inert.",
+        List(&["/checkout/**", "/admin/**"]),
+        false,
+    );
+    pub static OPEN: Key = Key::new(
+        "open",
+        Kind::PathPatterns,
+        "Paths where arriving opens the chat (`chatOpen` once the widget is up), in every `load` mode (with `interaction`, the widget loads at once there); single-page-app route changes count, once per arrival.",
+        List(&["/pricing", "/help/*"]),
+        false,
+    );
+    pub static CMP: Key = Key::new(
+        "cmp",
+        Kind::Choice(Cmp::WORDS),
+        "Whose consent the block waits for: `event` (the site's own `ssq:consent` / `ssq:consent-withdrawn` events on `document`, or `window.ssqConsent = true`), `cookieconsent` (vanilla-cookieconsent v3), `klaro`, `cookiebot` or `onetrust`. Until consent: no request to SaleSmartly, no cookie or storage written, and a launcher or trigger click dispatches `ssq:consent-needed` on `document`.",
+        Text("cookieconsent"),
+        false,
+    );
+    pub static CATEGORY: Key = Key::new(
+        "category",
+        Kind::Text,
+        "The consent manager's category, service or group the widget belongs to: a vanilla-cookieconsent category, a Klaro service name, a Cookiebot category (`preferences`, `statistics`, `marketing`), a OneTrust group id (`C0003`). Required for every `cmp` but `event`.",
+        Text("functionality"),
+        false,
+    );
     pub static IGNORE: Key = Key::new(
         "ignore",
         Kind::RuleCodes,
@@ -358,6 +389,16 @@ pub mod section {
         doc: "Elements that drive the chat when clicked; elements added later count, and so do clicks inside them.",
         keys: &[&key::OPEN_ON_CLICK, &key::CLOSE_ON_CLICK, &key::SEND_ON_CLICK, &key::CLEAR_USER_ON_CLICK],
     };
+    pub static PAGES: Section = Section {
+        name: "pages",
+        doc: "Which pages run the widget: paths where nothing loads, and paths where arriving opens the chat, single-page-app routes included.",
+        keys: &[&key::SKIP, &key::OPEN],
+    };
+    pub static CONSENT: Section = Section {
+        name: "consent",
+        doc: "Nothing before the visitor's consent: no request to SaleSmartly and no cookie or storage until the consent manager says yes; withdrawal closes the chat and forgets the visitor.",
+        keys: &[&key::CMP, &key::CATEGORY],
+    };
     pub static LINT: Section = Section {
         name: "lint",
         doc: "How `ssq-gen lint` and `snippet` treat this profile's findings.",
@@ -373,6 +414,8 @@ pub static SECTIONS: &[&Section] = &[
     &section::EVENTS,
     &section::LAUNCHER,
     &section::TRIGGERS,
+    &section::PAGES,
+    &section::CONSENT,
     &section::LINT,
 ];
 
@@ -406,6 +449,7 @@ pub fn json_schema() -> serde_json::Value {
             Kind::SelectorTexts => json!({"type": "object", "additionalProperties": {
                 "type": "string", "minLength": 1, "maxLength": crate::rules::SEND_TEXT_MAX,
             }}),
+            Kind::PathPatterns => json!({"type": "array", "items": {"type": "string", "pattern": "^/[^?#]*$"}}),
             Kind::RuleCodes => {
                 let codes: Vec<_> = crate::diagnostics::ignorable_codes().collect();
                 json!({"type": "array", "items": {"type": "string", "enum": codes}, "uniqueItems": true})

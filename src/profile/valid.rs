@@ -3,7 +3,7 @@
 
 use super::schema::key;
 use super::{FieldValue, RawProfile};
-use crate::sdk::{Action, Command, Event, Load, PhoneFormat, Upload, Word};
+use crate::sdk::{Action, Cmp, Command, Event, Load, PhoneFormat, Upload, Word};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Loader {
@@ -82,6 +82,23 @@ pub struct ValidProfile {
     /// clear-user triggers).
     pub(crate) clicks: Vec<ClickTrigger>,
     pub(crate) badge_selector: Option<String>,
+    pub(crate) pages: Pages,
+    pub(crate) consent: Option<Consent>,
+}
+
+/// `[pages]`: each pattern as the regular expression over `location.pathname` it compiles to.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Pages {
+    pub skip: Vec<String>,
+    pub open: Vec<String>,
+}
+
+/// `[consent]`: whose consent the block waits for.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Consent {
+    pub cmp: Cmp,
+    /// `None` for `event`, which needs none.
+    pub category: Option<String>,
 }
 
 impl ValidProfile {
@@ -103,7 +120,13 @@ impl ValidProfile {
 
     /// The profile the rules accepted: `loader` and `login` as they checked them, and the parts no
     /// rule needs to change (settings, listeners, clicks) read from `raw` as written.
-    pub(crate) fn assemble(raw: &RawProfile, loader: Loader, login: Option<Login>) -> ValidProfile {
+    pub(crate) fn assemble(
+        raw: &RawProfile,
+        loader: Loader,
+        login: Option<Login>,
+        pages: Pages,
+        consent: Option<Consent>,
+    ) -> ValidProfile {
         let listeners =
             Event::ALL.iter().filter_map(|&event| Some((event, raw.choice::<Action>(event.key())?.1))).collect();
         let text = |key| raw.text(key).map(|(_, text)| text.to_string());
@@ -143,6 +166,8 @@ impl ValidProfile {
             load: raw.choice(&key::LOAD).map(|(_, load)| load).unwrap_or_default(),
             clicks,
             badge_selector: text(&key::BADGE_SELECTOR),
+            pages,
+            consent,
         }
     }
 
@@ -178,5 +203,13 @@ impl ValidProfile {
     }
     pub fn badge_selector(&self) -> Option<&str> {
         self.badge_selector.as_deref()
+    }
+
+    pub fn pages(&self) -> &Pages {
+        &self.pages
+    }
+
+    pub fn consent(&self) -> Option<&Consent> {
+        self.consent.as_ref()
     }
 }

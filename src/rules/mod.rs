@@ -6,6 +6,7 @@ mod fields;
 mod loader;
 mod login;
 mod page;
+mod pages;
 
 use crate::diagnostics::{Diagnostic, Rule, Severity};
 use crate::fix::Fix;
@@ -24,11 +25,15 @@ pub fn validate(raw: &RawProfile, text: &str, diagnostics: &mut Vec<Diagnostic>)
     let selectors = checker.selectors(raw);
     let choices = checker.repeated_choices(raw).and(checker.ignorable_codes(raw));
     let sends = checker.send_on_click(raw);
+    let pages = checker.pages(raw);
+    let consent = checker.consent(raw);
     checker.launcher_and_icon(raw);
     checker.chat_reachable(raw);
     let any_error = checker.diagnostics.iter().any(|d| d.severity() == Severity::Error);
-    match (loader, login, selectors.and(choices).and(sends)) {
-        (Ok(loader), Ok(login), Ok(())) if !any_error => Some(ValidProfile::assemble(raw, loader, login)),
+    match (loader, login, pages, consent, selectors.and(choices).and(sends)) {
+        (Ok(loader), Ok(login), Ok(pages), Ok(consent), Ok(())) if !any_error => {
+            Some(ValidProfile::assemble(raw, loader, login, pages, consent))
+        }
         _ => None,
     }
 }

@@ -10,8 +10,9 @@ pub mod escape;
 pub mod starter;
 
 use crate::profile::schema::key;
+use crate::profile::valid::Pages;
 use crate::profile::{Loader, Login, LoginFields, ValidProfile};
-use crate::sdk::{Action, Command, Event, Is, Load, PhoneFormat, Setting, Used, Word};
+use crate::sdk::{Action, Cmp, Command, Event, Is, Load, PhoneFormat, Setting, Used, Word};
 use minijinja::value::{Serde, Value};
 use minijinja::{Environment, Error, ErrorKind, Output, State};
 use serde::Serialize;
@@ -30,6 +31,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     (SNIPPET_TEMPLATE, include_str!("../../templates/snippet.html.j2")),
     (SCRIPT_TEMPLATE, include_str!("../../templates/snippet.js.j2")),
     ("login.js.j2", include_str!("../../templates/login.js.j2")),
+    ("gate.js.j2", include_str!("../../templates/gate.js.j2")),
     (STARTER_TEMPLATE, include_str!("../../templates/init.toml.j2")),
 ];
 
@@ -78,6 +80,8 @@ pub(crate) fn environment() -> &'static Environment<'static> {
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
         env.set_formatter(only_escaped_values);
         env.add_filter("js", |value: Value| serialized(escape::script_literal(&value)));
+        // A macro's output: the template's own text, whose values went through their own filters.
+        env.add_filter("code", |text: &str| Value::from_safe_string(text.to_string()));
         env.add_filter("comment", |text: &str| Value::from_safe_string(escape::html_comment(text)));
         env.add_filter("attr", |text: &str| Value::from_safe_string(escape::html_attribute(text)));
         // For the TOML starter profile, whose text is ours (schema docs and examples), not a
@@ -138,6 +142,21 @@ struct Context<'a> {
     final_commands: Vec<Vec<serde_json::Value>>,
     sends_text: Option<SendsText>,
     helpers: Helpers,
+    /// `[pages]` and `[consent]`: what must hold before anything starts.
+    gate: Option<Gate<'a>>,
+}
+
+#[derive(Serialize)]
+struct Gate<'a> {
+    /// `None` without `[pages]`.
+    pages: Option<&'a Pages>,
+    consent: Option<ConsentContext<'a>>,
+}
+
+#[derive(Serialize)]
+struct ConsentContext<'a> {
+    cmp: Is<Cmp>,
+    category: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -307,7 +326,14 @@ impl<'a> Context<'a> {
                 text: click.text.as_deref(),
             })
             .collect();
-        let sends = !clicks.is_empty() || from_page.is_some();
+        let pages = profile.pages();
+        let pages = (!pages.skip.is_empty() || !pages.open.is_empty()).then_some(pages);
+        let consent = profile
+            .consent()
+            .map(|consent| ConsentContext { cmp: Is(consent.cmp), category: consent.category.as_deref() });
+        let gate = (pages.is_some() || consent.is_some()).then_some(Gate { pages, consent });
+        // Opening an `open` path, and withdrawal's chatClose and clearUser, are sent too.
+        let sends = !clicks.is_empty() || from_page.is_some() || gate.is_some();
         let queue_commands = script_url.is_some() && sends;
         Context {
             version: env!("CARGO_PKG_VERSION"),
@@ -326,6 +352,7 @@ impl<'a> Context<'a> {
             final_commands,
             sends_text,
             helpers,
+            gate,
         }
     }
 }

@@ -58,6 +58,46 @@
     preview.record("analytics", "gtag", Array.prototype.slice.call(arguments));
   };
 
+  /* [consent]: the profile's consent manager, played by the panel's toggle. For `event` the
+     toggle fires the events; for the others it answers as a stand-in of the manager's API. */
+  var consent = { given: false, watchers: [] };
+  if (data.consent && data.consent.cmp !== "event") {
+    var category = data.consent.category;
+    var has = function () { return consent.given; };
+    if (data.consent.cmp === "cookieconsent") {
+      w.CookieConsent = { acceptedCategory: function (c) { return c === category && has(); } };
+    } else if (data.consent.cmp === "klaro") {
+      w.klaro = { getManager: function () {
+        return { getConsent: function (c) { return c === category && has(); }, watch: function (watcher) { consent.watchers.push(watcher); } };
+      } };
+    } else if (data.consent.cmp === "cookiebot") {
+      w.Cookiebot = { consent: {} };
+    } else if (data.consent.cmp === "onetrust") {
+      w.OnetrustActiveGroups = ",C0001,";
+    }
+  }
+  function setConsent(given) {
+    consent.given = given;
+    preview.record("consent", given ? "given" : "withdrawn", data.consent);
+    var cmp = data.consent.cmp, category = data.consent.category;
+    if (cmp === "event") {
+      d.dispatchEvent(new CustomEvent(given ? "ssq:consent" : "ssq:consent-withdrawn"));
+    } else if (cmp === "cookieconsent") {
+      w.dispatchEvent(new CustomEvent("cc:onChange"));
+    } else if (cmp === "klaro") {
+      for (var i = 0; i < consent.watchers.length; i++) { consent.watchers[i].update(null, "consents", {}); }
+    } else if (cmp === "cookiebot") {
+      w.Cookiebot.consent[category] = given;
+      w.dispatchEvent(new Event(given ? "CookiebotOnAccept" : "CookiebotOnDecline"));
+    } else if (cmp === "onetrust") {
+      w.OnetrustActiveGroups = given ? ",C0001," + category + "," : ",C0001,";
+      w.dispatchEvent(new CustomEvent("OneTrustGroupsUpdated", { detail: w.OnetrustActiveGroups.split(",") }));
+    }
+  }
+  preview.consent = setConsent;
+  preview.go = function (path) { history.pushState({}, "", path); preview.record("route", "pushState", path); };
+  d.addEventListener("ssq:consent-needed", function () { preview.record("event", "ssq:consent-needed", null); });
+
   /* A from_page profile: the page data the login-data fragment writes, from the panel's form. */
   if (data.from_page) {
     var visitor = null;
@@ -142,6 +182,17 @@
     controls.appendChild(unread);
     controls.appendChild(button("Set unread", function () { preview.setUnread(unread.value); }, "ssq-preview-set-unread"));
     controls.appendChild(button("Ready", function () { preview.ready(); }, "ssq-preview-ready"));
+    if (data.pages) {
+      var where = element("input", { id: "ssq-preview-path", value: location.pathname, "aria-label": "Path" });
+      controls.appendChild(element("br", {}));
+      controls.appendChild(where);
+      controls.appendChild(button("Go (pushState)", function () { preview.go(where.value); }, "ssq-preview-go"));
+    }
+    if (data.consent) {
+      controls.appendChild(element("br", {}));
+      controls.appendChild(button("Give consent (" + data.consent.cmp + ")", function () { setConsent(true); }, "ssq-preview-consent"));
+      controls.appendChild(button("Withdraw consent", function () { setConsent(false); }, "ssq-preview-withdraw"));
+    }
     if (data.from_page) {
       var form = d.getElementById("ssq-preview-login");
       form.hidden = false;

@@ -463,6 +463,7 @@ fn naughty_strings_arrive_byte_for_byte_and_run_nothing() {
 
     let chunks: Vec<&[String]> = accepted.chunks(25).collect();
     let mut expected = Vec::new();
+    let mut categories = Vec::new();
     let mut frames = String::new();
     for (i, chunk) in chunks.iter().enumerate() {
         let login = json!({
@@ -471,13 +472,21 @@ fn naughty_strings_arrive_byte_for_byte_and_run_nothing() {
             "description": chunk.join("\n"),
             "label_names": chunk,
         });
-        let profile = json!({"loader": {"license": "g1vfb1b"}, "login": login});
+        // And as `[pages]` patterns (under `/x/`, so that none matches this page), and as the
+        // consent category a consent manager is asked about.
+        let skip: Vec<String> = chunk.iter().map(|s| format!("/x/{}", s.replace(['?', '#'], ""))).collect();
+        let category = chunk.join(" | ");
+        let consent = json!({"cmp": "cookieconsent", "category": category});
+        let profile =
+            json!({"loader": {"license": "g1vfb1b"}, "login": login, "pages": {"skip": skip}, "consent": consent});
         let snippet = render_with("p.json", &profile.to_string(), &["-q"]);
+        let manager = "window.CookieConsent = { acceptedCategory: function (c) { (window.__asked = window.__asked || []).push(c); return true; } };";
         let frame = format!(
-            "<!doctype html><html><head><meta charset=\"utf-8\"><script>{PROBE}</script>\n{snippet}</head><body>\n\
+            "<!doctype html><html><head><meta charset=\"utf-8\"><script>{PROBE}</script><script>{manager}</script>\n{snippet}</head><body>\n\
              <script>setTimeout(function () {{ var r = window.__ssqRecord || {{commands: []}};\n\
-             parent.__frames[{i}] = {{commands: r.commands, probe: window.__probe}}; }}, 2000);</script></body></html>"
+             parent.__frames[{i}] = {{commands: r.commands, probe: window.__probe, asked: window.__asked}}; }}, 2000);</script></body></html>"
         );
+        categories.push(category);
         browser.serve(&format!("naughty-{i}.html"), &frame);
         frames.push_str(&format!("<iframe src=\"naughty-{i}.html\"></iframe>\n"));
         expected.push(json!(["setLoginInfo", login]));
@@ -492,6 +501,7 @@ fn naughty_strings_arrive_byte_for_byte_and_run_nothing() {
         assert_eq!(frame["probe"]["errors"], json!([]), "frame {i}");
         assert_eq!(frame["probe"]["alerts"], 0, "frame {i}: the alert canary fired");
         assert_eq!(&frame["commands"][0], want, "frame {i}");
+        assert_eq!(frame["asked"][0], categories[i], "frame {i}: the category, byte for byte");
     }
 }
 

@@ -20,6 +20,7 @@ pub mod login_data;
 mod lsp;
 mod packages;
 mod page_wiring;
+mod pages_consent;
 mod phone_agreement;
 mod preview;
 mod rules_table;
@@ -38,6 +39,7 @@ fn main() -> std::process::ExitCode {
     let suites = [
         snippet_lint::TESTS,
         browser::TESTS,
+        pages_consent::TESTS,
         preview::TESTS,
         sdk_calls::TESTS,
         login_data::TESTS,

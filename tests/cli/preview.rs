@@ -189,6 +189,22 @@ fn a_from_page_profile_gets_its_visitor_from_the_panel() {
     assert_eq!(sent.last().unwrap().0, "clearUser", "ssq:logout");
 }
 
+/// `[consent]` and `[pages]`: the panel's consent toggle and path box.
+fn the_panel_gives_consent_and_moves_between_paths() {
+    for cmp in ["event", "cookiebot", "klaro"] {
+        let category = if cmp == "event" { String::new() } else { "category = \"preferences\"\n".to_string() };
+        let text = format!(
+            "[loader]\nlicense = \"g1vfb1b\"\n[pages]\nopen = [\"/pricing\"]\n[consent]\ncmp = \"{cmp}\"\n{category}"
+        );
+        let preview = Preview::start(&text);
+        let report = preview.drive("consent", None);
+        assert_eq!(report["before_consent"], false, "{cmp}: no widget before consent");
+        let sent: Vec<&str> = commands(&report["log"], "command").iter().map(|(name, _)| *name).collect();
+        assert_eq!(sent.iter().filter(|name| **name == "chatOpen").count(), 1, "{cmp}: {sent:?}");
+        assert_eq!(sent[sent.len() - 2..], ["chatClose", "clearUser"], "{cmp}: withdrawn");
+    }
+}
+
 /// The server answers only its own host names, serves nothing from disk, and exits as documented.
 fn the_server_refuses_other_hosts_and_files() {
     let preview = Preview::start(PROFILE);
@@ -241,5 +257,6 @@ tests! {
     the_page_shows_what_the_block_does_with_no_other_host ["chromium", "python3", "playwright"],
     saving_the_profile_reloads_the_page_and_errors_show_in_it ["chromium", "python3", "playwright"],
     a_from_page_profile_gets_its_visitor_from_the_panel ["chromium", "python3", "playwright"],
+    the_panel_gives_consent_and_moves_between_paths ["chromium", "python3", "playwright"],
     the_server_refuses_other_hosts_and_files,
 }

@@ -104,6 +104,9 @@ fn cases() -> Vec<(&'static str, &'static str, Vec<u8>)> {
                 .into_bytes(),
         ),
         ("SSQ305", "p.toml", format!("{LICENSE}\n[triggers.send_on_click]\n\"#ask\" = \"\"\n").into_bytes()),
+        ("SSQ401", "p.toml", format!("{LICENSE}\n[pages]\nskip = [\"https://shop.example/checkout\"]\n").into_bytes()),
+        ("SSQ402", "p.toml", format!("{LICENSE}\n[pages]\nskip = [\"/a\"]\nopen = [\"/a\"]\n").into_bytes()),
+        ("SSQ403", "p.toml", format!("{LICENSE}\n[consent]\ncmp = \"klaro\"\n").into_bytes()),
     ]
 }
 

@@ -142,7 +142,8 @@ fn a_vendor_tag_already_on_the_page_is_reused() {
     // The page has the dashboard's blocking tag before the snippet: ssq exists, so the snippet
     // pushes straight away and does not insert the project script again.
     let snippet = render("p.toml", &example());
-    let project = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/preview/project.js")).unwrap();
+    let project =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/preview/project.js")).unwrap();
     let report = harness(&snippet, json!({"before": project}));
     let requests: Vec<_> = report["requests"].as_array().unwrap().iter().map(|r| r["src"].clone()).collect();
     assert_eq!(requests, [json!(INSTALL_URL)]);

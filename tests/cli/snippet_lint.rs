@@ -4,7 +4,7 @@
 
 use crate::support::*;
 use ssq_gen::input::source::Source;
-use ssq_gen::sdk::{Action, Event, Load, Word};
+use ssq_gen::sdk::{Action, Cmp, Event, Load, Word};
 use ssq_gen::snippet::{self, RenderOptions};
 use std::path::Path;
 use std::process::Command;
@@ -79,6 +79,31 @@ fn profiles() -> Vec<(String, String)> {
                             all.push((name, text));
                         }
                     }
+                }
+            }
+        }
+    }
+    // `[pages]` and `[consent]`, each manager, with and without clicks, in every load mode.
+    let gates = [
+        ("pages", "[pages]\nskip = [\"/checkout/**\"]\nopen = [\"/pricing\", \"/help/*\"]\n".to_string()),
+        (
+            "both",
+            "[pages]\nskip = [\"/admin/**\"]\n[consent]\ncmp = \"cookiebot\"\ncategory = \"preferences\"\n".to_string(),
+        ),
+    ]
+    .into_iter()
+    .chain(Cmp::WORDS.iter().map(|cmp| {
+        let category = if *cmp == "event" { String::new() } else { "category = \"functional\"\n".to_string() };
+        ("consent", format!("[consent]\ncmp = \"{cmp}\"\n{category}"))
+    }));
+    for (i, (gate_name, gate)) in gates.enumerate() {
+        for (form, loader) in &forms {
+            for load in loads {
+                for (click_name, click) in [clicks[0], clicks[1], clicks[4]] {
+                    let name = format!("{form}-{load}-{gate_name}{i}-{click_name}");
+                    let text =
+                        format!("[loader]\n{loader}\nload = \"{load}\"\n{}{click}{}{gate}", logins[2].1, events[0].1);
+                    all.push((name, text));
                 }
             }
         }

@@ -9,6 +9,8 @@ CSP violations and page errors. Scenarios:
   reload    saves PROFILE with ARG's text (a JSON string), waits for the reload; then saves an
             invalid profile and reports the diagnostics the page shows
   visitor   a from_page profile: the panel's form as page data, then ssq:login and ssq:logout
+  consent   a [consent] and [pages] profile: nothing before the toggle; then the path box's
+            pushState to an `open` path, and withdrawal
 """
 import json
 import shutil
@@ -44,7 +46,17 @@ def main():
             " (window.__violations = window.__violations || []).push(e.violatedDirective + ' ' + e.blockedURI); });"
         )
         page.goto(url)
+        if scenario == "consent":
+            page.wait_for_timeout(800)
+            report["before_consent"] = page.evaluate("!!ssqPreview.widget")
+            page.click("#ssq-preview-consent")
         wait_for(page, "!!(window.ssqPreview && window.ssqPreview.widget)")
+        if scenario == "consent":
+            page.fill("#ssq-preview-path", "/pricing")
+            page.click("#ssq-preview-go")
+            wait_for(page, "ssqPreview.log.some(function (e) { return e.name === 'onOpenChat'; })")
+            page.click("#ssq-preview-withdraw")
+            page.wait_for_timeout(300)
         if scenario == "clicks":
             page.evaluate("ssqPreview.agentMessage('Your order has shipped')")
             wait_for(page, "document.querySelector('#help-badge').textContent === '1'")

@@ -35,3 +35,9 @@
   for (var i = 0; i < queue.length; i++) { receive.apply(null, queue[i]); }
   queue.length = 0;
 })(window);
+/* What the real widget does when it starts, and what consent must come before: it stores an id in
+   the visitor's browser (a cookie and localStorage). */
+try {
+  document.cookie = "ss_standin_visitor=1; path=/";
+  window.localStorage.setItem("ss_standin_visitor", "1");
+} catch (e) {}

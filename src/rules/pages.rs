@@ -1,0 +1,107 @@
+//! `[pages]` and `[consent]`: path patterns the block can match, and a consent manager it can ask.
+
+use super::{Checker, Rejected, Verdict};
+use crate::checks::path;
+use crate::diagnostics::registry as rule;
+use crate::fix::{self, Fix};
+use crate::profile::schema::{key, section};
+use crate::profile::valid::{Consent, Pages};
+use crate::profile::{Field, RawProfile};
+use crate::sdk::Cmp;
+
+impl Checker<'_> {
+    /// Each pattern compiled; a pattern in both lists is refused at its `open` entry.
+    pub(super) fn pages(&mut self, raw: &RawProfile) -> Verdict<Pages> {
+        let mut verdict = Ok(());
+        let mut compiled = |this: &mut Self, field: Option<&Field>| -> Vec<String> {
+            let Some(field) = field else { return Vec::new() };
+            let mut out = Vec::new();
+            for (i, (pattern, span)) in raw.list(field.key).iter().enumerate() {
+                match path::compile(pattern) {
+                    Ok(regex) => out.push(regex),
+                    Err(problem) => {
+                        let path = format!("{}[{i}]", field.path());
+                        let message = format!("`{path}` `{pattern}` is not a path pattern: {}", problem.reason);
+                        let help = match &problem.meant {
+                            Some(meant) => format!(
+                                "did you mean `{meant}`? Patterns are paths: `/pricing`, `/help/*`, `/checkout/**`"
+                            ),
+                            None => "write a path: `/pricing`, `/help/*`, `/checkout/**`".to_string(),
+                        };
+                        this.report(&rule::PAGE_PATTERN, &path, span.clone(), message, help);
+                        if let Some(meant) = problem.meant {
+                            let edit = fix::replace_string(this.text, span, &meant);
+                            this.fixed_by(Fix::unsafe_(format!("write `{meant}`"), vec![edit]));
+                        }
+                        verdict = Err(Rejected);
+                    }
+                }
+            }
+            out
+        };
+        let skip = compiled(self, raw.field(&key::SKIP));
+        let open = compiled(self, raw.field(&key::OPEN));
+        let skipped = raw.list(&key::SKIP);
+        for (i, (pattern, span)) in raw.list(&key::OPEN).iter().enumerate() {
+            if skipped.iter().any(|(other, _)| other == pattern) {
+                let path = format!("pages.open[{i}]");
+                let message = format!("`{pattern}` is in both `pages.skip` and `pages.open`");
+                let help = "keep it in one: a skipped page loads nothing, so it cannot open the chat";
+                self.report(&rule::PAGE_CONFLICT, &path, span.clone(), message, help);
+                verdict = Err(Rejected);
+            }
+        }
+        verdict.map(|()| Pages { skip, open })
+    }
+
+    pub(super) fn consent(&mut self, raw: &RawProfile) -> Verdict<Option<Consent>> {
+        let Some(span) = raw.section_span(&section::CONSENT) else { return Ok(None) };
+        let category = raw.text(&key::CATEGORY).map(|(field, text)| (field, text.trim().to_string()));
+        let Some((_, cmp)) = raw.choice::<Cmp>(&key::CMP) else {
+            // A wrong word has its own finding.
+            if !raw.is_present(&key::CMP) {
+                let message = "`[consent]` has no `cmp`: which consent manager should the block wait for?".to_string();
+                let help = "add `cmp = \"event\"` (your own code's events) or the manager's name: cookieconsent, klaro, cookiebot, onetrust";
+                self.report(&rule::CONSENT_CATEGORY, section::CONSENT.name, span, message, help);
+            }
+            return Err(Rejected);
+        };
+        match (&category, cmp) {
+            (Some((_, category)), _) if !category.is_empty() => {
+                Ok(Some(Consent { cmp, category: Some(category.clone()) }))
+            }
+            (_, Cmp::Event) => Ok(Some(Consent { cmp, category: None })),
+            (Some((field, _)), _) => {
+                let message = "`consent.category` is blank".to_string();
+                let help = category_help(cmp);
+                self.on(&rule::CONSENT_CATEGORY, field, message, help);
+                Err(Rejected)
+            }
+            (None, _) if raw.is_present(&key::CATEGORY) => Err(Rejected),
+            (None, _) => {
+                let message = format!("`cmp = \"{}\"` needs a `category`", cmp_word(cmp));
+                let at = raw.field(&key::CMP).map_or(span, |field| field.span.clone());
+                self.report(&rule::CONSENT_CATEGORY, "consent.category", at, message, category_help(cmp));
+                Err(Rejected)
+            }
+        }
+    }
+}
+
+fn cmp_word(cmp: Cmp) -> &'static str {
+    use crate::sdk::Word as _;
+    cmp.word()
+}
+
+/// What a category is, in the manager's own words.
+fn category_help(cmp: Cmp) -> &'static str {
+    match cmp {
+        Cmp::CookieConsent => {
+            "name the vanilla-cookieconsent category the chat belongs to, e.g. `category = \"functionality\"`"
+        }
+        Cmp::Klaro => "name the Klaro service the chat is, e.g. `category = \"salesmartly\"`",
+        Cmp::Cookiebot => "name the Cookiebot category: `preferences`, `statistics` or `marketing`",
+        Cmp::OneTrust => "name the OneTrust group id, e.g. `category = \"C0003\"` (functional cookies)",
+        Cmp::Event => "`event` needs no category",
+    }
+}

@@ -1,0 +1,344 @@
+//! `[pages]` and `[consent]` in Chromium (tests/pages/drive.py, Playwright for Python): which
+//! paths load the widget, single-page-app routes, and nothing before consent, for each consent
+//! manager, in both install forms. Each step's report says what the widget's stand-in received,
+//! how many requests reached SaleSmartly's host, and what it stored.
+
+use crate::support::*;
+use serde_json::{Value, json};
+use std::path::Path;
+
+/// The two install forms, with a launcher.
+fn loaders() -> [&'static str; 2] {
+    [
+        "[loader]\nlicense = \"g1vfb1b\"\n",
+        "[loader]\nscript_url = \"https://plugin-code.salesmartly.com/js/project_817643_847406_1788056247.js\"\n",
+    ]
+}
+
+const LAUNCHER: &str = "[widget]\nhide_icon = true\n[launcher]\nopen_selector = \"#help-btn\"\n";
+
+fn block(profile: &str, args: &[&str]) -> String {
+    render_with("p.ssq.toml", profile, args)
+}
+
+/// Runs a spec through drive.py: one report per step, and the page errors last.
+fn drive(spec: Value) -> Vec<Value> {
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(file.path(), spec.to_string()).unwrap();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pages/drive.py");
+    let output = std::process::Command::new("python3").arg(script).arg(file.path()).output().unwrap();
+    assert!(output.status.success(), "drive.py:\n{}", String::from_utf8_lossy(&output.stderr));
+    let mut reports: Vec<Value> = serde_json::from_slice(&output.stdout).unwrap();
+    let errors = reports.pop().unwrap();
+    assert_eq!(errors["errors"], json!([]), "page errors");
+    reports
+}
+
+fn count(report: &Value, command: &str) -> usize {
+    report["commands"].as_array().unwrap().iter().filter(|c| *c == command).count()
+}
+
+fn step(code: &str) -> Value {
+    json!({"do": code})
+}
+
+fn a_skipped_path_loads_nothing_and_an_open_path_opens_once() {
+    for loader in loaders() {
+        let profile = format!(
+            "{loader}{LAUNCHER}[pages]\nskip = [\"/checkout/**\", \"/admin/**\"]\nopen = [\"/pricing\", \"/help/*\"]\n"
+        );
+        let block = block(&profile, &[]);
+        let skipped =
+            drive(json!({"block": block, "start": "/checkout/pay?step=2", "steps": [{"click": "#help-btn"}]}));
+        assert_eq!(skipped[0]["vendor_requests"], 0, "{loader}: a skipped path makes no request");
+        assert_eq!(skipped[0]["starts"], 0);
+
+        for start in ["/pricing", "/help/returns"] {
+            let opened = drive(json!({"block": block, "start": start, "steps": [{}]}));
+            assert_eq!(count(&opened[0], "chatOpen"), 1, "{loader} {start}: {}", opened[0]);
+        }
+        let plain = drive(json!({"block": block, "start": "/", "steps": [{}]}));
+        assert_eq!(count(&plain[0], "chatOpen"), 0);
+        assert_eq!(plain[0]["starts"], 1);
+    }
+}
+
+/// pushState, replaceState, the back button and hash changes, with the Navigation API and,
+/// with it hidden, through history's methods.
+fn single_page_routes_count_as_arrivals() {
+    for hide_navigation in [false, true] {
+        for loader in loaders() {
+            let profile = format!("{loader}{LAUNCHER}[pages]\nskip = [\"/checkout/**\"]\nopen = [\"/pricing\"]\n");
+            let head = match hide_navigation {
+                true => {
+                    "<script nonce=\"helper\">Object.defineProperty(window, 'navigation', { value: undefined, configurable: true });</script>"
+                }
+                false => "",
+            };
+            let reports = drive(json!({"block": block(&profile, &[]), "head": head, "start": "/", "steps": [
+                step("history.pushState({}, '', '/pricing')"),
+                step("history.replaceState({}, '', '/pricing?tab=2')"),
+                step("location.hash = '#plans'"),
+                step("history.pushState({}, '', '/about')"),
+                step("history.back()"),
+                step("history.pushState({}, '', '/checkout/pay')"),
+                {"click": "#help-btn"},
+                step("history.pushState({}, '', '/')"),
+                {"click": "#help-btn"},
+            ]}));
+            let how = format!("navigation hidden: {hide_navigation}, {loader}");
+            assert_eq!(count(&reports[0], "chatOpen"), 1, "{how}: arriving at /pricing");
+            assert_eq!(count(&reports[1], "chatOpen"), 1, "{how}: replaceState keeps the path");
+            assert_eq!(count(&reports[2], "chatOpen"), 1, "{how}: a hash change is no arrival");
+            assert_eq!(count(&reports[4], "chatOpen"), 2, "{how}: back to /pricing arrives again");
+            assert_eq!(count(&reports[5], "chatClose"), 1, "{how}: a skipped path closes the chat");
+            assert_eq!(count(&reports[6], "chatOpen"), 2, "{how}: and its launcher is inert");
+            assert_eq!(count(&reports[8], "chatOpen"), 3, "{how}: back on a normal path, it works");
+        }
+    }
+
+    // Leaving a skipped path loads the widget if it never loaded.
+    let profile = format!("{}{LAUNCHER}[pages]\nskip = [\"/checkout/**\"]\n", loaders()[1]);
+    let reports = drive(json!({"block": block(&profile, &[]), "start": "/checkout", "steps": [
+        {}, step("history.pushState({}, '', '/thanks')"),
+    ]}));
+    assert_eq!(reports[0]["vendor_requests"], 0);
+    assert_eq!(reports[1]["starts"], 1, "{}", reports[1]);
+}
+
+/// The page's own pushState wrappers, installed before and after the block, keep working, and
+/// pushState returns and throws what it did.
+fn wrapping_history_is_invisible_to_the_page() {
+    let profile = format!("{}{LAUNCHER}[pages]\nopen = [\"/pricing\"]\n", loaders()[0]);
+    let wrapper = |name: &str| {
+        format!(
+            "(function () {{ var original = history.pushState; history.pushState = function () {{ window.__page = window.__page || {{}}; window.__page.{name} = (window.__page.{name} || 0) + 1; return original.apply(this, arguments); }}; }})();"
+        )
+    };
+    let head = format!(
+        "<script nonce=\"helper\">Object.defineProperty(window, 'navigation', {{ value: undefined, configurable: true }}); {}</script>",
+        wrapper("before")
+    );
+    let check = "window.__page = window.__page || {}; window.__page.returned = String(history.pushState({}, '', '/pricing'));\
+        try { history.pushState({}, '', 'https://elsewhere.example/'); window.__page.threw = 'no'; } catch (e) { window.__page.threw = e.name; }";
+    let reports = drive(json!({"block": block(&profile, &[]), "head": head, "start": "/", "steps": [
+        step(&wrapper("after")),
+        step(check),
+    ]}));
+    let page = &reports[1]["page"];
+    assert_eq!(page["before"], 2, "{page}");
+    assert_eq!(page["after"], 2, "{page}");
+    assert_eq!(page["returned"], "undefined");
+    assert_eq!(page["threw"], "SecurityError");
+    assert_eq!(count(&reports[1], "chatOpen"), 1);
+}
+
+/// How each consent manager is told to accept, reject and withdraw, as a page's code would.
+struct Manager {
+    cmp: &'static str,
+    category: &'static str,
+    /// Loads and configures it (before the block).
+    head: &'static str,
+    accept: &'static str,
+    reject: &'static str,
+    withdraw: &'static str,
+}
+
+const MANAGERS: &[Manager] = &[
+    Manager {
+        cmp: "event",
+        category: "",
+        head: "",
+        accept: "document.dispatchEvent(new CustomEvent('ssq:consent'))",
+        reject: "void 0",
+        withdraw: "document.dispatchEvent(new CustomEvent('ssq:consent-withdrawn'))",
+    },
+    // The real vanilla-cookieconsent v3, from npm (tests/js's lock file). `hideFromBots: false`:
+    // by default it does not run where navigator.webdriver is set, as under Playwright. It runs
+    // once the page is parsed, after the block, as most sites start it.
+    Manager {
+        cmp: "cookieconsent",
+        category: "functionality",
+        head: r#"<script nonce="helper" src="https://cdn.example/cookieconsent.umd.js"></script>
+<script nonce="helper">document.addEventListener("DOMContentLoaded", function () {
+  CookieConsent.run({ hideFromBots: false, categories: { necessary: { enabled: true, readOnly: true }, functionality: {} },
+  language: { default: "en", translations: { en: { consentModal: { title: "Cookies", acceptAllBtn: "Accept", acceptNecessaryBtn: "Reject" },
+  preferencesModal: { title: "Preferences", sections: [] } } } } }); });</script>"#,
+        accept: "CookieConsent.acceptCategory('all')",
+        reject: "CookieConsent.acceptCategory([])",
+        withdraw: "CookieConsent.acceptCategory([])",
+    },
+    // The real Klaro, from npm.
+    Manager {
+        cmp: "klaro",
+        category: "salesmartly",
+        head: r#"<script nonce="helper">window.klaroConfig = { storageMethod: "cookie", services: [{ name: "salesmartly", purposes: ["functional"] }] };</script>
+<script nonce="helper" src="https://cdn.example/klaro.js"></script>"#,
+        accept: "var m = klaro.getManager(); m.updateConsent('salesmartly', true); m.saveAndApplyConsents()",
+        reject: "var m = klaro.getManager(); m.updateConsent('salesmartly', false); m.saveAndApplyConsents()",
+        withdraw: "var m = klaro.getManager(); m.updateConsent('salesmartly', false); m.saveAndApplyConsents()",
+    },
+    // A stand-in written from Cookiebot's developer documentation
+    // (https://www.cookiebot.com/en/developer/): `Cookiebot.consent.<category>` booleans, and the
+    // `CookiebotOnAccept` / `CookiebotOnDecline` events on window.
+    Manager {
+        cmp: "cookiebot",
+        category: "preferences",
+        head: r#"<script nonce="helper">window.Cookiebot = { consent: { necessary: true, preferences: false, statistics: false, marketing: false } };</script>"#,
+        accept: "Cookiebot.consent.preferences = true; window.dispatchEvent(new Event('CookiebotOnAccept'))",
+        reject: "Cookiebot.consent.preferences = false; window.dispatchEvent(new Event('CookiebotOnDecline'))",
+        withdraw: "Cookiebot.consent.preferences = false; window.dispatchEvent(new Event('CookiebotOnDecline'))",
+    },
+    // A stand-in written from OneTrust's documentation (my.onetrust.com, "Cookie consent: the
+    // OnetrustActiveGroups variable and the OneTrustGroupsUpdated event"): the consented group
+    // ids, comma-separated, and an event on window when they change.
+    Manager {
+        cmp: "onetrust",
+        category: "C0003",
+        head: r#"<script nonce="helper">window.OnetrustActiveGroups = ",C0001,";</script>"#,
+        accept: "window.OnetrustActiveGroups = ',C0001,C0003,'; window.dispatchEvent(new CustomEvent('OneTrustGroupsUpdated', { detail: ['C0001', 'C0003'] }))",
+        reject: "window.OnetrustActiveGroups = ',C0001,'; window.dispatchEvent(new CustomEvent('OneTrustGroupsUpdated', { detail: ['C0001'] }))",
+        withdraw: "window.OnetrustActiveGroups = ',C0001,'; window.dispatchEvent(new CustomEvent('OneTrustGroupsUpdated', { detail: ['C0001'] }))",
+    },
+];
+
+fn consent_profile(loader: &str, manager: &Manager) -> String {
+    let category = match manager.category {
+        "" => String::new(),
+        category => format!("category = \"{category}\"\n"),
+    };
+    format!("{loader}{LAUNCHER}[consent]\ncmp = \"{}\"\n{category}", manager.cmp)
+}
+
+/// Before consent nothing reaches SaleSmartly and nothing is stored, and a click asks for it;
+/// accepting sets up once; withdrawing closes the chat, forgets the visitor and stops.
+fn nothing_before_consent_then_everything_once() {
+    for manager in MANAGERS {
+        for loader in loaders() {
+            let how = format!("{} {}", manager.cmp, loader.lines().nth(1).unwrap());
+            let reports = drive(json!({
+                "block": block(&consent_profile(loader, manager), &[]), "head": manager.head, "start": "/",
+                "steps": [{"wait": 0.8}, {"click": "#help-btn"}, step(manager.accept), {"click": "#help-btn"},
+                          step(manager.withdraw), {"click": "#help-btn"}],
+            }));
+            let before = &reports[1];
+            assert_eq!(before["vendor_requests"], 0, "{how}: before consent");
+            assert_eq!(before["storage_now"], before["storage_before"], "{how}: nothing stored before consent");
+            assert_eq!(before["needed"], 1, "{how}: the click asked for consent");
+            let accepted = &reports[3];
+            assert_eq!(accepted["starts"], 1, "{how}: set up once: {accepted}");
+            assert_eq!(
+                accepted["widget_stored"], true,
+                "{how}: the stand-in widget stores, so the check above can fail"
+            );
+            assert_eq!(count(accepted, "chatOpen"), 1, "{how}: the launcher works");
+            let withdrawn = &reports[4];
+            let commands = withdrawn["commands"].as_array().unwrap();
+            assert_eq!(commands[commands.len() - 2..], [json!("chatClose"), json!("clearUser")], "{how}: {withdrawn}");
+            assert_eq!(reports[5]["commands"], withdrawn["commands"], "{how}: nothing more is sent");
+            assert_eq!(reports[5]["needed"], 2, "{how}");
+        }
+    }
+}
+
+fn a_rejection_loads_nothing_and_a_returning_visitor_starts_at_once() {
+    for manager in MANAGERS {
+        let loader = loaders()[1];
+        let block = block(&consent_profile(loader, manager), &[]);
+        let rejected = drive(json!({"block": block, "head": manager.head, "start": "/",
+            "steps": [step(manager.reject), {"click": "#help-btn"}]}));
+        assert_eq!(rejected[1]["vendor_requests"], 0, "{}: rejected", manager.cmp);
+        assert_eq!(rejected[1]["widget_stored"], false, "{}", manager.cmp);
+
+        // Consent given on an earlier page: the manager knows at once (for `event`, the page says
+        // so with window.ssqConsent before the block; the stand-ins are set before it too).
+        let returning_head = match manager.cmp {
+            "event" => "<script nonce=\"helper\">window.ssqConsent = true;</script>".to_string(),
+            "cookiebot" => manager.head.replace("preferences: false", "preferences: true"),
+            "onetrust" => manager.head.replace(",C0001,", ",C0001,C0003,"),
+            _ => manager.head.to_string(),
+        };
+        let steps = match manager.cmp {
+            "cookieconsent" | "klaro" => json!([step(manager.accept), {"reload": true, "wait": 0.8}]),
+            _ => json!([{"wait": 0.8}]),
+        };
+        let returning = drive(json!({"block": block, "head": returning_head, "start": "/", "steps": steps}));
+        let last = returning.last().unwrap();
+        assert_eq!(last["starts"], 1, "{}: a returning visitor: {last}", manager.cmp);
+    }
+}
+
+/// Consent and the other gates combine: `interaction` waits for an interaction after consent, a
+/// skipped path stays skipped, and a strict CSP (a nonce, or the printed hashes) still allows it.
+fn consent_combines_with_load_modes_pages_and_csp() {
+    let event = &MANAGERS[0];
+    let profile = format!(
+        "{}load = \"interaction\"\n{LAUNCHER}[consent]\ncmp = \"event\"\n[pages]\nskip = [\"/checkout/**\"]\n",
+        loaders()[1]
+    );
+    let reports = drive(json!({"block": block(&profile, &[]), "start": "/", "steps": [
+        step(event.accept), {"click": "#contact", "wait": 0.6},
+    ]}));
+    assert_eq!(reports[0]["vendor_requests"], 0, "consent alone does not load in interaction mode");
+    assert!(reports[1]["vendor_requests"].as_u64().unwrap() > 0, "the first interaction after it does");
+
+    let skipped = drive(
+        json!({"block": block(&profile, &[]), "start": "/checkout", "steps": [step(event.accept), {"click": "#help-btn"}]}),
+    );
+    assert_eq!(skipped[1]["vendor_requests"], 0, "consent on a skipped path loads nothing");
+
+    for loader in loaders() {
+        let profile = consent_profile(loader, event);
+        let nonced = block(&profile, &["--nonce", "helper"]);
+        let csp = "script-src 'nonce-helper' https://plugin-code.salesmartly.com https://cdn.example";
+        let reports = drive(json!({"block": nonced, "csp": csp, "start": "/", "steps": [{}, step(event.accept)]}));
+        assert_eq!(
+            (&reports[0]["vendor_requests"], &reports[1]["starts"]),
+            (&json!(0), &json!(1)),
+            "{loader} with a nonce"
+        );
+
+        let file = temp_profile("p.ssq.toml", &profile);
+        let sources = ssq_gen().arg("csp").arg(&file.path).output().unwrap();
+        let csp = format!("script-src {} 'nonce-helper'", String::from_utf8(sources.stdout).unwrap().trim());
+        let reports =
+            drive(json!({"block": block(&profile, &[]), "csp": csp, "start": "/", "steps": [{}, step(event.accept)]}));
+        assert_eq!(
+            (&reports[0]["vendor_requests"], &reports[1]["starts"]),
+            (&json!(0), &json!(1)),
+            "{loader} with the hashes"
+        );
+    }
+}
+
+fn the_profile_rules_for_pages_and_consent() {
+    let cases = [
+        ("[pages]\nskip = [\"https://shop.example/checkout?x=1\"]\n", "SSQ401", "did you mean `/checkout`?"),
+        ("[pages]\nopen = [\"pricing\"]\n", "SSQ401", "did you mean `/pricing`?"),
+        ("[pages]\nskip = [\"/a\"]\nopen = [\"/a\"]\n", "SSQ402", "in both `pages.skip` and `pages.open`"),
+        ("[consent]\ncmp = \"klaro\"\n", "SSQ403", "needs a `category`"),
+        ("[consent]\ncmp = \"cookiebot\"\ncategory = \" \"\n", "SSQ403", "blank"),
+        ("[consent]\ncategory = \"x\"\n", "SSQ403", "has no `cmp`"),
+        ("[consent]\ncmp = \"onetrst\"\ncategory = \"C0003\"\n", "SSQ006", "did you mean `onetrust`?"),
+    ];
+    for (section, code, says) in cases {
+        let profile = temp_profile("p.ssq.toml", &format!("{}{section}", loaders()[0]));
+        let output = ssq_gen().args(["lint", "--format", "json"]).arg(&profile.path).output().unwrap();
+        assert_eq!(output.status.code(), Some(1), "{section}");
+        let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+        let found = &report["diagnostics"][0];
+        assert_eq!(found["code"], code, "{section}: {report:#}");
+        let text = format!("{} {}", found["message"], found["help"]);
+        assert!(text.contains(says), "{section}: {text}");
+    }
+}
+
+tests! {
+    a_skipped_path_loads_nothing_and_an_open_path_opens_once ["chromium", "python3", "playwright"],
+    single_page_routes_count_as_arrivals ["chromium", "python3", "playwright"],
+    wrapping_history_is_invisible_to_the_page ["chromium", "python3", "playwright"],
+    nothing_before_consent_then_everything_once ["chromium", "python3", "playwright", "cookieconsent", "klaro"],
+    a_rejection_loads_nothing_and_a_returning_visitor_starts_at_once ["chromium", "python3", "playwright", "cookieconsent", "klaro"],
+    consent_combines_with_load_modes_pages_and_csp ["chromium", "python3", "playwright"],
+    the_profile_rules_for_pages_and_consent,
+}
