@@ -13,6 +13,9 @@ source_dir=$(cd "$(dirname "$0")/.." && pwd)
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' "$source_dir/Cargo.toml" | head -n 1)
 root=${SSQ_GEN_ROOT:-$HOME/.ssq-gen}/$version
 export PATH="$root/bin:$PATH"
+# What the installed binary was installed for: every commit has one version number, so the ref
+# the workflow pinned (SSQ_GEN_ACTION_REF, from github.action_ref) is kept beside it.
+wanted="ssq-gen $version ${SSQ_GEN_ACTION_REF:-}"
 
 # The release target this runner runs, as .github/scripts/package.sh names archives.
 runner_target() {
@@ -65,11 +68,21 @@ download() {
   echo "ssq-gen $version: downloaded $archive from $base (SHA-256 verified)" >&2
 }
 
-if [ "$(ssq-gen --version 2>/dev/null)" != "ssq-gen $version" ]; then
+installed() {
+  if [ -x "$root/bin/ssq-gen" ] || [ -x "$root/bin/ssq-gen.exe" ]; then
+    [ "$(cat "$root/installed-for" 2>/dev/null)" = "$wanted" ]
+  else
+    [ "$(ssq-gen --version 2>/dev/null)" = "ssq-gen $version" ]
+  fi
+}
+
+if ! installed; then
+  rm -rf "$root/bin"
   if ! download; then
     echo "ssq-gen $version: building it with cargo install --locked from $source_dir (a few minutes)" >&2
-    cargo install --locked --quiet --path "$source_dir" --root "$root"
+    cargo install --locked --quiet --force --path "$source_dir" --root "$root"
   fi
+  echo "$wanted" > "$root/installed-for"
 fi
 read -r -a paths <<< "${INPUT_PATHS:-.}"
 read -r -a args <<< "${INPUT_ARGS:-}"

@@ -71,6 +71,7 @@ pub enum Command {
         "  2  usage or I/O error; unreadable paths are reported and the others still linted;\n",
         "     no profile found (unless --allow-empty)",
     ))]
+    #[command(visible_alias = "check")]
     Lint(LintArgs),
 
     /// Print the Content-Security-Policy `script-src` sources the snippet needs
@@ -396,9 +397,14 @@ pub struct LintArgs {
     #[arg(long, value_enum, default_value_t = OutputFormat::Human, value_name = "FORMAT")]
     pub format: OutputFormat,
 
-    /// Which files in folders are profiles (repeatable; replaces *.ssq.toml and *.ssq.json)
+    /// Which files in folders are profiles (repeatable; replaces *.ssq.toml and *.ssq.json;
+    /// `!GLOB` leaves files out)
     #[arg(long, value_name = "GLOB")]
     pub glob: Vec<String>,
+
+    /// Walk hidden files and folders too (.github/, .config/)
+    #[arg(long)]
+    pub hidden: bool,
 
     /// Profile format; by default from the extension, else from the content
     #[arg(long, value_enum, value_name = "FORMAT")]

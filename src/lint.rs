@@ -17,7 +17,7 @@ const BATCH: usize = 256;
 /// so that a repository's unrelated `package.json` or `Cargo.toml` is never taken for a profile.
 pub const DEFAULT_GLOBS: &[&str] = &["*.ssq.toml", "*.ssq.json"];
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Options {
     /// Patterns for files found in folders; empty means [`DEFAULT_GLOBS`].
     pub globs: Vec<String>,
@@ -25,6 +25,8 @@ pub struct Options {
     /// Follow symbolic links found while walking (`-L`). Off by default, as for ripgrep: a link in
     /// a pull request must not make CI read `/proc/self/environ` or hang on a FIFO.
     pub follow_links: bool,
+    /// `--hidden`: walk hidden files and folders too (`.github/`, `.config/`).
+    pub hidden: bool,
     /// `--fix` / `--diff`: apply fixes (and with `--unsafe-fixes`, the unsafe ones too).
     pub fix: Option<Applicability>,
     /// `--ignore`: the fixes of ignored warnings are not applied either.
@@ -35,16 +37,21 @@ pub struct Options {
 /// A file reached twice (`site` and `./site/a.ssq.toml`) counts once, under its first name. A path
 /// that cannot be walked comes back as an error, in place.
 pub fn discover(paths: &[PathBuf], options: &Options) -> Result<Vec<Result<Input, ReadError>>, String> {
-    let globs = if options.globs.is_empty() {
-        DEFAULT_GLOBS.iter().map(|g| g.to_string()).collect()
-    } else {
-        options.globs.clone()
+    // `!glob` excludes, as in ripgrep; with only exclusions, the convention still says what is in.
+    let includes = options.globs.iter().any(|glob| !glob.starts_with('!'));
+    let globs: Vec<String> = match includes {
+        true => options.globs.clone(),
+        false => DEFAULT_GLOBS.iter().map(|g| g.to_string()).chain(options.globs.iter().cloned()).collect(),
     };
     let mut builder = ignore::overrides::OverrideBuilder::new("/");
     for glob in &globs {
         // Match on the file name wherever it is, as `*.ssq.toml` reads.
-        let glob = if glob.contains('/') { glob.clone() } else { format!("**/{glob}") };
-        builder.add(&glob).map_err(|err| format!("bad --glob `{glob}`: {err}"))?;
+        let (not, pattern) = match glob.strip_prefix('!') {
+            Some(pattern) => ("!", pattern),
+            None => ("", glob.as_str()),
+        };
+        let anchored = if pattern.contains('/') { format!("{not}{pattern}") } else { format!("{not}**/{pattern}") };
+        builder.add(&anchored).map_err(|err| format!("bad --glob `{glob}`: {err}"))?;
     }
     // Compiled only when there is a folder to walk: profiles named one by one need no globs.
     let mut matcher = None;
@@ -58,7 +65,7 @@ pub fn discover(paths: &[PathBuf], options: &Options) -> Result<Vec<Result<Input
                 Some(matcher) => matcher,
                 None => matcher.insert(builder.build().map_err(|err| err.to_string())?),
             };
-            inputs.extend(walk(path, matcher, options.follow_links));
+            inputs.extend(walk(path, matcher, options.follow_links, options.hidden));
         } else {
             inputs.push(Ok(Input::Path(path.clone())));
         }
@@ -75,10 +82,16 @@ pub fn discover(paths: &[PathBuf], options: &Options) -> Result<Vec<Result<Input
     Ok(inputs)
 }
 
-fn walk(folder: &Path, matcher: &ignore::overrides::Override, follow_links: bool) -> Vec<Result<Input, ReadError>> {
+fn walk(
+    folder: &Path,
+    matcher: &ignore::overrides::Override,
+    follow_links: bool,
+    hidden: bool,
+) -> Vec<Result<Input, ReadError>> {
     let mut found = Vec::new();
     // .gitignore applies whether or not the folder is in a git checkout.
-    for entry in ignore::WalkBuilder::new(folder).require_git(false).follow_links(follow_links).build() {
+    let walker = ignore::WalkBuilder::new(folder).require_git(false).follow_links(follow_links).hidden(!hidden).build();
+    for entry in walker {
         match entry {
             // Regular files only: a link is a link unless followed, and a FIFO, socket or device
             // found in a tree is never a profile (and a FIFO would block the run).

@@ -127,12 +127,14 @@ pub(crate) struct Accepted {
 }
 
 /// Reads and checks the profile, showing its findings; `Err` carries the exit status.
-fn accept(args: &ProfileArgs, ui: &Ui) -> Result<Accepted, Status> {
+fn accept(args: &ProfileArgs, command: &str, ui: &Ui) -> Result<Accepted, Status> {
     let input = match args.profile.as_deref() {
         Some(path) => Input::from_arg(Some(path)),
         // Waiting silently for a profile to be typed looks like a hang.
         None if std::io::stdin().is_terminal() => {
-            ui.problem("no profile given: name a file (`ssq-gen snippet profile.toml`), or `-` to type or paste one");
+            ui.problem(format_args!(
+                "no profile given: name a file (`ssq-gen {command} profile.toml`), or `-` to type or paste one"
+            ));
             return Err(Status::Trouble);
         }
         None => Input::Stdin,
@@ -200,7 +202,7 @@ fn snippet(args: &SnippetArgs, ui: &Ui) -> Status {
     if output.is_some() {
         remove_unfinished_files_on_signals();
     }
-    let accepted = match accept(&args.profile, ui) {
+    let accepted = match accept(&args.profile, "snippet", ui) {
         Ok(accepted) => accepted,
         Err(status) => return status,
     };
@@ -239,6 +241,10 @@ fn remove_unfinished_files_on_signals() {
 fn check_drift(path: &Path, expected: &str, ui: &Ui) -> Status {
     let name = path.display().to_string();
     let regenerate = regenerate_command();
+    if path.is_dir() {
+        ui.problem(format_args!("--check {name}: it is a folder; name the file the block was written to"));
+        return Status::Trouble;
+    }
     let current = match std::fs::read(path) {
         Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
@@ -315,6 +321,7 @@ fn lint(args: &LintArgs, ui: &Ui) -> Status {
         globs: args.glob.clone(),
         format: input_format(args.input_format),
         follow_links: args.follow,
+        hidden: args.hidden,
         fix: fixing,
         ignore,
     };
@@ -350,11 +357,18 @@ fn lint(args: &LintArgs, ui: &Ui) -> Status {
             true => lint::DEFAULT_GLOBS.join(", "),
             false => args.glob.join(", "),
         };
+        // Profiles that only hidden folders hold were skipped, as ripgrep skips them: say so.
+        let in_hidden = match args.hidden {
+            false => lint::discover(&paths, &lint::Options { hidden: true, ..options.clone() })
+                .map_or(0, |found| found.len()),
+            true => 0,
+        };
         let paths: Vec<_> = paths.iter().map(|p| p.display().to_string()).collect();
-        return cannot_start(format!(
-            "no profile found in {} (looked for {looked_for}): check the paths and --glob, or pass --allow-empty",
-            paths.join(", ")
-        ));
+        let hint = match in_hidden {
+            0 => "check the paths and --glob, or pass --allow-empty".to_string(),
+            n => format!("{} in hidden files or folders were skipped: pass --hidden", count(n, "profile")),
+        };
+        return cannot_start(format!("no profile found in {} (looked for {looked_for}): {hint}", paths.join(", ")));
     }
     if args.diff {
         return lint_diff(inputs, &options, ui);
@@ -424,7 +438,7 @@ fn lint_diff(
 }
 
 fn csp(args: &CspArgs, ui: &Ui) -> Status {
-    let result = accept(&args.profile, ui).and_then(|accepted| {
+    let result = accept(&args.profile, "csp", ui).and_then(|accepted| {
         let snippet = render_accepted(&accepted, None, args.logout, ui)?;
         Ok(print(&format!("{}\n", snippet::csp::sources(&accepted.profile, &snippet))))
     });
@@ -463,6 +477,14 @@ fn init(path: Option<&Path>, json: bool, force: bool, ui: &Ui) -> Status {
     if path.as_os_str() == "-" {
         return print(&text);
     }
+    if path.is_dir() {
+        ui.problem(format_args!(
+            "{} is a folder: name the profile to write in it, e.g. `ssq-gen init {}`",
+            path.display(),
+            path.join(default).display()
+        ));
+        return Status::Trouble;
+    }
     if !force && std::fs::symlink_metadata(path).is_ok() {
         ui.problem(format_args!("{} already exists; use --force to replace it", path.display()));
         return Status::Trouble;
@@ -492,9 +514,27 @@ fn login_data(engine: &Engine, output: Option<&Path>, ui: &Ui) -> Status {
 
 /// `-o FILE`: replaced atomically, or left as it was.
 fn write_file(path: &Path, text: &str, ui: &Ui) -> Status {
+    if let Some(why) = unwritable(path) {
+        ui.problem(format_args!("cannot write {}: {why}", path.display()));
+        return Status::Trouble;
+    }
     let written = ssq_gen::output::write_atomically(path, text.as_bytes())
         .with_context(|| format!("cannot write {}", path.display()));
     written.map_or_else(|err| ui.failed(err), |()| Status::Success)
+}
+
+/// Why `path` cannot be a file to write, in words that name the path: the OS's own ("entity not
+/// found") name neither it nor what to do.
+fn unwritable(path: &Path) -> Option<String> {
+    if path.is_dir() {
+        return Some("it is a folder: name a file in it".to_string());
+    }
+    let parent = path.parent().filter(|parent| !parent.as_os_str().is_empty())?;
+    match parent.is_dir() {
+        true => None,
+        false if parent.exists() => Some(format!("{} is not a folder", parent.display())),
+        false => Some(format!("the folder {} does not exist: create it first", parent.display())),
+    }
 }
 
 /// `ssq-gen rules [CODE]`.

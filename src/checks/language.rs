@@ -41,7 +41,18 @@ pub enum Support {
 /// subtag has 5 to 8 letters: well-formed, reserved for registration, and in practice always a
 /// language's name (`english`) where its code was meant.
 pub fn classify(tag: &str) -> Result<Support, String> {
-    let locale = Locale::try_from_str(tag).map_err(|err| err.to_string())?;
+    if tag.trim().is_empty() {
+        return Err("it is empty".to_string());
+    }
+    let locale = Locale::try_from_str(tag).map_err(|_| {
+        match () {
+            _ if tag.contains('_') => "BCP 47 separates subtags with `-`, not `_`",
+            _ if tag.contains(char::is_whitespace) => "a tag has no spaces",
+            _ if tag.split('-').any(|subtag| subtag.is_empty()) => "a subtag is empty",
+            _ => "its subtags are not in BCP 47's order (language, script, region, variants)",
+        }
+        .to_string()
+    })?;
     if locale.id.language.as_str().len() > 3 {
         return Err("a language subtag has 2 or 3 letters".to_string());
     }

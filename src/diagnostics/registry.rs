@@ -39,6 +39,8 @@ rules! {
         "No value is left as the placeholder `ssq-gen init` writes (a project script, a license, a visitor).";
     REPEATED_VALUE = "SSQ010", "repeated-value", Error,
         "A list of choices (`widget.hide_upload`) names each word once.";
+    NO_EFFECT = "SSQ011", "no-effect", Warning,
+        "A setting has an effect: `hide_icon` leaves something that opens the chat, and `forward_content` has a `datalayer` or `gtag` action to forward to.";
     LOADER_CHOICE = "SSQ101", "loader-choice", Error,
         "`[loader]` has exactly one of `script_url` and `license`.";
     SCRIPT_URL = "SSQ102", "script-url", Error,
@@ -76,7 +78,7 @@ rules! {
     LOGIN_FIXED_VISITOR = "SSQ213", "login-fixed-visitor", Error,
         "With `from_page = true`, `user_id` and `user_name` are not fixed in the profile: one fixed id would merge every visitor into one.";
     CUSTOM_FIELD = "SSQ214", "custom-field", Error,
-        "`custom_fields_ext` has no blank custom-field id, and no blank option in a select-type field's list.";
+        "`custom_fields_ext` has no blank custom-field id, no blank option in a select-type field's list, and no integer past 2^53 (JavaScript would round it).";
     SELECTOR = "SSQ301", "selector", Error,
         "Launcher and trigger selectors are ones Chromium's `querySelector` and `matches` accept; pseudo-elements (`::before`, and `:before` and the other CSS 2 forms) are refused, since they match no clicked element.";
     TWO_LAUNCHERS = "SSQ302", "two-launchers", Warning,
@@ -87,6 +89,12 @@ rules! {
         "A selector is not both in `triggers.send_on_click` and in `triggers.close_on_click`: one click would open the chat to send and close it.";
     SEND_TEXT = "SSQ305", "send-text", Error,
         "A `triggers.send_on_click` text is not blank and at most 1,000 characters.";
+    SELECTOR_CONFLICT = "SSQ306", "selector-conflict", Error,
+        "A selector that opens the chat (`launcher.open_selector`, `triggers.open_on_click`) is not in `triggers.close_on_click` too: one click would open and close it.";
+    SELECTOR_REPEATED = "SSQ307", "selector-repeated", Warning,
+        "A selector is not listed twice among the clicks that open the chat (twice in a list, or as the launcher and a trigger): one click would open it twice.";
+    SELECTOR_EVERYTHING = "SSQ308", "selector-everything", Warning,
+        "No click selector is `*`, `html`, `body` or `:root`, which catch every click on the page.";
     PAGE_PATTERN = "SSQ401", "page-pattern", Error,
         "A `[pages]` pattern is a URL path: it starts with `/`, is not a whole URL, and has no query or fragment.";
     PAGE_CONFLICT = "SSQ402", "page-conflict", Error,

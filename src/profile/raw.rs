@@ -236,7 +236,11 @@ impl RawProfile {
             }
             let Some(section) = schema::section(&entry.key) else {
                 let known = schema::SECTIONS.iter().map(|s| s.name);
-                let (diagnostic, guess) = unknown_key(&entry, "section", &format!("[{}]", entry.key), known);
+                let shown = match layout.toml {
+                    true => format!("[{}]", entry.key),
+                    false => serde_json::Value::from(entry.key.as_str()).to_string(),
+                };
+                let (diagnostic, guess) = unknown_key(&entry, "section", &shown, known);
                 // Renamed only into a section not written yet: two tables of one name do not parse.
                 let fix = guess.filter(|name| !layout.has_section(name)).map(|name| {
                     let edit = fix::rename_key(text, &entry.key_span, name);
@@ -262,9 +266,9 @@ impl RawProfile {
                 let span = item.node.span.clone();
                 match field_value(key.kind, item.node, text, path) {
                     Ok(value) => raw.fields.push(Field { section, key, key_span: item.key_span, span, value }),
-                    Err(diagnostic) => {
+                    Err(rejections) => {
                         raw.rejected.push(key);
-                        diagnostics.push(diagnostic);
+                        diagnostics.extend(rejections);
                     }
                 }
             }
@@ -273,59 +277,89 @@ impl RawProfile {
     }
 }
 
+/// Every element in error, not only the first: one run reports them all.
+type Rejections = Vec<Diagnostic>;
+
+/// All `Ok`s, or every `Err`.
+fn all<T>(results: impl IntoIterator<Item = Result<T, Rejections>>) -> Result<Vec<T>, Rejections> {
+    let (mut ok, mut errors) = (Vec::new(), Vec::new());
+    for result in results {
+        match result {
+            Ok(value) => ok.push(value),
+            Err(rejections) => errors.extend(rejections),
+        }
+    }
+    if errors.is_empty() { Ok(ok) } else { Err(errors) }
+}
+
 /// The field's value if it has the kind's type; `path` names it in a diagnostic.
-fn field_value(kind: Kind, node: Node, text: &str, path: impl Fn() -> String) -> Result<FieldValue, Diagnostic> {
+fn field_value(kind: Kind, node: Node, text: &str, path: impl Fn() -> String) -> Result<FieldValue, Rejections> {
     let Node { value, span } = node;
     match (kind, value) {
-        (Kind::Text | Kind::MultilineText | Kind::Selector, Value::String(s)) => Ok(FieldValue::Text(s)),
+        (Kind::MultilineText, Value::String(s)) => Ok(FieldValue::Text(file_line_breaks(text, &span, s))),
+        (Kind::Text | Kind::Selector, Value::String(s)) => Ok(FieldValue::Text(s)),
         (Kind::Bool, Value::Bool(b)) => Ok(FieldValue::Bool(b)),
         (Kind::Choice(choices), Value::String(s)) if choices.contains(&s.as_str()) => Ok(FieldValue::Text(s)),
-        (Kind::Choice(choices), Value::String(s)) => Err(unknown_word(&path(), &s, span, choices, text)),
+        (Kind::Choice(choices), Value::String(s)) => Err(vec![unknown_word(&path(), &s, span, choices, text)]),
         (Kind::TextList | Kind::SelectorList | Kind::RuleCodes | Kind::PathPatterns, Value::Array(items)) => {
             strings(items, &path()).map(FieldValue::List)
         }
         (Kind::ChoiceList(choices), Value::Array(items)) => {
             let items = strings(items, &path())?;
-            match items.iter().enumerate().find(|(_, (word, _))| !choices.contains(&word.as_str())) {
-                Some((i, (word, span))) => {
-                    Err(unknown_word(&format!("{}[{i}]", path()), word, span.clone(), choices, text))
-                }
-                None => Ok(FieldValue::List(items)),
-            }
+            let unknown: Vec<_> = items
+                .iter()
+                .enumerate()
+                .filter(|(_, (word, _))| !choices.contains(&word.as_str()))
+                .map(|(i, (word, span))| unknown_word(&format!("{}[{i}]", path()), word, span.clone(), choices, text))
+                .collect();
+            if unknown.is_empty() { Ok(FieldValue::List(items)) } else { Err(unknown) }
         }
-        (Kind::SelectorTexts, Value::Table(entries)) => entries
-            .into_iter()
-            .map(|Entry { key, key_span, node }| match node.value {
-                Value::String(text) => Ok(TextEntry { key, key_span, text, span: node.span }),
+        (Kind::SelectorTexts, Value::Table(entries)) => {
+            all(entries.into_iter().map(|Entry { key, key_span, node }| match node.value {
+                Value::String(value) => {
+                    let text = file_line_breaks(text, &node.span, value);
+                    Ok(TextEntry { key, key_span, text, span: node.span })
+                }
                 other => {
                     let path = format!("{}[{}]", path(), serde_json::Value::from(key.as_str()));
-                    Err(type_error(&path, node.span, &other, "a string"))
+                    Err(vec![type_error(&path, node.span, &other, "a string")])
                 }
-            })
-            .collect::<Result<_, _>>()
-            .map(FieldValue::TextTable),
-        (Kind::CustomFields, Value::Table(entries)) => entries
-            .into_iter()
-            .map(|Entry { key: id, key_span: id_span, node }| {
+            }))
+            .map(FieldValue::TextTable)
+        }
+        (Kind::CustomFields, Value::Table(entries)) => {
+            all(entries.into_iter().map(|Entry { key: id, key_span: id_span, node }| {
                 let path = format!("{}.{id}", path());
                 let value = match node.value {
                     Value::String(text) => CustomValue::Text(text),
                     Value::Integer(int) => CustomValue::Number(int.into()),
                     Value::Float(float) => match serde_json::Number::from_f64(float) {
                         Some(number) => CustomValue::Number(number),
-                        None => return Err(type_error(&path, node.span, &Value::Float(float), "a finite number")),
+                        None => {
+                            return Err(vec![type_error(&path, node.span, &Value::Float(float), "a finite number")]);
+                        }
                     },
                     Value::Array(items) => CustomValue::List(strings(items, &path)?),
                     other => {
                         let expected = "a string, a number or an array of strings";
-                        return Err(type_error(&path, node.span, &other, expected));
+                        return Err(vec![type_error(&path, node.span, &other, expected)]);
                     }
                 };
                 Ok(CustomField { id, id_span, value, span: node.span })
-            })
-            .collect::<Result<_, _>>()
-            .map(FieldValue::CustomFields),
-        (kind, other) => Err(type_error(&path(), span, &other, kind.expected())),
+            }))
+            .map(FieldValue::CustomFields)
+        }
+        (kind, other) => Err(vec![type_error(&path(), span, &other, kind.expected())]),
+    }
+}
+
+/// A TOML multi-line string's line breaks are the file's: a checkout with CRLF line endings must
+/// give the block (and its CSP hash) that LF gives, so they are read as `\n`. TOML lets parsers
+/// normalize them; a `\r\n` written as escapes in the same string is read as `\n` too.
+fn file_line_breaks(text: &str, span: &Span, value: String) -> String {
+    match text.get(span.clone()).is_some_and(|written| written.contains("\r\n")) {
+        true => value.replace("\r\n", "\n"),
+        false => value,
     }
 }
 
@@ -348,15 +382,11 @@ fn unknown_word(path: &str, word: &str, span: Span, choices: &[&str], text: &str
 }
 
 /// An array's entries, each a string; `path` names the array in a diagnostic.
-fn strings(items: Vec<Node>, path: &str) -> Result<Vec<(String, Span)>, Diagnostic> {
-    items
-        .into_iter()
-        .enumerate()
-        .map(|(i, item)| match item.value {
-            Value::String(s) => Ok((s, item.span)),
-            other => Err(type_error(&format!("{path}[{i}]"), item.span, &other, "a string")),
-        })
-        .collect()
+fn strings(items: Vec<Node>, path: &str) -> Result<Vec<(String, Span)>, Rejections> {
+    all(items.into_iter().enumerate().map(|(i, item)| match item.value {
+        Value::String(s) => Ok((s, item.span)),
+        other => Err(vec![type_error(&format!("{path}[{i}]"), item.span, &other, "a string")]),
+    }))
 }
 
 fn type_error(path: &str, span: Span, found: &Value, expected: &str) -> Diagnostic {

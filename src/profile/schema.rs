@@ -188,14 +188,14 @@ pub mod key {
         Kind::MultilineText,
         "Free text for agents; line breaks are kept.",
         Text("Plan B\nDesktop client"),
-        true,
+        false,
     );
     pub static LABEL_NAMES: Key = Key::new(
         "label_names",
         Kind::TextList,
         "Tags that already exist in the SaleSmartly project; they replace the visitor's tags.",
         List(&["vip", "trial"]),
-        true,
+        false,
     );
     pub static CUSTOM_FIELDS_EXT: Key = Key::new(
         "custom_fields_ext",
@@ -425,12 +425,23 @@ pub fn section(name: &str) -> Option<&'static Section> {
 
 /// The closest known name, for "did you mean" help; `None` when nothing is close.
 pub fn did_you_mean<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    known
-        .into_iter()
-        .map(|candidate| (strsim::jaro_winkler(unknown, candidate), candidate))
+    let known: Vec<&'a str> = known.into_iter().collect();
+    let close = known
+        .iter()
+        .map(|candidate| (strsim::jaro_winkler(unknown, candidate), *candidate))
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, candidate)| candidate)
+        .map(|(_, candidate)| candidate);
+    // A word of a longer name: `url` for `script_url`, `region` for `phone_region`, when only one
+    // name has it.
+    close.or_else(|| {
+        let lower = unknown.to_ascii_lowercase().replace('-', "_");
+        let mut words = known.iter().filter(|candidate| candidate.split('_').any(|word| word == lower));
+        match (words.next(), words.next()) {
+            (Some(only), None) if lower.len() >= 3 => Some(*only),
+            _ => None,
+        }
+    })
 }
 
 /// The profile's JSON Schema (draft 2020-12), from [`SECTIONS`]: what editors use to complete and
@@ -503,6 +514,7 @@ mod tests {
         let keys = section::LOGIN.keys.iter().map(|k| k.name);
         assert_eq!(did_you_mean("user_nmae", keys.clone()), Some("user_name"));
         assert_eq!(did_you_mean("phon", keys.clone()), Some("phone"));
-        assert_eq!(did_you_mean("zzz", keys), None);
+        assert_eq!(did_you_mean("zzz", keys.clone()), None);
+        assert_eq!(did_you_mean("url", ["script_url", "license", "load"]), Some("script_url"));
     }
 }

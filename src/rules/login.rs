@@ -177,6 +177,11 @@ impl Checker<'_> {
         let Some((field, number)) = raw.text(&key::PHONE) else {
             return Ok(None);
         };
+        if number.trim().is_empty() {
+            let message = "`login.phone` is empty".to_string();
+            self.on(&rule::PHONE, field, message, "write the number with its country code, or remove the key");
+            return Err(Rejected);
+        }
         let digits_only =
             raw.choice::<PhoneFormat>(&key::PHONE_FORMAT).is_some_and(|(_, format)| format == PhoneFormat::Digits);
         match phone::parse(number, region) {
@@ -240,6 +245,11 @@ impl Checker<'_> {
     }
 
     fn email(&mut self, field: &Field, address: &str) -> Verdict<String> {
+        if address.trim().is_empty() {
+            let message = "`login.email` is empty".to_string();
+            self.on(&rule::EMAIL, field, message, "write an address such as `name@example.com`, or remove the key");
+            return Err(Rejected);
+        }
         match email::validate(address) {
             Ok(()) => Ok(address.to_string()),
             Err(EmailProblem::DotlessDomain) => {
@@ -330,6 +340,17 @@ impl Checker<'_> {
             }
             let value = match &entry.value {
                 CustomValue::Text(text) => text.as_str().into(),
+                // JavaScript's numbers are doubles: an integer past 2^53 arrives rounded.
+                CustomValue::Number(number)
+                    if number.as_i64().is_some_and(|n| n.unsigned_abs() > 1 << 53)
+                        || number.as_u64().is_some_and(|n| n > 1 << 53) =>
+                {
+                    let message = format!("`{path}.{id}` is {number}, past 2^53: JavaScript would send it rounded");
+                    let help = format!("write it as a string, `\"{number}\"`, to send it as written");
+                    self.report(&rule::CUSTOM_FIELD, &format!("{path}.{id}"), entry.span.clone(), message, help);
+                    verdict = Err(Rejected);
+                    continue;
+                }
                 CustomValue::Number(number) => number.clone().into(),
                 CustomValue::List(options) => {
                     for (i, (option, span)) in options.iter().enumerate() {

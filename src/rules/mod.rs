@@ -24,7 +24,7 @@ pub fn validate(raw: &RawProfile, text: &str, diagnostics: &mut Vec<Diagnostic>)
     let login = checker.login(raw);
     let selectors = checker.selectors(raw);
     let choices = checker.repeated_choices(raw).and(checker.ignorable_codes(raw));
-    let sends = checker.send_on_click(raw);
+    let sends = checker.send_on_click(raw).and(checker.click_selectors(raw));
     let pages = checker.pages(raw);
     let consent = checker.consent(raw);
     checker.launcher_and_icon(raw);

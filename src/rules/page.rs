@@ -4,6 +4,7 @@
 use super::{Checker, Rejected, Verdict};
 use crate::checks::selector;
 use crate::diagnostics::registry as rule;
+use crate::input::source::Span;
 use crate::profile::schema::{key, section};
 use crate::profile::{FieldValue, RawProfile};
 
@@ -20,6 +21,54 @@ impl Checker<'_> {
                         "write a selector as for `document.querySelector`, e.g. `#help-btn` or `.contact-support a`";
                     self.report(&rule::SELECTOR, &path, span, message, help);
                     verdict = Err(Rejected);
+                }
+            }
+        }
+        verdict
+    }
+
+    /// Clicks that contradict or repeat each other, and selectors every click matches.
+    pub(super) fn click_selectors(&mut self, raw: &RawProfile) -> Verdict<()> {
+        let mut verdict = Ok(());
+        let openers: Vec<(String, &str, Span)> = [&key::OPEN_SELECTOR, &key::OPEN_ON_CLICK]
+            .into_iter()
+            .filter_map(|key| raw.field(key))
+            .flat_map(|field| field.selectors())
+            .collect();
+        let closers: Vec<(String, &str, Span)> =
+            raw.field(&key::CLOSE_ON_CLICK).map(|field| field.selectors()).unwrap_or_default();
+        for (path, selector, span) in &closers {
+            if let Some((opener, _, _)) = openers.iter().find(|(_, other, _)| other.trim() == selector.trim()) {
+                let message = format!(
+                    "`{selector}` is in `{opener}` and in `{path}`: one click would open the chat and close it"
+                );
+                self.report(&rule::SELECTOR_CONFLICT, path, span.clone(), message, "keep the selector in one of them");
+                verdict = Err(Rejected);
+            }
+        }
+        for (i, (path, selector, span)) in openers.iter().enumerate() {
+            if let Some((first, _, _)) = openers[..i].iter().find(|(_, other, _)| other.trim() == selector.trim()) {
+                let message =
+                    format!("`{selector}` is in `{first}` and again in `{path}`: one click would open the chat twice");
+                self.report(&rule::SELECTOR_REPEATED, path, span.clone(), message, "name it once");
+            }
+        }
+        let every_click = ["*", "html", "body", ":root"];
+        for field in [
+            &key::OPEN_SELECTOR,
+            &key::OPEN_ON_CLICK,
+            &key::CLOSE_ON_CLICK,
+            &key::SEND_ON_CLICK,
+            &key::CLEAR_USER_ON_CLICK,
+        ]
+        .into_iter()
+        .filter_map(|key| raw.field(key))
+        {
+            for (path, selector, span) in field.selectors() {
+                if every_click.iter().any(|broad| broad.eq_ignore_ascii_case(selector.trim())) {
+                    let message = format!("`{path}` is `{selector}`, which every click on the page is inside");
+                    let help = "name the element the visitor clicks, e.g. `#help-btn` or `.contact-support`";
+                    self.report(&rule::SELECTOR_EVERYTHING, &path, span, message, help);
                 }
             }
         }
@@ -84,6 +133,28 @@ impl Checker<'_> {
             let message = "`widget.hide_close_icon` with `hide_icon`, and nothing on the page opens the chat: a visitor can neither open it again nor close it".to_string();
             let help = "add `[launcher] open_selector` or a trigger that opens the chat, or drop `hide_close_icon`";
             self.on(&rule::CHAT_UNREACHABLE, field, message, help);
+        } else if hides(&key::HIDE_ICON)
+            && !opens
+            && !hides(&key::OPEN_ON_LOAD)
+            && raw.list(&key::OPEN).is_empty()
+            && let Some(field) = raw.field(&key::HIDE_ICON)
+        {
+            let message = "`widget.hide_icon` hides the vendor's icon, and nothing else opens the chat: visitors cannot start one".to_string();
+            let help = "add `[launcher] open_selector` (the site's own button) or a trigger that opens the chat";
+            self.on(&rule::NO_EFFECT, field, message, help);
+        }
+        let analytics = crate::sdk::Event::ALL.iter().any(|event| {
+            raw.choice::<crate::sdk::Action>(event.key()).is_some_and(|(_, action)| action.is_analytics())
+        });
+        if raw.bool(&key::FORWARD_CONTENT) == Some(true)
+            && !analytics
+            && let Some(field) = raw.field(&key::FORWARD_CONTENT)
+        {
+            let message =
+                "`events.forward_content` has nothing to forward to: no event has a `datalayer` or `gtag` action"
+                    .to_string();
+            let help = "give an event `datalayer` or `gtag`, or drop `forward_content`";
+            self.on(&rule::NO_EFFECT, field, message, help);
         }
     }
 }

@@ -65,8 +65,14 @@ impl FreshRunner {
     }
 
     fn run(&self, release_url: &str) -> std::process::Output {
+        self.run_at(release_url, "v0.1.0")
+    }
+
+    /// As the action pinned at `action_ref` (`github.action_ref`).
+    fn run_at(&self, release_url: &str, action_ref: &str) -> std::process::Output {
         let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("action/lint.sh");
         Command::new("bash")
+            .env("SSQ_GEN_ACTION_REF", action_ref)
             .arg(script)
             .current_dir(fixture("tree").join("b"))
             .env("PATH", format!("{}:/usr/local/bin:/usr/bin:/bin", self.tools.path().display()))
@@ -78,6 +84,10 @@ impl FreshRunner {
 
     fn cargo_ran(&self) -> bool {
         self.tools.path().join("cargo.log").exists()
+    }
+
+    fn cargo_runs(&self) -> usize {
+        std::fs::read_to_string(self.tools.path().join("cargo.log")).map_or(0, |log| log.lines().count())
     }
 }
 
@@ -152,10 +162,23 @@ fn without_a_release_the_action_builds_and_says_so() {
     assert!(cargo.starts_with("cargo install --locked"), "{cargo}");
 }
 
+/// Every commit is version 0.1.0: an action pinned at another ref reinstalls, the same ref does not.
+fn another_ref_of_the_action_reinstalls() {
+    let empty = tempfile::tempdir().unwrap();
+    let url = format!("file://{}", empty.path().display());
+    let runner = FreshRunner::new();
+    for (action_ref, builds) in [("3f2a9c1", 1), ("3f2a9c1", 1), ("8d41e07", 2), ("8d41e07", 2)] {
+        let output = runner.run_at(&url, action_ref);
+        assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+        assert_eq!(runner.cargo_runs(), builds, "after a run at {action_ref}");
+    }
+}
+
 tests! {
     the_action_lints_with_annotations_and_fails_on_errors,
     the_action_passes_its_arguments_through,
     the_action_downloads_the_release_binary_and_caches_it ["curl"],
     a_checksum_mismatch_fails_and_runs_nothing ["curl"],
     without_a_release_the_action_builds_and_says_so ["curl"],
+    another_ref_of_the_action_reinstalls ["curl"],
 }

@@ -6,6 +6,7 @@
 mod harness;
 mod support;
 mod tools;
+mod trial;
 
 mod action;
 mod bad_input;
@@ -57,6 +58,7 @@ fn main() -> std::process::ExitCode {
         docs::TESTS,
         exit_status::TESTS,
         fixes::TESTS,
+        trial::TESTS,
         lsp::TESTS,
         lint::TESTS,
         rules_table::TESTS,

@@ -1,0 +1,185 @@
+//! What a new user's trial broke (issue #19, second round), each through the binary: line endings,
+//! empty values, wording, findings for settings with no effect, every bad element at once, and
+//! messages that name the path.
+
+use crate::support::*;
+use serde_json::Value;
+
+const LICENSE: &str = "[loader]\nlicense = \"g1vfb1b\"\n";
+
+fn lint_json(name: &str, text: &str) -> (Option<i32>, Vec<Value>) {
+    let profile = temp_profile(name, text);
+    let output = ssq_gen().args(["lint", "--format", "json"]).arg(&profile.path).output().unwrap();
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    (output.status.code(), report["diagnostics"].as_array().unwrap().clone())
+}
+
+fn said(diagnostics: &[Value]) -> String {
+    diagnostics.iter().map(|d| format!("{} {} {}\n", d["code"], d["message"], d["help"])).collect()
+}
+
+/// A checkout with CRLF line endings gives the block, and the CSP hash, that LF gives.
+fn line_endings_do_not_change_the_block() {
+    let lf = format!(
+        "{LICENSE}[login]\nuser_id = \"b58e64cfxs2ym\"\nuser_name = \"x\"\ndescription = \"\"\"Plan B\nDesktop client\"\"\"\n[triggers.send_on_click]\n\"#ask\" = \"\"\"Which size\nfits me?\"\"\"\n"
+    );
+    let crlf = lf.replace('\n', "\r\n");
+    let lf_profile = temp_profile("p.ssq.toml", &lf);
+    let crlf_profile = temp_profile("p.ssq.toml", &crlf);
+    for command in [&["snippet"][..], &["csp"]] {
+        let a = ssq_gen().args(command).arg(&lf_profile.path).output().unwrap();
+        let b = ssq_gen().args(command).arg(&crlf_profile.path).output().unwrap();
+        assert!(a.status.success() && b.status.success(), "{}", String::from_utf8_lossy(&b.stderr));
+        assert_eq!(String::from_utf8(a.stdout).unwrap(), String::from_utf8(b.stdout).unwrap(), "{command:?}");
+    }
+    let block = render("p.ssq.toml", &crlf);
+    assert!(block.contains(r#""Plan B\nDesktop client""#) && !block.contains(r"\r\n"), "{block}");
+}
+
+fn empty_values_and_language_reasons_in_our_words() {
+    let login = |line: &str| format!("{LICENSE}[login]\nuser_id = \"b58e64cfxs2ym\"\nuser_name = \"x\"\n{line}\n");
+    for (line, code, says) in [
+        ("phone = \"\"", "SSQ204", "`login.phone` is empty"),
+        ("email = \" \"", "SSQ208", "`login.email` is empty"),
+        ("language = \"\"", "SSQ202", "(it is empty)"),
+        ("language = \"en_US\"", "SSQ202", "BCP 47 separates subtags with `-`, not `_`"),
+        ("language = \"en US\"", "SSQ202", "a tag has no spaces"),
+    ] {
+        let (status, diagnostics) = lint_json("p.ssq.toml", &login(line));
+        assert_eq!(status, Some(1), "{line}");
+        assert_eq!(diagnostics.len(), 1, "{line}: {}", said(&diagnostics));
+        assert_eq!(diagnostics[0]["code"], code, "{line}");
+        let text = said(&diagnostics);
+        assert!(text.contains(says), "{line}: {text}");
+        assert!(!text.contains("The given language subtag is invalid"), "ICU's words: {text}");
+    }
+}
+
+fn names_and_wording_a_person_recognizes() {
+    let (_, diagnostics) = lint_json("p.ssq.json", r#"{"Loader": {"license": "g1vfb1b"}}"#);
+    let text = said(&diagnostics);
+    assert!(text.contains(r#"unknown section `\"Loader\"`"#) && text.contains("did you mean `loader`?"), "{text}");
+    let (_, diagnostics) =
+        lint_json("p.ssq.toml", "[loader]\nurl = \"https://plugin-code.salesmartly.com/js/project_1_2_3.js\"\n");
+    let text = said(&diagnostics);
+    assert!(text.contains("did you mean `script_url`?"), "{text}");
+    assert_eq!(diagnostics.len(), 1, "no follow-on SSQ101: {text}");
+
+    // `check` is `lint`, as `ruff check` is.
+    let profile = temp_profile("p.ssq.toml", LICENSE);
+    ssq_gen().arg("check").arg(&profile.path).assert().success();
+}
+
+fn settings_with_no_effect_warn() {
+    let cases = [
+        (format!("{LICENSE}[widget]\nhide_icon = true\n"), "SSQ011", "nothing else opens the chat"),
+        (
+            format!("{LICENSE}[events]\non_open_chat = \"console\"\nforward_content = true\n"),
+            "SSQ011",
+            "nothing to forward to",
+        ),
+        (
+            format!(
+                "{LICENSE}[login]\nuser_id = \"b58e64cfxs2ym\"\nuser_name = \"x\"\ncustom_fields_ext = {{ \"10001\" = 9007199254740993 }}\n"
+            ),
+            "SSQ214",
+            "past 2^53",
+        ),
+    ];
+    for (profile, code, says) in cases {
+        let (_, diagnostics) = lint_json("p.ssq.toml", &profile);
+        assert_eq!(diagnostics.len(), 1, "{profile}: {}", said(&diagnostics));
+        assert_eq!(diagnostics[0]["code"], code, "{profile}");
+        assert!(said(&diagnostics).contains(says), "{}", said(&diagnostics));
+    }
+    // With something that opens the chat, or an analytics action, there is nothing to say.
+    for profile in [
+        format!("{LICENSE}[widget]\nhide_icon = true\n[launcher]\nopen_selector = \"#help\"\n"),
+        format!("{LICENSE}[widget]\nhide_icon = true\n[pages]\nopen = [\"/help\"]\n"),
+        format!("{LICENSE}[events]\non_open_chat = \"gtag\"\nforward_content = true\n"),
+    ] {
+        assert_eq!(lint_json("p.ssq.toml", &profile), (Some(0), Vec::new()), "{profile}");
+    }
+}
+
+fn every_bad_element_is_reported_in_one_run() {
+    let profile = format!(
+        "{LICENSE}[login]\nuser_id = \"u-7f3a\"\nuser_name = \"x\"\nlabel_names = [1, \"vip\", true]\ncustom_fields_ext = {{ \"1\" = {{}}, \"2\" = \"ok\", \"3\" = [1] }}\n"
+    );
+    let (_, diagnostics) = lint_json("p.ssq.toml", &profile);
+    let fields: Vec<&str> = diagnostics.iter().map(|d| d["field"].as_str().unwrap()).collect();
+    assert_eq!(
+        fields,
+        ["login.label_names[0]", "login.label_names[2]", "login.custom_fields_ext.1", "login.custom_fields_ext.3[0]"],
+        "{}",
+        said(&diagnostics)
+    );
+}
+
+fn messages_name_the_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = temp_profile("p.ssq.toml", LICENSE);
+    let missing = dir.path().join("nodir").join("x.html");
+    let output = ssq_gen().arg("snippet").arg(&profile.path).arg("-o").arg(&missing).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("does not exist: create it first") && stderr.contains("nodir"), "{stderr}");
+
+    let output = ssq_gen().arg("init").arg(dir.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("is a folder: name the profile to write in it"));
+    let output = ssq_gen().args(["init", "--force"]).arg(dir.path()).output().unwrap();
+    assert!(String::from_utf8_lossy(&output.stderr).contains("is a folder"), "--force does not change that");
+
+    let output = ssq_gen().arg("snippet").arg(&profile.path).arg("--check").arg(dir.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("it is a folder; name the file the block was written to"));
+}
+
+/// `init`'s starter points editors at the schema first, and tags no visitor with example labels.
+fn the_starter_has_the_schema_line_and_no_live_examples() {
+    let output = ssq_gen().args(["init", "-"]).output().unwrap();
+    let starter = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(starter.lines().next(), Some("#:schema ./ssq-gen.schema.json"));
+    for key in ["label_names", "description"] {
+        let line = starter.lines().find(|line| line.contains(&format!("{key} ="))).unwrap();
+        assert!(line.starts_with("# "), "{key} is written live: {line}");
+    }
+}
+
+/// `--glob '!x'` leaves files out, as in ripgrep; hidden folders are walked with `--hidden`, and a
+/// run that found profiles only there says so.
+fn globs_negate_and_hidden_folders_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |path: &str, text: &str| {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    write("site/a.ssq.toml", LICENSE);
+    write("site/bad.ssq.toml", "[loader]\nlicense = \"g1\"\n");
+    let lint = |args: &[&str]| ssq_gen().current_dir(dir.path()).arg("lint").args(args).output().unwrap();
+    let output = lint(&["--glob", "!bad.ssq.toml", "site"]);
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stdout));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("checked 1 profile"));
+
+    write("hidden/.config/chat.ssq.toml", LICENSE);
+    let output = lint(&["hidden"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("1 profile in hidden files or folders were skipped: pass --hidden"), "{stderr}");
+    let output = lint(&["--hidden", "hidden"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("checked 1 profile"));
+}
+
+tests! {
+    line_endings_do_not_change_the_block,
+    empty_values_and_language_reasons_in_our_words,
+    names_and_wording_a_person_recognizes,
+    settings_with_no_effect_warn,
+    every_bad_element_is_reported_in_one_run,
+    messages_name_the_path,
+    the_starter_has_the_schema_line_and_no_live_examples,
+    globs_negate_and_hidden_folders_are_named,
+}
