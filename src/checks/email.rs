@@ -8,6 +8,22 @@ pub enum EmailProblem {
     DotlessDomain,
 }
 
+/// The first character an address cannot have where it stands, with its place (0-based, in
+/// characters): in the part before the last `@`, or in the domain after it.
+pub fn first_bad_character(address: &str) -> Option<(usize, char)> {
+    let (local, domain) = address.rsplit_once('@')?;
+    let local_ok = |c: char| c.is_ascii_alphanumeric() || ".!#$%&'*+/=?^_`{|}~-".contains(c);
+    if let Some(found) = local.chars().enumerate().find(|&(_, c)| !local_ok(c)) {
+        return Some(found);
+    }
+    let at = local.chars().count() + 1;
+    domain
+        .chars()
+        .enumerate()
+        .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '-' || c == '.'))
+        .map(|(i, c)| (at + i, c))
+}
+
 pub fn validate(address: &str) -> Result<(), EmailProblem> {
     let Some((local, domain)) = address.rsplit_once('@') else {
         return Err(EmailProblem::Invalid("it has no `@`"));

@@ -18,6 +18,7 @@ impl Checker<'_> {
                 if let Some((at, c)) = text.chars().enumerate().find(|&(_, c)| c.is_control() && !what.allows(c)) {
                     let message =
                         format!("`{path}` contains the control character U+{:04X} at character {}", c as u32, at + 1);
+                    let span = self.char_span(&span, text, at);
                     self.report(&rule::CONTROL_CHARACTER, &path, span, message, what.help());
                 }
             }

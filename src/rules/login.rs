@@ -258,12 +258,22 @@ impl Checker<'_> {
                 Ok(address.to_string())
             }
             Err(EmailProblem::Invalid(reason)) => {
-                self.on(
-                    &rule::EMAIL,
-                    field,
-                    format!("`login.email` is not a valid address: {reason}"),
-                    "write an address such as `name@example.com`",
-                );
+                let help = "write an address such as `name@example.com`";
+                let about_a_character = reason.contains("character addresses") || reason.contains("host name");
+                match email::first_bad_character(address).filter(|_| about_a_character) {
+                    Some((at, c)) => {
+                        let message = format!(
+                            "`login.email` is not a valid address: {reason} (`{}` at character {})",
+                            c.escape_debug(),
+                            at + 1
+                        );
+                        let span = self.char_span(&field.span, address, at);
+                        self.report(&rule::EMAIL, &field.path(), span, message, help);
+                    }
+                    None => {
+                        self.on(&rule::EMAIL, field, format!("`login.email` is not a valid address: {reason}"), help)
+                    }
+                }
                 Err(Rejected)
             }
         }

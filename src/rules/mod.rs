@@ -63,6 +63,20 @@ impl Checker<'_> {
         self.report(rule, &field.path(), field.span.clone(), message, help);
     }
 
+    /// The span of character `at` (0-based) of `value`, written at `span`: the caret then marks
+    /// the character at fault. The whole span when the value is not written plainly between its
+    /// quotes (an escape moves every later character).
+    fn char_span(&self, span: &Span, value: &str, at: usize) -> Span {
+        let written = self.text.get(span.clone()).unwrap_or_default();
+        let plain = ['"', '\'']
+            .iter()
+            .any(|&quote| written.strip_prefix(quote).and_then(|rest| rest.strip_suffix(quote)) == Some(value));
+        match (plain, value.char_indices().nth(at)) {
+            (true, Some((offset, c))) => span.start + 1 + offset..span.start + 1 + offset + c.len_utf8(),
+            _ => span.clone(),
+        }
+    }
+
     /// The last finding can be resolved by `fix`.
     fn fixed_by(&mut self, fix: Fix) {
         if let Some(last) = self.diagnostics.last_mut() {

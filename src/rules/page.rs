@@ -19,7 +19,8 @@ impl Checker<'_> {
                         format!("`{path}` is not a valid CSS selector: {} (at character {})", err.reason, err.at + 1);
                     let help =
                         "write a selector as for `document.querySelector`, e.g. `#help-btn` or `.contact-support a`";
-                    self.report(&rule::SELECTOR, &path, span, message, help);
+                    let at = self.char_span(&span, text, err.at);
+                    self.report(&rule::SELECTOR, &path, at, message, help);
                     verdict = Err(Rejected);
                 }
             }

@@ -173,6 +173,20 @@ fn globs_negate_and_hidden_folders_are_named() {
     assert!(String::from_utf8_lossy(&output.stdout).contains("checked 1 profile"));
 }
 
+/// The caret marks the character at fault, not the whole value, where the value is written plainly.
+fn carets_mark_the_character_at_fault() {
+    let login =
+        format!("{LICENSE}[login]\nuser_id = \"b58e64cfxs2ym\"\nuser_name = \"x\"\nemail = \"zoe,x@example.com\"\n");
+    let (_, diagnostics) = lint_json("p.ssq.toml", &login);
+    assert_eq!(diagnostics[0]["code"], "SSQ208");
+    assert!(said(&diagnostics).contains("(`,` at character 4)"), "{}", said(&diagnostics));
+    assert_eq!((&diagnostics[0]["column"], &diagnostics[0]["end_column"]), (&Value::from(13), &Value::from(14)));
+    let selector = format!("{LICENSE}[triggers]\nopen_on_click = [\"a:hovr\"]\n");
+    let (_, diagnostics) = lint_json("p.ssq.toml", &selector);
+    assert_eq!(diagnostics[0]["code"], "SSQ301");
+    assert_eq!(diagnostics[0]["column"], 21, "at character 3, as the message says: {}", said(&diagnostics));
+}
+
 tests! {
     line_endings_do_not_change_the_block,
     empty_values_and_language_reasons_in_our_words,
@@ -182,4 +196,5 @@ tests! {
     messages_name_the_path,
     the_starter_has_the_schema_line_and_no_live_examples,
     globs_negate_and_hidden_folders_are_named,
+    carets_mark_the_character_at_fault,
 }
