@@ -103,14 +103,33 @@ fn walk(
                 }
             }
             Ok(_) => {}
-            Err(err) => {
-                let name = folder.display().to_string();
-                let error = std::io::Error::other(err.to_string());
-                found.push(Err(ReadError { name, error }));
-            }
+            Err(err) => found.push(Err(walk_error(folder, &err))),
         }
     }
     found
+}
+
+/// A walk error as SSQ000 against the file it is about, in words (not "IO error for operation
+/// on …"): the link loop, or the entry that could not be read.
+fn walk_error(folder: &Path, err: &ignore::Error) -> ReadError {
+    match err {
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => walk_error(folder, err),
+        ignore::Error::WithPath { path, err } => {
+            let inner = walk_error(path, err);
+            ReadError { name: path.strip_prefix("./").unwrap_or(path).display().to_string(), error: inner.error }
+        }
+        ignore::Error::Loop { ancestor, child } => ReadError {
+            name: child.strip_prefix("./").unwrap_or(child).display().to_string(),
+            error: std::io::Error::other(format!(
+                "a symbolic link loop: it leads back to {} (-L follows links)",
+                ancestor.display()
+            )),
+        },
+        ignore::Error::Io(io) => {
+            ReadError { name: folder.display().to_string(), error: std::io::Error::new(io.kind(), io.to_string()) }
+        }
+        other => ReadError { name: folder.display().to_string(), error: std::io::Error::other(other.to_string()) },
+    }
 }
 
 /// The name an input is reported under, borrowed where it can be.

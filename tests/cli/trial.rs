@@ -187,6 +187,23 @@ fn carets_mark_the_character_at_fault() {
     assert_eq!(diagnostics[0]["column"], 21, "at character 3, as the message says: {}", said(&diagnostics));
 }
 
+/// `lint -L` reports a link loop against the link, as SSQ000, in words.
+fn a_link_loop_is_reported_against_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("site")).unwrap();
+    std::fs::write(dir.path().join("site/a.ssq.toml"), LICENSE).unwrap();
+    std::os::unix::fs::symlink("..", dir.path().join("site/up")).unwrap();
+    let output = ssq_gen().current_dir(dir.path()).args(["lint", "-L", "--format", "json", "site"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let unreadable: Vec<&Value> =
+        report["diagnostics"].as_array().unwrap().iter().filter(|d| d["code"] == "SSQ000").collect();
+    assert_eq!(unreadable.len(), 1, "{report:#}");
+    assert_eq!(unreadable[0]["file"], "site/up");
+    let message = unreadable[0]["message"].as_str().unwrap();
+    assert!(message.contains("a symbolic link loop") && !message.contains("IO error"), "{message}");
+}
+
 tests! {
     line_endings_do_not_change_the_block,
     empty_values_and_language_reasons_in_our_words,
@@ -197,4 +214,5 @@ tests! {
     the_starter_has_the_schema_line_and_no_live_examples,
     globs_negate_and_hidden_folders_are_named,
     carets_mark_the_character_at_fault,
+    a_link_loop_is_reported_against_the_link,
 }
