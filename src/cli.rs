@@ -164,7 +164,7 @@ pub enum Command {
     ))]
     Rules {
         /// The rule to explain
-        #[arg(value_name = "CODE", value_parser = RuleCode)]
+        #[arg(value_name = "CODE", value_parser = RuleArg::ANY)]
         code: Option<&'static Rule>,
 
         /// Output format
@@ -260,38 +260,25 @@ impl clap::builder::TypedValueParser for SubcommandName {
     }
 }
 
-/// `--ignore`'s codes: warnings only, completed from the registry.
-#[derive(Clone)]
-struct IgnorableRule;
-
-/// `rules CODE`: any rule's code.
-#[derive(Clone)]
-struct RuleCode;
-
 /// A rule's code as an argument: `accept` says which codes, or why not; completions offer the
 /// rules `offer` keeps.
-fn parse_rule(
-    cmd: &clap::Command,
-    arg: Option<&clap::Arg>,
-    value: &std::ffi::OsStr,
+#[derive(Clone)]
+struct RuleArg {
     accept: fn(&str) -> Result<&'static Rule, String>,
-) -> Result<&'static Rule, clap::Error> {
-    let code = value.to_string_lossy();
-    accept(code.trim()).map_err(|why| {
-        let name = match arg.and_then(|arg| arg.get_long()) {
-            Some(flag) => format!("--{flag} {code}"),
-            None => code.to_string(),
-        };
-        cmd.clone().error(clap::error::ErrorKind::ValueValidation, format!("{name}: {why}"))
-    })
+    offer: fn(&Rule) -> bool,
 }
 
-fn rule_values(offer: fn(&Rule) -> bool) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue>>> {
-    let rules = ssq_gen::diagnostics::registry::RULES.iter().filter(move |rule| offer(rule));
-    Some(Box::new(rules.map(|rule| clap::builder::PossibleValue::new(rule.code).help(rule.name))))
+impl RuleArg {
+    /// `--ignore`'s codes: warnings only.
+    const IGNORABLE: RuleArg = RuleArg {
+        accept: ssq_gen::diagnostics::ignorable,
+        offer: |rule| rule.severity == ssq_gen::diagnostics::Severity::Warning,
+    };
+    /// `rules CODE`: any rule's code.
+    const ANY: RuleArg = RuleArg { accept: ssq_gen::diagnostics::named, offer: |_| true };
 }
 
-impl clap::builder::TypedValueParser for IgnorableRule {
+impl clap::builder::TypedValueParser for RuleArg {
     type Value = &'static Rule;
 
     fn parse_ref(
@@ -300,28 +287,19 @@ impl clap::builder::TypedValueParser for IgnorableRule {
         arg: Option<&clap::Arg>,
         value: &std::ffi::OsStr,
     ) -> Result<&'static Rule, clap::Error> {
-        parse_rule(cmd, arg, value, ssq_gen::diagnostics::ignorable)
+        let code = value.to_string_lossy();
+        (self.accept)(code.trim()).map_err(|why| {
+            let name = match arg.and_then(|arg| arg.get_long()) {
+                Some(flag) => format!("--{flag} {code}"),
+                None => code.to_string(),
+            };
+            cmd.clone().error(clap::error::ErrorKind::ValueValidation, format!("{name}: {why}"))
+        })
     }
 
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
-        rule_values(|rule| rule.severity == ssq_gen::diagnostics::Severity::Warning)
-    }
-}
-
-impl clap::builder::TypedValueParser for RuleCode {
-    type Value = &'static Rule;
-
-    fn parse_ref(
-        &self,
-        cmd: &clap::Command,
-        arg: Option<&clap::Arg>,
-        value: &std::ffi::OsStr,
-    ) -> Result<&'static Rule, clap::Error> {
-        parse_rule(cmd, arg, value, ssq_gen::diagnostics::named)
-    }
-
-    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
-        rule_values(|_| true)
+        let rules = ssq_gen::diagnostics::registry::RULES.iter().filter(|rule| (self.offer)(rule));
+        Some(Box::new(rules.map(|rule| clap::builder::PossibleValue::new(rule.code).help(rule.name))))
     }
 }
 
@@ -342,7 +320,7 @@ pub struct ProfileArgs {
     pub deny_warnings: bool,
 
     /// Don't report these warnings, by code (repeatable, comma-separated); errors cannot be ignored
-    #[arg(long, value_name = "CODE", value_delimiter = ',', value_parser = IgnorableRule)]
+    #[arg(long, value_name = "CODE", value_delimiter = ',', value_parser = RuleArg::IGNORABLE)]
     pub ignore: Vec<&'static Rule>,
 }
 
@@ -415,7 +393,7 @@ pub struct LintArgs {
     pub deny_warnings: bool,
 
     /// Don't report these warnings, by code (repeatable, comma-separated); errors cannot be ignored
-    #[arg(long, value_name = "CODE", value_delimiter = ',', value_parser = IgnorableRule)]
+    #[arg(long, value_name = "CODE", value_delimiter = ',', value_parser = RuleArg::IGNORABLE)]
     pub ignore: Vec<&'static Rule>,
 
     /// Apply the safe fixes in place (files are replaced atomically), then report what remains

@@ -285,7 +285,7 @@ fn word_items(kind: Kind, quoted: bool) -> Vec<Value> {
 
 fn toml_completion(text: &str, offset: usize, typed: &str) -> Vec<Value> {
     let trimmed = typed.trim_start();
-    let present = |name: &str| text.lines().any(|line| header_name(line) == Some(name));
+    let present = |name: &str| text.lines().any(|line| document::toml_header_name(line) == Some(name));
     if trimmed.is_empty() || trimmed.starts_with('[') {
         let bracketed = trimmed.starts_with('[');
         let mut items: Vec<Value> = schema::SECTIONS
@@ -316,23 +316,17 @@ fn toml_completion(text: &str, offset: usize, typed: &str) -> Vec<Value> {
     }
 }
 
-/// A TOML table header line's name: `[loader]  # x` gives `loader`.
-fn header_name(line: &str) -> Option<&str> {
-    let code = line.split('#').next().unwrap_or_default().trim();
-    let name = code.strip_prefix('[')?.strip_suffix(']')?;
-    (!name.starts_with('[')).then(|| name.trim())
-}
-
 /// The section whose header is the last before `offset`.
 fn current_section(text: &str, offset: usize) -> Option<&'static Section> {
-    let name = text[..offset].lines().rev().find_map(header_name)?;
+    let name = text[..offset].lines().rev().find_map(document::toml_header_name)?;
     schema::section(name.split('.').next().unwrap_or(name))
 }
 
 /// The keys of `section` not yet written in its table (the lines from its header to the next).
 fn unset_keys<'a>(text: &'a str, offset: usize, section: &'static Section) -> impl Iterator<Item = &'static Key> + 'a {
     let header = text[..offset].rfind(&format!("[{}]", section.name)).unwrap_or(0);
-    let table: Vec<&str> = text[header..].lines().skip(1).take_while(|line| header_name(line).is_none()).collect();
+    let table: Vec<&str> =
+        text[header..].lines().skip(1).take_while(|line| document::toml_header_name(line).is_none()).collect();
     section.keys.iter().copied().filter(move |key| {
         !table.iter().any(|line| line.split('=').next().is_some_and(|name| name.trim().trim_matches('"') == key.name))
     })

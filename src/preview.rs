@@ -8,7 +8,7 @@ use crate::{Accepted, judge};
 use serde_json::json;
 use ssq_gen::input::source::{Input, Source};
 use ssq_gen::report::{Policy, Status};
-use ssq_gen::snippet::{self, RenderOptions};
+use ssq_gen::snippet::{self, RenderOptions, escape};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -21,7 +21,13 @@ const WIDGET_JS: &str = include_str!("../templates/preview/widget.js");
 const PROJECT_JS: &str = include_str!("../templates/preview/project.js");
 
 /// How often the profile's modification time is looked at.
-const WATCH: Duration = Duration::from_millis(150);
+const WATCH: Duration = Duration::from_millis(100);
+
+/// How long the page's request for news waits before it is answered anyway.
+const LONG_POLL: Duration = Duration::from_secs(20);
+
+/// Where the page's data holds the generation of its block, filled in when the page is served.
+const GENERATION: &str = "ssq-preview-generation";
 
 pub struct Options {
     pub profile: PathBuf,
@@ -38,6 +44,8 @@ struct State {
     page: Option<Page>,
     /// `snippet`'s diagnostics (`--color never`) for a profile with errors, or its warnings.
     diagnostics: Option<String>,
+    /// Counts every change the page shows (a new block, new diagnostics): the page waits for it.
+    revision: u64,
     /// What the profile held when last read, to tell a save from a touch.
     read: Option<Vec<u8>>,
 }
@@ -121,6 +129,7 @@ fn refresh(state: &Mutex<State>, options: &Options) -> Result<(), Status> {
             }
             if let Ok(mut state) = state.lock() {
                 state.diagnostics = Some(format!("error: {err}\n"));
+                state.revision += 1;
             }
             return Ok(());
         }
@@ -135,6 +144,7 @@ fn refresh(state: &Mutex<State>, options: &Options) -> Result<(), Status> {
     let page = judged.ok().and_then(|accepted| page(&accepted, options.live));
     let Ok(mut state) = state.lock() else { return Ok(()) };
     state.read = Some(bytes);
+    state.revision += 1;
     match page {
         Some(page) => {
             state.generation += 1;
@@ -182,28 +192,18 @@ fn page(accepted: &Accepted, live: bool) -> Option<Page> {
         "script_url": script_url,
         "from_page": accepted.profile.login_from_page(),
         "elements": elements,
-        "generation": "{{GENERATION}}",
+        "generation": GENERATION,
     });
     let mode = match live {
         true => "<strong>--live</strong>: the real SaleSmartly loader.",
         false => "Offline: a stand-in widget, served by the preview, answers the block.",
     };
     let html = PAGE
-        .replace("{{NAME}}", &html_text(&accepted.display_name))
+        .replace("{{NAME}}", &escape::html_attribute(&accepted.display_name))
         .replace("{{MODE}}", mode)
-        .replace("{{DATA}}", &script_json(&data.to_string()))
+        .replace("{{DATA}}", &escape::script_literal(&data).ok()?)
         .replace("{{BLOCK}}", block.html.trim_end());
     Some(Page { html, csp })
-}
-
-/// Text for an HTML text node.
-fn html_text(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
-}
-
-/// JSON inside a `<script type="application/json">` element: nothing can end the element.
-fn script_json(json: &str) -> String {
-    json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
 }
 
 fn serve(stream: TcpStream, port: u16, state: &Mutex<State>) -> std::io::Result<()> {
@@ -251,9 +251,10 @@ fn serve(stream: TcpStream, port: u16, state: &Mutex<State>) -> std::io::Result<
             let (html, csp) = {
                 let state = state.lock().map_err(|_| std::io::Error::other("state poisoned"))?;
                 match &state.page {
-                    Some(page) => {
-                        (page.html.replace("\"{{GENERATION}}\"", &state.generation.to_string()), page.csp.clone())
-                    }
+                    Some(page) => (
+                        page.html.replace(&format!("\"{GENERATION}\""), &state.generation.to_string()),
+                        page.csp.clone(),
+                    ),
                     None => (waiting_page(), String::new()),
                 }
             };
@@ -263,9 +264,18 @@ fn serve(stream: TcpStream, port: u16, state: &Mutex<State>) -> std::io::Result<
             respond(&mut out, "200 OK", "text/html; charset=utf-8", &html, Some(&policy))
         }
         "/__ssq-preview/state" => {
-            let body = {
+            // Answered once the state is newer than the page's `since`: a save shows at once.
+            let since = target.split_once("?since=").and_then(|(_, since)| since.parse::<u64>().ok());
+            let waited = std::time::Instant::now();
+            let body = loop {
                 let state = state.lock().map_err(|_| std::io::Error::other("state poisoned"))?;
-                json!({"generation": state.generation, "diagnostics": state.diagnostics}).to_string()
+                if since != Some(state.revision) || waited.elapsed() > LONG_POLL {
+                    let (generation, diagnostics) = (state.generation, &state.diagnostics);
+                    break json!({"generation": generation, "diagnostics": diagnostics, "revision": state.revision})
+                        .to_string();
+                }
+                drop(state);
+                std::thread::sleep(Duration::from_millis(25));
             };
             respond(&mut out, "200 OK", "application/json", &body, None)
         }
@@ -282,7 +292,7 @@ fn waiting_page() -> String {
     let data = json!({"live": false, "script_url": null, "from_page": false, "elements": [], "generation": 0});
     PAGE.replace("{{NAME}}", "the profile has errors")
         .replace("{{MODE}}", "Fix the profile: the page reloads with its block.")
-        .replace("{{DATA}}", &script_json(&data.to_string()))
+        .replace("{{DATA}}", &escape::script_literal(&data).unwrap_or_default())
         .replace("{{BLOCK}}", "")
 }
 

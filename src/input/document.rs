@@ -52,6 +52,14 @@ pub struct SyntaxError {
     pub span: Span,
 }
 
+/// A TOML table header line's name: `[loader]  # x` gives `loader`; not an array of tables.
+/// What fixes and editors look at, line by line, where the tree has no line of its own.
+pub fn toml_header_name(line: &str) -> Option<&str> {
+    let code = line.split('#').next().unwrap_or_default().trim();
+    let name = code.strip_prefix('[')?.strip_suffix(']')?;
+    (!name.starts_with('[')).then(|| name.trim())
+}
+
 pub fn parse(text: &str, format: Format) -> Result<Node, SyntaxError> {
     match format {
         Format::Toml => parse_toml(text),

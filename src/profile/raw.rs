@@ -529,16 +529,9 @@ fn whole_lines(text: &str, span: &Span) -> Option<Span> {
     (before.is_empty() && (after.is_empty() || after.starts_with('#'))).then_some(start..end)
 }
 
-/// A TOML table header line's name: `[loader]  # x` gives `loader`; not an array of tables.
-fn header_name(line: &str) -> Option<&str> {
-    let code = line.split('#').next().unwrap_or_default().trim();
-    let name = code.strip_prefix('[')?.strip_suffix(']')?;
-    (!name.starts_with('[')).then(|| name.trim())
-}
-
 /// The name in the last TOML table header before `offset`.
 fn header_before(text: &str, offset: usize) -> Option<&str> {
-    text[..offset].lines().rev().find_map(header_name)
+    text[..offset].lines().rev().find_map(document::toml_header_name)
 }
 
 /// The end of the line `[name]` (after its line break), when the TOML document has one.
@@ -546,7 +539,7 @@ fn header_line_end(text: &str, name: &str) -> Option<usize> {
     let mut end = 0;
     text.split_inclusive('\n').find_map(|line| {
         end += line.len();
-        (header_name(line) == Some(name)).then_some(end)
+        (document::toml_header_name(line) == Some(name)).then_some(end)
     })
 }
 

@@ -237,19 +237,19 @@
   }
 
   /* Live reload: a new good block reloads the page; a profile with errors shows them, and the
-     last good block keeps running. */
-  function poll() {
+     last good block keeps running. The server answers once there is news (`since`). */
+  function poll(since) {
     var request = new XMLHttpRequest();
-    request.open("GET", "/__ssq-preview/state");
+    request.open("GET", "/__ssq-preview/state" + (since === undefined ? "" : "?since=" + since));
     request.onload = function () {
       var state = JSON.parse(request.responseText);
       if (state.generation !== data.generation) { location.reload(); return; }
       var box = d.getElementById("ssq-preview-diagnostics");
       box.textContent = state.diagnostics || "";
       box.hidden = !state.diagnostics;
-      setTimeout(poll, 250);
+      poll(state.revision);
     };
-    request.onerror = function () { setTimeout(poll, 1000); };
+    request.onerror = function () { setTimeout(function () { poll(since); }, 1000); };
     request.send();
   }
 
