@@ -3,6 +3,7 @@
 
 pub mod email;
 pub mod language;
+pub mod number;
 pub mod path;
 pub mod phone;
 pub mod selector;

@@ -78,7 +78,7 @@ rules! {
     LOGIN_FIXED_VISITOR = "SSQ213", "login-fixed-visitor", Error,
         "With `from_page = true`, `user_id` and `user_name` are not fixed in the profile: one fixed id would merge every visitor into one.";
     CUSTOM_FIELD = "SSQ214", "custom-field", Error,
-        "`custom_fields_ext` has no blank custom-field id, no blank option in a select-type field's list, and no integer past 2^53 (JavaScript would round it).";
+        "`custom_fields_ext` has no blank custom-field id, no blank option in a select-type field's list, and no number past the precision of a double (JavaScript would send another one).";
     SELECTOR = "SSQ301", "selector", Error,
         "Launcher and trigger selectors are ones Chromium's `querySelector` and `matches` accept; pseudo-elements (`::before`, and `:before` and the other CSS 2 forms) are refused, since they match no clicked element.";
     TWO_LAUNCHERS = "SSQ302", "two-launchers", Warning,

@@ -70,32 +70,37 @@ pub fn parse(text: &str, format: Format) -> Result<Node, SyntaxError> {
 fn parse_toml(text: &str) -> Result<Node, SyntaxError> {
     use toml::de::{DeTable, DeValue};
 
-    fn convert(value: &DeValue<'_>, span: Span) -> Node {
+    /// `overflow` keeps the first integer past 64 bits: TOML requires a parser to refuse it,
+    /// and the toml crate leaves that to its caller.
+    fn convert(value: &DeValue<'_>, span: Span, overflow: &mut Option<SyntaxError>) -> Node {
         let value = match value {
             DeValue::String(s) => Value::String(s.to_string()),
             DeValue::Integer(int) => match i64::from_str_radix(int.as_str(), int.radix()) {
                 Ok(int) => Value::Integer(int),
-                // Beyond i64: TOML refuses those itself, but a value is never worth a panic.
-                Err(_) => Value::Float(int.as_str().parse().unwrap_or(f64::NAN)),
+                Err(_) => {
+                    let message = "integer out of range: TOML integers are 64-bit (write a larger number as a string)";
+                    overflow.get_or_insert(SyntaxError { message: message.to_string(), span: span.clone() });
+                    Value::Float(f64::NAN)
+                }
             },
             DeValue::Float(float) => Value::Float(float.as_str().parse().unwrap_or(f64::NAN)),
             DeValue::Boolean(b) => Value::Bool(*b),
             DeValue::Datetime(_) => Value::Datetime,
             DeValue::Array(items) => {
-                Value::Array(items.iter().map(|item| convert(item.get_ref(), item.span())).collect())
+                Value::Array(items.iter().map(|item| convert(item.get_ref(), item.span(), overflow)).collect())
             }
-            DeValue::Table(table) => Value::Table(entries(table)),
+            DeValue::Table(table) => Value::Table(entries(table, overflow)),
         };
         Node { value, span }
     }
 
-    fn entries(table: &DeTable<'_>) -> Vec<Entry> {
+    fn entries(table: &DeTable<'_>, overflow: &mut Option<SyntaxError>) -> Vec<Entry> {
         let mut entries: Vec<Entry> = table
             .iter()
             .map(|(key, value)| Entry {
                 key: key.get_ref().to_string(),
                 key_span: key.span(),
-                node: convert(value.get_ref(), value.span()),
+                node: convert(value.get_ref(), value.span(), overflow),
             })
             .collect();
         // The table is sorted by key; diagnostics read better in source order.
@@ -107,7 +112,9 @@ fn parse_toml(text: &str) -> Result<Node, SyntaxError> {
         message: err.message().trim_end().to_string(),
         span: err.span().unwrap_or(0..0),
     })?;
-    Ok(Node { value: Value::Table(entries(table.get_ref())), span: 0..text.len() })
+    let mut overflow = None;
+    let root = Node { value: Value::Table(entries(table.get_ref(), &mut overflow)), span: 0..text.len() };
+    overflow.map_or(Ok(root), Err)
 }
 
 /// serde_json decides what is valid JSON (with its error messages and its nesting limit of 128);

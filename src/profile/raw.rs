@@ -24,7 +24,7 @@ pub struct Field {
 pub enum FieldValue {
     Text(String),
     Bool(bool),
-    List(Vec<(String, Span)>),
+    List(Vec<Element>),
     CustomFields(Vec<CustomField>),
     /// `triggers.send_on_click`: selector → text, in the profile's order.
     TextTable(Vec<TextEntry>),
@@ -46,6 +46,22 @@ impl TextEntry {
     }
 }
 
+/// A string in a list, with its place in the list as written: a wrong-typed element before it is
+/// left out of the list but still counts, so that `[2]` names the third element written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Element {
+    pub text: String,
+    pub span: Span,
+    pub at: usize,
+}
+
+impl Element {
+    /// `login.label_names[2]`, for the list at `list`.
+    pub fn path(&self, list: &str) -> String {
+        format!("{list}[{}]", self.at)
+    }
+}
+
 /// One entry of `custom_fields_ext`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CustomField {
@@ -61,7 +77,7 @@ pub enum CustomValue {
     Text(String),
     Number(serde_json::Number),
     /// A select-type field's options.
-    List(Vec<(String, Span)>),
+    List(Vec<Element>),
 }
 
 impl Field {
@@ -73,12 +89,8 @@ impl Field {
     /// for a list (`login.label_names[1]`), one per text of a custom field
     /// (`login.custom_fields_ext.10001`), none for a boolean.
     pub fn texts(&self) -> Vec<(String, &str, Span)> {
-        fn list(path: String, items: &[(String, Span)]) -> Vec<(String, &str, Span)> {
-            items
-                .iter()
-                .enumerate()
-                .map(|(i, (text, span))| (format!("{path}[{i}]"), text.as_str(), span.clone()))
-                .collect()
+        fn list(path: String, items: &[Element]) -> Vec<(String, &str, Span)> {
+            items.iter().map(|item| (item.path(&path), item.text.as_str(), item.span.clone())).collect()
         }
         match &self.value {
             FieldValue::Text(text) => vec![(self.path(), text.as_str(), self.span.clone())],
@@ -119,9 +131,10 @@ impl Field {
 pub struct RawProfile {
     /// Sections present, with the span of their name.
     pub sections: Vec<(&'static Section, Span)>,
+    /// The fields, each as far as it has the schema's type: a list keeps its well-typed elements.
     pub fields: Vec<Field>,
-    /// Keys that were present but rejected (wrong type, unknown choice), so that no rule also
-    /// reports them as missing.
+    /// Keys that were present but rejected, in whole or in part (a wrong type, an unknown choice),
+    /// so that no rule also reports them as missing or as doing nothing.
     pub rejected: Vec<&'static Key>,
     /// Keys an unknown key was taken for (`usr_name` for `user_name`): its did-you-mean stands for
     /// them, so no rule reports them as missing too.
@@ -156,7 +169,7 @@ impl RawProfile {
     }
 
     /// A list's entries; empty when the key is absent.
-    pub fn list(&self, key: &'static Key) -> &[(String, Span)] {
+    pub fn list(&self, key: &'static Key) -> &[Element] {
         match self.field(key).map(|f| &f.value) {
             Some(FieldValue::List(items)) => items,
             _ => &[],
@@ -166,7 +179,12 @@ impl RawProfile {
     /// The warnings `[lint] ignore` names; the rules report its other entries.
     pub fn ignored(&self) -> crate::diagnostics::RuleSet {
         let codes = self.list(&schema::key::IGNORE).iter();
-        codes.filter_map(|(code, _)| crate::diagnostics::ignorable(code).ok()).collect()
+        codes.filter_map(|code| crate::diagnostics::ignorable(&code.text).ok()).collect()
+    }
+
+    /// Whether the key, or one of its elements, had a wrong type or an unknown choice.
+    pub fn is_rejected(&self, key: &'static Key) -> bool {
+        self.rejected.iter().any(|k| std::ptr::eq(*k, key))
     }
 
     /// Whether the key was written at all, valid or not, or misspelled.
@@ -215,7 +233,8 @@ impl RawProfile {
     }
 
     /// Reads the document tree of `text` against [`schema::SECTIONS`], reporting wrong types,
-    /// unknown keys, unknown choices and duplicate keys. Fields in error are left out.
+    /// unknown keys, unknown choices and duplicate keys. A field of the wrong type is left out; a list
+    /// or table keeps its well-typed elements.
     pub fn from_document(root: Node, text: &str, diagnostics: &mut Vec<Diagnostic>) -> RawProfile {
         let mut raw = RawProfile::default();
         let entries = match root.value {
@@ -264,12 +283,13 @@ impl RawProfile {
                 let path = || format!("{}.{}", section.name, item.key);
                 let Some(key) = section.key(&item.key) else { continue };
                 let span = item.node.span.clone();
-                match field_value(key.kind, item.node, text, path) {
-                    Ok(value) => raw.fields.push(Field { section, key, key_span: item.key_span, span, value }),
-                    Err(rejections) => {
-                        raw.rejected.push(key);
-                        diagnostics.extend(rejections);
-                    }
+                let (value, rejections) = field_value(key.kind, item.node, text, path);
+                if !rejections.is_empty() {
+                    raw.rejected.push(key);
+                    diagnostics.extend(rejections);
+                }
+                if let Some(value) = value {
+                    raw.fields.push(Field { section, key, key_span: item.key_span, span, value });
                 }
             }
         }
@@ -280,8 +300,13 @@ impl RawProfile {
 /// Every element in error, not only the first: one run reports them all.
 type Rejections = Vec<Diagnostic>;
 
-/// All `Ok`s, or every `Err`.
-fn all<T>(results: impl IntoIterator<Item = Result<T, Rejections>>) -> Result<Vec<T>, Rejections> {
+/// A field read as far as its elements' types allow: the well-typed elements (so that the rules
+/// check them in the same run, not after every type error is fixed) and every element in error.
+/// A field with any rejection never reaches a snippet: its diagnostics are errors.
+type Read = (Option<FieldValue>, Rejections);
+
+/// The `Ok`s, and every `Err`.
+fn all<T>(results: impl IntoIterator<Item = Result<T, Rejections>>) -> (Vec<T>, Rejections) {
     let (mut ok, mut errors) = (Vec::new(), Vec::new());
     for result in results {
         match result {
@@ -289,46 +314,52 @@ fn all<T>(results: impl IntoIterator<Item = Result<T, Rejections>>) -> Result<Ve
             Err(rejections) => errors.extend(rejections),
         }
     }
-    if errors.is_empty() { Ok(ok) } else { Err(errors) }
+    (ok, errors)
 }
 
-/// The field's value if it has the kind's type; `path` names it in a diagnostic.
-fn field_value(kind: Kind, node: Node, text: &str, path: impl Fn() -> String) -> Result<FieldValue, Rejections> {
+/// The field's value as far as it has the kind's type; `path` names it in a diagnostic.
+fn field_value(kind: Kind, node: Node, text: &str, path: impl Fn() -> String) -> Read {
     let Node { value, span } = node;
+    let whole = |value| (Some(value), Vec::new());
     match (kind, value) {
-        (Kind::MultilineText, Value::String(s)) => Ok(FieldValue::Text(file_line_breaks(text, &span, s))),
-        (Kind::Text | Kind::Selector, Value::String(s)) => Ok(FieldValue::Text(s)),
-        (Kind::Bool, Value::Bool(b)) => Ok(FieldValue::Bool(b)),
-        (Kind::Choice(choices), Value::String(s)) if choices.contains(&s.as_str()) => Ok(FieldValue::Text(s)),
-        (Kind::Choice(choices), Value::String(s)) => Err(vec![unknown_word(&path(), &s, span, choices, text)]),
+        (Kind::MultilineText, Value::String(s)) => whole(FieldValue::Text(file_line_breaks(text, &span, s))),
+        (Kind::Text | Kind::Selector, Value::String(s)) => whole(FieldValue::Text(s)),
+        (Kind::Bool, Value::Bool(b)) => whole(FieldValue::Bool(b)),
+        (Kind::Choice(choices), Value::String(s)) if choices.contains(&s.as_str()) => whole(FieldValue::Text(s)),
+        (Kind::Choice(choices), Value::String(s)) => (None, vec![unknown_word(&path(), &s, span, choices, text)]),
         (Kind::TextList | Kind::SelectorList | Kind::RuleCodes | Kind::PathPatterns, Value::Array(items)) => {
-            strings(items, &path()).map(FieldValue::List)
+            let (items, rejections) = strings(items, &path());
+            (Some(FieldValue::List(items)), rejections)
         }
         (Kind::ChoiceList(choices), Value::Array(items)) => {
-            let items = strings(items, &path())?;
-            let unknown: Vec<_> = items
-                .iter()
-                .enumerate()
-                .filter(|(_, (word, _))| !choices.contains(&word.as_str()))
-                .map(|(i, (word, span))| unknown_word(&format!("{}[{i}]", path()), word, span.clone(), choices, text))
-                .collect();
-            if unknown.is_empty() { Ok(FieldValue::List(items)) } else { Err(unknown) }
+            let path = path();
+            let (words, rejections) = all(items.into_iter().enumerate().map(|(i, item)| {
+                let path = format!("{path}[{i}]");
+                let word = string(&path, i, item)?;
+                match choices.contains(&word.text.as_str()) {
+                    true => Ok(word),
+                    false => Err(vec![unknown_word(&path, &word.text, word.span, choices, text)]),
+                }
+            }));
+            (Some(FieldValue::List(words)), rejections)
         }
         (Kind::SelectorTexts, Value::Table(entries)) => {
-            all(entries.into_iter().map(|Entry { key, key_span, node }| match node.value {
-                Value::String(value) => {
-                    let text = file_line_breaks(text, &node.span, value);
-                    Ok(TextEntry { key, key_span, text, span: node.span })
-                }
-                other => {
-                    let path = format!("{}[{}]", path(), serde_json::Value::from(key.as_str()));
-                    Err(vec![type_error(&path, node.span, &other, "a string")])
-                }
-            }))
-            .map(FieldValue::TextTable)
+            let (entries, rejections) =
+                all(entries.into_iter().map(|Entry { key, key_span, node }| match node.value {
+                    Value::String(value) => {
+                        let text = file_line_breaks(text, &node.span, value);
+                        Ok(TextEntry { key, key_span, text, span: node.span })
+                    }
+                    other => {
+                        let path = format!("{}[{}]", path(), serde_json::Value::from(key.as_str()));
+                        Err(vec![type_error(&path, node.span, &other, "a string")])
+                    }
+                }));
+            (Some(FieldValue::TextTable(entries)), rejections)
         }
         (Kind::CustomFields, Value::Table(entries)) => {
-            all(entries.into_iter().map(|Entry { key: id, key_span: id_span, node }| {
+            let (mut fields, mut rejections) = (Vec::new(), Vec::new());
+            for Entry { key: id, key_span: id_span, node } in entries {
                 let path = format!("{}.{id}", path());
                 let value = match node.value {
                     Value::String(text) => CustomValue::Text(text),
@@ -336,20 +367,28 @@ fn field_value(kind: Kind, node: Node, text: &str, path: impl Fn() -> String) ->
                     Value::Float(float) => match serde_json::Number::from_f64(float) {
                         Some(number) => CustomValue::Number(number),
                         None => {
-                            return Err(vec![type_error(&path, node.span, &Value::Float(float), "a finite number")]);
+                            rejections.push(type_error(&path, node.span, &Value::Float(float), "a finite number"));
+                            continue;
                         }
                     },
-                    Value::Array(items) => CustomValue::List(strings(items, &path)?),
+                    // A select-type field keeps its well-typed options, so a blank one is
+                    // reported in the same run as a wrong-typed one.
+                    Value::Array(items) => {
+                        let (options, wrong) = strings(items, &path);
+                        rejections.extend(wrong);
+                        CustomValue::List(options)
+                    }
                     other => {
                         let expected = "a string, a number or an array of strings";
-                        return Err(vec![type_error(&path, node.span, &other, expected)]);
+                        rejections.push(type_error(&path, node.span, &other, expected));
+                        continue;
                     }
                 };
-                Ok(CustomField { id, id_span, value, span: node.span })
-            }))
-            .map(FieldValue::CustomFields)
+                fields.push(CustomField { id, id_span, value, span: node.span });
+            }
+            (Some(FieldValue::CustomFields(fields)), rejections)
         }
-        (kind, other) => Err(vec![type_error(&path(), span, &other, kind.expected())]),
+        (kind, other) => (None, vec![type_error(&path(), span, &other, kind.expected())]),
     }
 }
 
@@ -381,12 +420,18 @@ fn unknown_word(path: &str, word: &str, span: Span, choices: &[&str], text: &str
     Diagnostic::new(&rule::UNKNOWN_VALUE, span, format!("`{path}` cannot be `{word}`"), help).on(path).with_fix(fix)
 }
 
-/// An array's entries, each a string; `path` names the array in a diagnostic.
-fn strings(items: Vec<Node>, path: &str) -> Result<Vec<(String, Span)>, Rejections> {
-    all(items.into_iter().enumerate().map(|(i, item)| match item.value {
-        Value::String(s) => Ok((s, item.span)),
-        other => Err(vec![type_error(&format!("{path}[{i}]"), item.span, &other, "a string")]),
-    }))
+/// An array's entries that are strings, and one rejection for each that is not; `path` names the
+/// array in a diagnostic.
+fn strings(items: Vec<Node>, path: &str) -> (Vec<Element>, Rejections) {
+    all(items.into_iter().enumerate().map(|(i, item)| string(&format!("{path}[{i}]"), i, item)))
+}
+
+/// Element `at` of a list, named `path`, when it is a string.
+fn string(path: &str, at: usize, node: Node) -> Result<Element, Rejections> {
+    match node.value {
+        Value::String(text) => Ok(Element { text, span: node.span, at }),
+        other => Err(vec![type_error(path, node.span, &other, "a string")]),
+    }
 }
 
 fn type_error(path: &str, span: Span, found: &Value, expected: &str) -> Diagnostic {

@@ -131,8 +131,8 @@ impl ValidProfile {
             Event::ALL.iter().filter_map(|&event| Some((event, raw.choice::<Action>(event.key())?.1))).collect();
         let text = |key| raw.text(key).map(|(_, text)| text.to_string());
         let triggers = |key, command| {
-            raw.list(key).iter().map(move |(selector, _)| ClickTrigger {
-                selector: selector.clone(),
+            raw.list(key).iter().map(move |selector| ClickTrigger {
+                selector: selector.text.clone(),
                 command,
                 text: None,
             })
@@ -153,7 +153,7 @@ impl ValidProfile {
             }))
             .chain(triggers(&key::CLEAR_USER_ON_CLICK, Command::ClearUser))
             .collect();
-        let hide_upload = raw.list(&key::HIDE_UPLOAD).iter().filter_map(|(word, _)| Upload::from_word(word)).collect();
+        let hide_upload = raw.list(&key::HIDE_UPLOAD).iter().filter_map(|word| Upload::from_word(&word.text)).collect();
         ValidProfile {
             loader,
             login,

@@ -30,11 +30,11 @@ impl Checker<'_> {
         let mut verdict = Ok(());
         for field in raw.fields.iter().filter(|f| matches!(f.key.kind, Kind::ChoiceList(_) | Kind::RuleCodes)) {
             let FieldValue::List(items) = &field.value else { continue };
-            for (i, (word, span)) in items.iter().enumerate() {
-                if items[..i].iter().any(|(earlier, _)| earlier == word) {
-                    let path = format!("{}[{i}]", field.path());
-                    let message = format!("`{path}` repeats `{word}`");
-                    self.report(&rule::REPEATED_VALUE, &path, span.clone(), message, "name each one once");
+            for (i, item) in items.iter().enumerate() {
+                if items[..i].iter().any(|earlier| earlier.text == item.text) {
+                    let path = item.path(&field.path());
+                    let message = format!("`{path}` repeats `{}`", item.text);
+                    self.report(&rule::REPEATED_VALUE, &path, item.span.clone(), message, "name each one once");
                     verdict = Err(Rejected);
                 }
             }
@@ -47,11 +47,11 @@ impl Checker<'_> {
         let mut verdict = Ok(());
         for field in raw.fields.iter().filter(|f| f.key.kind == Kind::RuleCodes) {
             let FieldValue::List(codes) = &field.value else { continue };
-            for (i, (code, span)) in codes.iter().enumerate() {
-                if let Err(why) = crate::diagnostics::ignorable(code) {
-                    let path = format!("{}[{i}]", field.path());
-                    let message = format!("`{path}` cannot be `{code}`");
-                    self.report(&rule::UNKNOWN_VALUE, &path, span.clone(), message, why);
+            for code in codes {
+                if let Err(why) = crate::diagnostics::ignorable(&code.text) {
+                    let path = code.path(&field.path());
+                    let message = format!("`{path}` cannot be `{}`", code.text);
+                    self.report(&rule::UNKNOWN_VALUE, &path, code.span.clone(), message, why);
                     verdict = Err(Rejected);
                 }
             }

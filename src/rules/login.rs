@@ -3,6 +3,7 @@
 use super::{Checker, Rejected, Verdict};
 use crate::checks::email::{self, EmailProblem};
 use crate::checks::language::{self, Support};
+use crate::checks::number;
 use crate::checks::phone::{self, PhoneError, Reading};
 use crate::diagnostics::registry as rule;
 use crate::input::source::Span;
@@ -285,8 +286,8 @@ impl Checker<'_> {
         };
         let mut ok = true;
         let mut seen = HashSet::with_capacity(items.len());
-        for (i, (label, span)) in items.iter().enumerate() {
-            let path = format!("login.label_names[{i}]");
+        for (i, item) in items.iter().enumerate() {
+            let (label, span, path) = (&item.text, &item.span, item.path(&field.path()));
             if label.trim().is_empty() {
                 self.report(
                     &rule::LABEL_BLANK,
@@ -304,14 +305,14 @@ impl Checker<'_> {
                     format!("the label `{label}` is listed twice"),
                     "remove the second one",
                 );
-                let spans: Vec<_> = items.iter().map(|(_, span)| span.clone()).collect();
+                let spans: Vec<_> = items.iter().map(|item| item.span.clone()).collect();
                 if let Some(edit) = crate::fix::remove_item(self.text, &spans, i) {
                     self.fixed_by(crate::fix::Fix::safe(format!("remove the second `{label}`"), vec![edit]));
                 }
             }
         }
         match ok {
-            true => Ok(items.iter().map(|(label, _)| label.clone()).collect()),
+            true => Ok(items.iter().map(|item| item.text.clone()).collect()),
             false => Err(Rejected),
         }
     }
@@ -350,29 +351,31 @@ impl Checker<'_> {
             }
             let value = match &entry.value {
                 CustomValue::Text(text) => text.as_str().into(),
-                // JavaScript's numbers are doubles: an integer past 2^53 arrives rounded.
-                CustomValue::Number(number)
-                    if number.as_i64().is_some_and(|n| n.unsigned_abs() > 1 << 53)
-                        || number.as_u64().is_some_and(|n| n > 1 << 53) =>
-                {
-                    let message = format!("`{path}.{id}` is {number}, past 2^53: JavaScript would send it rounded");
-                    let help = format!("write it as a string, `\"{number}\"`, to send it as written");
-                    self.report(&rule::CUSTOM_FIELD, &format!("{path}.{id}"), entry.span.clone(), message, help);
-                    verdict = Err(Rejected);
-                    continue;
+                CustomValue::Number(number) => {
+                    let written = self.text.get(entry.span.clone()).unwrap_or_default().trim();
+                    // JavaScript's numbers are doubles: past their precision, another number arrives.
+                    if let Some(read) = number::rounded(written, number) {
+                        let message = format!(
+                            "`{path}.{id}` is {written}, which JavaScript reads as {read}: the project would get another number"
+                        );
+                        let help = format!("write it as a string, `\"{written}\"`, to send it as written");
+                        self.report(&rule::CUSTOM_FIELD, &format!("{path}.{id}"), entry.span.clone(), message, help);
+                        verdict = Err(Rejected);
+                        continue;
+                    }
+                    number.clone().into()
                 }
-                CustomValue::Number(number) => number.clone().into(),
                 CustomValue::List(options) => {
-                    for (i, (option, span)) in options.iter().enumerate() {
-                        if option.trim().is_empty() {
-                            let item = format!("{path}.{id}[{i}]");
+                    for option in options {
+                        if option.text.trim().is_empty() {
+                            let item = option.path(&format!("{path}.{id}"));
                             let message = format!("`{item}` is blank");
                             let help = "remove it, or name an option of the select-type field";
-                            self.report(&rule::CUSTOM_FIELD, &item, span.clone(), message, help);
+                            self.report(&rule::CUSTOM_FIELD, &item, option.span.clone(), message, help);
                             verdict = Err(Rejected);
                         }
                     }
-                    options.iter().map(|(option, _)| option.as_str()).collect()
+                    options.iter().map(|option| option.text.as_str()).collect()
                 }
             };
             fields.insert(id.clone(), value);

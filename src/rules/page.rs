@@ -110,7 +110,7 @@ impl Checker<'_> {
                 self.report(&rule::SEND_TEXT, &path, entry.span.clone(), message, help);
                 verdict = Err(Rejected);
             }
-            if closing.iter().any(|(selector, _)| *selector == entry.key) {
+            if closing.iter().any(|selector| selector.text == entry.key) {
                 let message = format!("`{}` is in `{}` and in `triggers.close_on_click`", entry.key, field.path());
                 let help = "one click cannot open the chat to send a text and close it: keep it in one of the two";
                 self.report(&rule::TRIGGER_CONFLICT, &path, entry.key_span.clone(), message, help);
@@ -123,9 +123,13 @@ impl Checker<'_> {
     /// No close button and no vendor icon: something on the page must open the chat.
     pub(super) fn chat_reachable(&mut self, raw: &RawProfile) {
         let hides = |k| raw.bool(k) == Some(true);
+        // A key in error may be meant to open the chat: its own finding comes first.
         let opens = raw.field(&key::OPEN_SELECTOR).is_some()
             || !raw.list(&key::OPEN_ON_CLICK).is_empty()
-            || raw.field(&key::SEND_ON_CLICK).is_some_and(|f| !f.selectors().is_empty());
+            || raw.field(&key::SEND_ON_CLICK).is_some_and(|f| !f.selectors().is_empty())
+            || [&key::OPEN_SELECTOR, &key::OPEN_ON_CLICK, &key::SEND_ON_CLICK, &key::OPEN_ON_LOAD, &key::OPEN]
+                .into_iter()
+                .any(|k| raw.is_rejected(k));
         if hides(&key::HIDE_CLOSE_ICON)
             && hides(&key::HIDE_ICON)
             && !opens
@@ -145,7 +149,8 @@ impl Checker<'_> {
             self.on(&rule::NO_EFFECT, field, message, help);
         }
         let analytics = crate::sdk::Event::ALL.iter().any(|event| {
-            raw.choice::<crate::sdk::Action>(event.key()).is_some_and(|(_, action)| action.is_analytics())
+            raw.is_rejected(event.key())
+                || raw.choice::<crate::sdk::Action>(event.key()).is_some_and(|(_, action)| action.is_analytics())
         });
         if raw.bool(&key::FORWARD_CONTENT) == Some(true)
             && !analytics

@@ -16,11 +16,12 @@ impl Checker<'_> {
         let mut compiled = |this: &mut Self, field: Option<&Field>| -> Vec<String> {
             let Some(field) = field else { return Vec::new() };
             let mut out = Vec::new();
-            for (i, (pattern, span)) in raw.list(field.key).iter().enumerate() {
+            for item in raw.list(field.key) {
+                let (pattern, span) = (&item.text, &item.span);
                 match path::compile(pattern) {
                     Ok(regex) => out.push(regex),
                     Err(problem) => {
-                        let path = format!("{}[{i}]", field.path());
+                        let path = item.path(&field.path());
                         let message = format!("`{path}` `{pattern}` is not a path pattern: {}", problem.reason);
                         let help = match &problem.meant {
                             Some(meant) => format!(
@@ -42,12 +43,12 @@ impl Checker<'_> {
         let skip = compiled(self, raw.field(&key::SKIP));
         let open = compiled(self, raw.field(&key::OPEN));
         let skipped = raw.list(&key::SKIP);
-        for (i, (pattern, span)) in raw.list(&key::OPEN).iter().enumerate() {
-            if skipped.iter().any(|(other, _)| other == pattern) {
-                let path = format!("pages.open[{i}]");
-                let message = format!("`{pattern}` is in both `pages.skip` and `pages.open`");
+        for pattern in raw.list(&key::OPEN) {
+            if skipped.iter().any(|other| other.text == pattern.text) {
+                let path = pattern.path("pages.open");
+                let message = format!("`{}` is in both `pages.skip` and `pages.open`", pattern.text);
                 let help = "keep it in one: a skipped page loads nothing, so it cannot open the chat";
-                self.report(&rule::PAGE_CONFLICT, &path, span.clone(), message, help);
+                self.report(&rule::PAGE_CONFLICT, &path, pattern.span.clone(), message, help);
                 verdict = Err(Rejected);
             }
         }

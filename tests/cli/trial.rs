@@ -83,7 +83,7 @@ fn settings_with_no_effect_warn() {
                 "{LICENSE}[login]\nuser_id = \"b58e64cfxs2ym\"\nuser_name = \"x\"\ncustom_fields_ext = {{ \"10001\" = 9007199254740993 }}\n"
             ),
             "SSQ214",
-            "past 2^53",
+            "9007199254740993, which JavaScript reads as 9007199254740992",
         ),
     ];
     for (profile, code, says) in cases {
@@ -104,16 +104,107 @@ fn settings_with_no_effect_warn() {
 
 fn every_bad_element_is_reported_in_one_run() {
     let profile = format!(
-        "{LICENSE}[login]\nuser_id = \"u-7f3a\"\nuser_name = \"x\"\nlabel_names = [1, \"vip\", true]\ncustom_fields_ext = {{ \"1\" = {{}}, \"2\" = \"ok\", \"3\" = [1] }}\n"
+        "{LICENSE}[login]\nuser_id = \"u-7f3a\"\nuser_name = \"x\"\nlabel_names = [1, \"vip\", true, \"vip\"]\ncustom_fields_ext = {{ \"1\" = {{}}, \"2\" = \"ok\", \"3\" = [1, \" \"], \"\" = [\"x\"] }}\n"
     );
     let (_, diagnostics) = lint_json("p.ssq.toml", &profile);
-    let fields: Vec<&str> = diagnostics.iter().map(|d| d["field"].as_str().unwrap()).collect();
+    let found: Vec<(&str, &str)> =
+        diagnostics.iter().map(|d| (d["code"].as_str().unwrap(), d["field"].as_str().unwrap())).collect();
+    // The well-typed elements of a list in error are checked in the same run: the repeated
+    // label, the blank option, the blank id.
     assert_eq!(
-        fields,
-        ["login.label_names[0]", "login.label_names[2]", "login.custom_fields_ext.1", "login.custom_fields_ext.3[0]"],
+        found,
+        [
+            ("SSQ004", "login.label_names[0]"),
+            ("SSQ004", "login.label_names[2]"),
+            ("SSQ212", "login.label_names[3]"),
+            ("SSQ004", "login.custom_fields_ext.1"),
+            ("SSQ004", "login.custom_fields_ext.3[0]"),
+            ("SSQ214", "login.custom_fields_ext.3[1]"),
+            ("SSQ214", "login.custom_fields_ext"),
+        ],
         "{}",
         said(&diagnostics)
     );
+    // A list in error may be what opens the chat: no follow-on "nothing opens it".
+    let profile = format!("{LICENSE}[widget]\nhide_icon = true\n[triggers]\nopen_on_click = [1]\n");
+    let (_, diagnostics) = lint_json("p.ssq.toml", &profile);
+    let codes: Vec<&str> = diagnostics.iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["SSQ004"], "{}", said(&diagnostics));
+}
+
+/// A custom-field number is refused exactly when JavaScript would send another number: measured
+/// against Python, whose `float()` reads a literal as the nearest double and whose `repr()` is
+/// the shortest decimal that reads back as it (what `JSON.stringify` sends), compared as exact
+/// decimals. Literals around 2^53, past it, and with up to 25 significant digits.
+fn custom_field_numbers_agree_with_javascripts_doubles() {
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move |bound: u64| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state % bound
+    };
+    let mut literals: Vec<String> = (-4_i64..=4).map(|d| ((1_i64 << 53) + d).to_string()).collect();
+    literals.extend(
+        ["18014398509481984", "18014398509481985", "-9007199254740993", "0.1", "0.30000000000000000001"]
+            .map(String::from),
+    );
+    for _ in 0..400 {
+        let digits: String =
+            (0..1 + next(25)).map(|i| char::from(b'0' + (next(9) + u64::from(i == 0)) as u8)).collect();
+        let sign = if next(4) == 0 { "-" } else { "" };
+        let literal = match next(3) {
+            0 => format!("{sign}{digits}"),
+            1 => {
+                let point = 1 + next(digits.len() as u64) as usize;
+                format!("{sign}{}.{}0", &digits[..point], &digits[point..])
+            }
+            _ => format!("{sign}{}.{}e{}", &digits[..1], &digits[1..], next(60) as i64 - 30),
+        };
+        literals.push(literal.replace(".e", "e").replace(".0e", "e"));
+    }
+    let fields: Vec<String> = literals.iter().enumerate().map(|(i, literal)| format!("\"{i}\": {literal}")).collect();
+    let profile = format!(
+        r#"{{"loader": {{"license": "g1vfb1b"}}, "login": {{"user_id": "u-7f3a", "user_name": "x", "custom_fields_ext": {{{}}}}}}}"#,
+        fields.join(", ")
+    );
+    let (_, diagnostics) = lint_json("p.ssq.json", &profile);
+    let refused: Vec<String> = diagnostics
+        .iter()
+        .filter(|d| d["code"] == "SSQ214")
+        .map(|d| d["field"].as_str().unwrap().rsplit('.').next().unwrap().to_string())
+        .collect();
+    assert!(diagnostics.iter().all(|d| d["code"] == "SSQ214"), "{}", said(&diagnostics));
+
+    let judge = "import sys\nfrom decimal import Decimal\nfor i, literal in enumerate(sys.stdin.read().split()):\n    if Decimal(literal) != Decimal(repr(float(literal))):\n        print(i)\n";
+    let output = std::process::Command::new("python3")
+        .args(["-c", judge])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child.stdin.take().unwrap().write_all(literals.join("\n").as_bytes())?;
+            child.wait_with_output()
+        })
+        .unwrap();
+    assert!(output.status.success());
+    let rounded: Vec<String> = String::from_utf8(output.stdout).unwrap().lines().map(String::from).collect();
+    assert!(rounded.len() > 50 && rounded.len() < literals.len() - 50, "the corpus has both kinds: {}", rounded.len());
+    let named = |ids: &[String]| {
+        ids.iter().map(|i| format!("{i}: {}", literals[i.parse::<usize>().unwrap()])).collect::<Vec<_>>()
+    };
+    assert_eq!(named(&refused), named(&rounded));
+
+    // TOML integers are 64-bit, and a parser must refuse a larger one rather than round it.
+    let profile = format!(
+        "{LICENSE}[login]\nuser_id = \"u-7f3a\"\nuser_name = \"x\"\ncustom_fields_ext = {{ \"1\" = 99999999999999999999 }}\n"
+    );
+    let (status, diagnostics) = lint_json("p.ssq.toml", &profile);
+    assert_eq!((status, diagnostics.len()), (Some(1), 1), "{}", said(&diagnostics));
+    assert_eq!(diagnostics[0]["code"], "SSQ001");
+    assert!(said(&diagnostics).contains("integer out of range"), "{}", said(&diagnostics));
+    assert_eq!((diagnostics[0]["line"].as_u64(), diagnostics[0]["column"].as_u64()), (Some(6), Some(29)));
 }
 
 fn messages_name_the_path() {
@@ -210,6 +301,7 @@ tests! {
     names_and_wording_a_person_recognizes,
     settings_with_no_effect_warn,
     every_bad_element_is_reported_in_one_run,
+    custom_field_numbers_agree_with_javascripts_doubles ["python3"],
     messages_name_the_path,
     the_starter_has_the_schema_line_and_no_live_examples,
     globs_negate_and_hidden_folders_are_named,
