@@ -6,21 +6,28 @@ characters, phone validity (with letters refused), email, language tag and plugi
 
 Usage: peer_lint.py FOLDER   (exit 1 if any profile has an error)
 """
+import json
 import os
 import re
+import subprocess
 import sys
 import tomllib
 
 import phonenumbers
 
-KEYS = {
-    "loader": {"script_url", "license"},
-    "login": {"user_id", "user_name", "language", "phone", "email", "description", "label_names",
-              "phone_region", "phone_format"},
-    "widget": {"hide_icon", "open_on_load"},
-    "events": {"on_unread", "on_send_message", "on_receive_message", "on_open_chat", "on_close_chat"},
-}
-ACTIONS = {"console", "datalayer", "gtag"}
+def schema_words():
+    """Each section's keys and the events' actions, from ssq-gen's JSON Schema (`ssq-gen schema`), as
+    benches/gen_profiles.py reads them: a key added to ssq-gen is then no unknown key here."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    binary = os.environ.get("SSQ_GEN", os.path.join(here, "..", "target", "x86_64-unknown-linux-gnu", "dist", "ssq-gen"))
+    sections = json.loads(subprocess.check_output([binary, "schema"]))["properties"]
+    keys = {name: set(section.get("properties", {})) for name, section in sections.items() if name != "$schema"}
+    events = sections["events"]["properties"]
+    actions = next(set(schema["enum"]) for schema in events.values() if "enum" in schema)
+    return keys, actions
+
+
+KEYS, ACTIONS = schema_words()
 LANGUAGES = {"zh-CN", "en-US", "ru-RU", "zh-HK", "th-TH", "mn", "vi-VN", "ja-JP", "fr", "pt", "ar", "es",
              "de", "ro", "pl", "id", "ko", "nl", "da", "it", "tr", "bn"}
 EMAIL = re.compile(r"^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?"
@@ -81,7 +88,7 @@ def check(path):
         if len(set(labels)) != len(labels):
             findings.append(("warning", "label-duplicate", ""))
     for event, action in profile.get("events", {}).items():
-        if action not in ACTIONS:
+        if isinstance(action, str) and action not in ACTIONS:
             findings.append(("error", "unknown-value", event))
     return findings
 
