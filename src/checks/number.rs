@@ -47,7 +47,9 @@ impl Decimal {
         let all = format!("{whole}{fraction}");
         let significant = all.trim_start_matches('0');
         let digits = significant.trim_end_matches('0');
-        let exponent = exponent - fraction.len() as i64 + (significant.len() - digits.len()) as i64;
+        // Checked: a literal's exponent can be any i64, and bad input never panics.
+        let shift = (significant.len() - digits.len()) as i64 - fraction.len() as i64;
+        let exponent = exponent.checked_add(shift)?;
         match digits.is_empty() {
             true => Some(Decimal { negative: false, digits: String::new(), exponent: 0 }),
             false => Some(Decimal { negative, digits: digits.to_string(), exponent }),
@@ -84,6 +86,11 @@ mod tests {
         assert_eq!(read("99999999999999999999"), Some(1e20));
         assert_eq!(read("0.30000000000000000001"), Some(0.3));
         assert_eq!(read("1.00000000000000001"), Some(1.0));
+    }
+
+    #[test]
+    fn an_exponent_at_the_edge_of_i64_is_no_panic() {
+        assert_eq!(rounded("10e9223372036854775807", &serde_json::Number::from_f64(1.0).unwrap()), None);
     }
 
     #[test]
