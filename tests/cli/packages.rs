@@ -171,14 +171,18 @@ fn npm_packages_cover_every_release_target() {
 }
 
 /// The wheel (maturin, `bindings = "bin"`) and `pip install .`, each into a fresh venv, put
-/// `ssq-gen` on the venv's PATH. Built with the dev profile, which this test run has built
-/// already: the packaging is what is tested here, not the optimizer.
+/// `ssq-gen` on the venv's PATH. Built with the dev profile: the packaging is what is tested here,
+/// not the optimizer.
 fn the_wheel_and_pip_install_put_ssq_gen_on_path() {
+    // maturin links the binary with its own arguments: in the tests' own target folder it would
+    // replace `target/debug/ssq-gen` while the other tests run it (a spawn then finds no file).
+    let target = root().join("target").join("packaging");
     let work = tempfile::tempdir().unwrap();
     let wheels = work.path().join("wheels");
     run(Command::new("maturin")
         .args(["build", "--locked", "--quiet", "--profile", "dev", "--out"])
         .arg(&wheels)
+        .env("CARGO_TARGET_DIR", &target)
         .current_dir(root()));
     let wheel = std::fs::read_dir(&wheels).unwrap().next().unwrap().unwrap().path();
     let name = wheel.file_name().unwrap().to_str().unwrap().to_string();
@@ -206,6 +210,7 @@ fn the_wheel_and_pip_install_put_ssq_gen_on_path() {
     run(Command::new(from_source.join("bin/pip"))
         .args(["install", "--quiet", "--no-index", "--no-build-isolation", "."])
         .env("MATURIN_PEP517_ARGS", "--profile dev")
+        .env("CARGO_TARGET_DIR", &target)
         .env("PATH", format!("{}:{}", from_source.join("bin").display(), std::env::var("PATH").unwrap()))
         .current_dir(root()));
     lints(&from_source);
