@@ -1,4 +1,4 @@
-//! [`RawProfile`]: the fields as written, each of the type the schema wants, with spans. Reading
+//! [`RawProfile`]: the fields as written, each as far as it has the schema's type, with spans. Reading
 //! reports what is wrong with the file's structure: encoding, size, syntax, types, unknown keys.
 
 use super::schema::{self, Key, Kind, Section};

@@ -358,7 +358,9 @@ impl Checker<'_> {
                         let message = format!(
                             "`{path}.{id}` is {written}, which JavaScript reads as {read}: the project would get another number"
                         );
-                        let help = format!("write it as a string, `\"{written}\"`, to send it as written");
+                        // A TOML `_` separates digits; in a string it would be sent.
+                        let digits = written.replace('_', "");
+                        let help = format!("write it as a string, `\"{digits}\"`, to send it as written");
                         self.report(&rule::CUSTOM_FIELD, &format!("{path}.{id}"), entry.span.clone(), message, help);
                         verdict = Err(Rejected);
                         continue;

@@ -7,7 +7,7 @@ use crate::fix::{self, Fix};
 use crate::profile::schema::{key, section};
 use crate::profile::valid::{Consent, Pages};
 use crate::profile::{Field, RawProfile};
-use crate::sdk::Cmp;
+use crate::sdk::{Cmp, Word};
 
 impl Checker<'_> {
     /// Each pattern compiled; a pattern in both lists is refused at its `open` entry.
@@ -80,18 +80,13 @@ impl Checker<'_> {
             }
             (None, _) if raw.is_present(&key::CATEGORY) => Err(Rejected),
             (None, _) => {
-                let message = format!("`cmp = \"{}\"` needs a `category`", cmp_word(cmp));
+                let message = format!("`cmp = \"{}\"` needs a `category`", cmp.word());
                 let at = raw.field(&key::CMP).map_or(span, |field| field.span.clone());
                 self.report(&rule::CONSENT_CATEGORY, "consent.category", at, message, category_help(cmp));
                 Err(Rejected)
             }
         }
     }
-}
-
-fn cmp_word(cmp: Cmp) -> &'static str {
-    use crate::sdk::Word as _;
-    cmp.word()
 }
 
 /// What a category is, in the manager's own words.

@@ -85,6 +85,15 @@ fn settings_with_no_effect_warn() {
             "SSQ214",
             "9007199254740993, which JavaScript reads as 9007199254740992",
         ),
+        // The string to write holds the digits: a TOML `_` in it would be sent.
+        (
+            format!(
+                "{LICENSE}[login]\nuser_id = \"b58e64cfxs2ym\"\nuser_name = \"x\"\ncustom_fields_ext = {{ \"10001\" = 9_007_199_254_740_993 }}\n"
+            ),
+            "SSQ214",
+            // `said` shows the JSON string, quotes escaped.
+            r#"write it as a string, `\"9007199254740993\"`"#,
+        ),
     ];
     for (profile, code, says) in cases {
         let (_, diagnostics) = lint_json("p.ssq.toml", &profile);
