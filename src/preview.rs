@@ -198,12 +198,17 @@ fn page(accepted: &Accepted, live: bool) -> Option<Page> {
         true => "<strong>--live</strong>: the real SaleSmartly loader.",
         false => "Offline: a stand-in widget, served by the preview, answers the block.",
     };
-    let html = PAGE
-        .replace("{{NAME}}", &escape::html_attribute(&accepted.display_name))
-        .replace("{{MODE}}", mode)
-        .replace("{{DATA}}", &escape::script_literal(&data).ok()?)
-        .replace("{{BLOCK}}", block.html.trim_end());
+    let html = fill(&escape::html_attribute(&accepted.display_name), mode, &data, block.html.trim_end())?;
     Some(Page { html, csp })
+}
+
+/// The preview page with its title, mode line, data for its scripts, and block. `name` and
+/// `mode` are HTML already; `data` becomes a script literal.
+fn fill(name: &str, mode: &str, data: &serde_json::Value, block: &str) -> Option<String> {
+    let data = escape::script_literal(data).ok()?;
+    Some(
+        PAGE.replace("{{NAME}}", name).replace("{{MODE}}", mode).replace("{{DATA}}", &data).replace("{{BLOCK}}", block),
+    )
 }
 
 fn serve(stream: TcpStream, port: u16, state: &Mutex<State>) -> std::io::Result<()> {
@@ -290,10 +295,8 @@ fn serve(stream: TcpStream, port: u16, state: &Mutex<State>) -> std::io::Result<
 /// Before any good profile: the diagnostics, and a reload once the profile is fixed.
 fn waiting_page() -> String {
     let data = json!({"live": false, "script_url": null, "from_page": false, "elements": [], "generation": 0});
-    PAGE.replace("{{NAME}}", "the profile has errors")
-        .replace("{{MODE}}", "Fix the profile: the page reloads with its block.")
-        .replace("{{DATA}}", &escape::script_literal(&data).unwrap_or_default())
-        .replace("{{BLOCK}}", "")
+    let mode = "Fix the profile: the page reloads with its block.";
+    fill("the profile has errors", mode, &data, "").unwrap_or_default()
 }
 
 fn respond(out: &mut TcpStream, status: &str, kind: &str, body: &str, csp: Option<&str>) -> std::io::Result<()> {
