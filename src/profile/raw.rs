@@ -334,11 +334,10 @@ fn field_value(kind: Kind, node: Node, text: &str, path: impl Fn() -> String) ->
         (Kind::ChoiceList(choices), Value::Array(items)) => {
             let path = path();
             let (words, rejections) = all(items.into_iter().enumerate().map(|(i, item)| {
-                let path = format!("{path}[{i}]");
                 let word = string(&path, i, item)?;
                 match choices.contains(&word.text.as_str()) {
                     true => Ok(word),
-                    false => Err(vec![unknown_word(&path, &word.text, word.span, choices, text)]),
+                    false => Err(vec![unknown_word(&word.path(&path), &word.text, word.span, choices, text)]),
                 }
             }));
             (Some(FieldValue::List(words)), rejections)
@@ -423,14 +422,15 @@ fn unknown_word(path: &str, word: &str, span: Span, choices: &[&str], text: &str
 /// An array's entries that are strings, and one rejection for each that is not; `path` names the
 /// array in a diagnostic.
 fn strings(items: Vec<Node>, path: &str) -> (Vec<Element>, Rejections) {
-    all(items.into_iter().enumerate().map(|(i, item)| string(&format!("{path}[{i}]"), i, item)))
+    all(items.into_iter().enumerate().map(|(i, item)| string(path, i, item)))
 }
 
-/// Element `at` of a list, named `path`, when it is a string.
-fn string(path: &str, at: usize, node: Node) -> Result<Element, Rejections> {
+/// Element `at` of the list named `list`, when it is a string. Its path is formatted only for a
+/// diagnostic: every profile's every list element passes here.
+fn string(list: &str, at: usize, node: Node) -> Result<Element, Rejections> {
     match node.value {
         Value::String(text) => Ok(Element { text, span: node.span, at }),
-        other => Err(vec![type_error(path, node.span, &other, "a string")]),
+        other => Err(vec![type_error(&format!("{list}[{at}]"), node.span, &other, "a string")]),
     }
 }
 
