@@ -200,7 +200,7 @@ pub mod key {
     pub static CUSTOM_FIELDS_EXT: Key = Key::new(
         "custom_fields_ext",
         Kind::CustomFields,
-        "The project's custom fields, by custom-field id: a string, a number, or an array of strings for a select-type field. With `from_page`, the page's fields are added to these, and replace those of the same id.",
+        "The project's custom fields, by custom-field id: a string, a number (one a JavaScript double holds exactly; write a longer one as a string), or an array of strings for a select-type field. With `from_page`, the page's fields are added to these, and replace those of the same id.",
         Json(r#"{"10001": "gold", "10002": 12, "10003": ["shoes", "bags"]}"#),
         false,
     );
