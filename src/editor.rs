@@ -4,8 +4,8 @@
 //! Positions are LSP's: 0-based lines, and characters counted in the negotiated encoding.
 
 use crate::diagnostics::explain::explain;
+use crate::diagnostics::fix::Applicability;
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::fix::Applicability;
 use crate::input::document::{self, Node, Value as Tree};
 use crate::input::source::{Format, Source, Span};
 use crate::profile::schema::{self, Key, Kind, Section};

@@ -7,19 +7,24 @@
 //! The library never prints and never exits; the binary decides what to show and the exit status.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+// The layers, from the bottom up: a module imports only from the layers below its own
+// (`tests/cli/layers.rs` holds the table and fails on an import that goes up).
+// Leaves.
+pub mod atomic;
 pub mod checks;
-pub mod diagnostics;
-pub mod editor;
-pub mod fix;
 pub mod input;
-pub mod lint;
-pub mod login_data;
-pub mod output;
-pub mod profile;
-pub mod report;
-pub mod rules;
 pub mod sdk;
+pub mod suggest;
+// Findings, the profile's shape, the rules; then this file's `check`.
+pub mod diagnostics;
+pub mod profile;
+pub mod rules;
+// Renderers and reporters.
+pub mod report;
 pub mod snippet;
+// The front ends' library halves: the profile walk and the language server's analysis.
+pub mod editor;
+pub mod lint;
 
 use diagnostics::Diagnostic;
 use input::source::{ReadError, Source};
@@ -41,6 +46,17 @@ pub struct Checked {
 pub struct Fixed {
     pub original: String,
     pub count: usize,
+}
+
+impl Checked {
+    /// `lint --diff`: the fixes as a unified diff, from the text as read to the fixed text; `None`
+    /// when nothing was fixed.
+    pub fn fixes_diff(&self) -> Option<String> {
+        let fixed = self.fixed.as_ref()?;
+        let name = &self.source.name;
+        let diff = similar::TextDiff::from_lines(&fixed.original, self.source.text());
+        Some(diff.unified_diff().context_radius(3).header(name, name).to_string())
+    }
 }
 
 impl Checked {
@@ -70,13 +86,13 @@ pub fn check(source: Source) -> Checked {
 const FIX_ROUNDS: usize = 10;
 
 /// `checked` with the fixes `take` accepts applied, round after round, and checked again.
-pub fn fix(checked: Checked, take: impl Fn(&Diagnostic, &fix::Fix) -> bool) -> Checked {
+pub fn fix(checked: Checked, take: impl Fn(&Diagnostic, &diagnostics::fix::Fix) -> bool) -> Checked {
     let original = checked.source.text().to_string();
     let mut current = checked;
     let mut count = 0;
     for _ in 0..FIX_ROUNDS {
         let fixes = current.diagnostics.iter().filter_map(|d| d.fix.as_deref().filter(|fix| take(d, fix)));
-        let (text, applied) = fix::apply(current.source.text(), fixes);
+        let (text, applied) = diagnostics::fix::apply(current.source.text(), fixes);
         if applied == 0 {
             break;
         }

@@ -3,7 +3,7 @@
 //! that memory stays flat however many profiles there are.
 
 use crate::diagnostics::RuleSet;
-use crate::fix::Applicability;
+use crate::diagnostics::fix::Applicability;
 use crate::input::source::{Format, Input, ReadError, Source};
 use crate::{Checked, check};
 use rayon::prelude::*;
@@ -33,10 +33,25 @@ pub struct Options {
     pub ignore: RuleSet,
 }
 
-/// The inputs `paths` stand for: `-` is standard input, files are read as named, folders are walked.
-/// A file reached twice (`site` and `./site/a.ssq.toml`) counts once, under its first name. A path
-/// that cannot be walked comes back as an error, in place.
-pub fn discover(paths: &[PathBuf], options: &Options) -> Result<Vec<Result<Input, ReadError>>, String> {
+/// What a walk found, and what it passed over that a person may have meant.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    /// Profiles to check, and paths that could not be walked, in place.
+    pub inputs: Vec<Result<Input, ReadError>>,
+    /// Files the globs take that sit in hidden files or folders, skipped without `--hidden`.
+    pub hidden: usize,
+    /// `.toml` and `.json` files the globs do not take (`profile.toml`), first names first.
+    pub unmatched: Vec<PathBuf>,
+}
+
+/// Folders that never hold a profile and can be large: not walked even with `--hidden`.
+const NEVER_WALKED: &[&str] = &[".git", ".hg", ".svn"];
+
+/// The inputs `paths` stand for: `-` is standard input, files are read as named, folders are walked
+/// once, noting what the globs or `--hidden` left out. A file reached twice (`site` and
+/// `./site/a.ssq.toml`) counts once, under its first name. A path that cannot be walked comes back
+/// as an error, in place.
+pub fn discover(paths: &[PathBuf], options: &Options) -> Result<Discovered, String> {
     // `!glob` excludes, as in ripgrep; with only exclusions, the convention still says what is in.
     let includes = options.globs.iter().any(|glob| !glob.starts_with('!'));
     let globs: Vec<String> = match includes {
@@ -56,57 +71,74 @@ pub fn discover(paths: &[PathBuf], options: &Options) -> Result<Vec<Result<Input
     // Compiled only when there is a folder to walk: profiles named one by one need no globs.
     let mut matcher = None;
 
-    let mut inputs = Vec::new();
+    let mut found = Discovered::default();
     for path in paths {
         if path.as_os_str() == "-" {
-            inputs.push(Ok(Input::Stdin));
+            found.inputs.push(Ok(Input::Stdin));
         } else if path.is_dir() {
             let matcher = match &mut matcher {
                 Some(matcher) => matcher,
                 None => matcher.insert(builder.build().map_err(|err| err.to_string())?),
             };
-            inputs.extend(walk(path, matcher, options.follow_links, options.hidden));
+            walk(path, matcher, options, &mut found.inputs, &mut found.hidden, &mut found.unmatched);
         } else {
-            inputs.push(Ok(Input::Path(path.clone())));
+            found.inputs.push(Ok(Input::Path(path.clone())));
         }
     }
     // One path walked without following links cannot reach a file twice: only then is there
     // anything to look up.
     if paths.len() > 1 || options.follow_links {
         let mut seen = HashSet::new();
-        inputs.retain(|input| match input {
+        found.inputs.retain(|input| match input {
             Ok(Input::Path(path)) => seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone())),
             _ => true,
         });
     }
-    Ok(inputs)
+    Ok(found)
 }
+
+/// How many unmatched names [`Discovered::unmatched`] keeps: enough to show what was meant.
+const UNMATCHED_KEPT: usize = 5;
 
 fn walk(
     folder: &Path,
     matcher: &ignore::overrides::Override,
-    follow_links: bool,
-    hidden: bool,
-) -> Vec<Result<Input, ReadError>> {
-    let mut found = Vec::new();
-    // .gitignore applies whether or not the folder is in a git checkout.
-    let walker = ignore::WalkBuilder::new(folder).require_git(false).follow_links(follow_links).hidden(!hidden).build();
+    options: &Options,
+    found: &mut Vec<Result<Input, ReadError>>,
+    hidden: &mut usize,
+    unmatched: &mut Vec<PathBuf>,
+) {
+    // .gitignore applies whether or not the folder is in a git checkout. Hidden entries are
+    // walked, so that profiles only they hold can be counted, but never taken without `--hidden`.
+    let walker = ignore::WalkBuilder::new(folder)
+        .require_git(false)
+        .follow_links(options.follow_links)
+        .hidden(false)
+        .filter_entry(|entry| !NEVER_WALKED.iter().any(|name| entry.file_name() == *name))
+        .build();
     for entry in walker {
         match entry {
             // Regular files only: a link is a link unless followed, and a FIFO, socket or device
             // found in a tree is never a profile (and a FIFO would block the run).
             Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
                 let path = entry.path();
-                if matcher.matched(path.strip_prefix(folder).unwrap_or(path), false).is_whitelist() {
-                    // `lint .` reports `sub/a.ssq.toml`, as a repository-relative path for CI annotations.
-                    found.push(Ok(Input::Path(path.strip_prefix("./").unwrap_or(path).to_path_buf())));
+                let relative = path.strip_prefix(folder).unwrap_or(path);
+                // `lint .` reports `sub/a.ssq.toml`, as a repository-relative path for CI annotations.
+                let reported = || path.strip_prefix("./").unwrap_or(path).to_path_buf();
+                let is_hidden = relative.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+                if matcher.matched(relative, false).is_whitelist() {
+                    match is_hidden && !options.hidden {
+                        true => *hidden += 1,
+                        false => found.push(Ok(Input::Path(reported()))),
+                    }
+                } else if !is_hidden && unmatched.len() < UNMATCHED_KEPT && Format::from_path(path).is_some() {
+                    unmatched.push(reported());
                 }
             }
             Ok(_) => {}
             Err(err) => found.push(Err(walk_error(folder, &err))),
         }
     }
-    found
 }
 
 /// A walk error as SSQ000 against the file it is about, in words (not "IO error for operation

@@ -4,8 +4,8 @@
 //! context and the tests' lists are all read from here.
 //!
 //! Adding an SDK event is one row in [`events!`]'s table below, with its documentation.
-
-use crate::profile::schema::{Example, Key, Kind};
+//!
+//! A leaf: it imports nothing of the crate. The profile's schema builds its keys from these words.
 
 /// A closed set of words: one Rust value per word, and back.
 pub trait Word: Copy + Eq + 'static {
@@ -194,8 +194,19 @@ words! {
     }
 }
 
-/// Declares the SDK's events: the [`Event`] enum, each event's profile key under `[events]`, its
-/// SDK name and the name analytics see (`ssq_<name>`). The key is `on_<name>`.
+/// What the profile says of an event's listener: its key under `[events]` (`on_<name>`), its
+/// documentation, and the starter profile's example action.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EventDoc {
+    pub key: &'static str,
+    pub doc: &'static str,
+    pub example: &'static str,
+    /// Whether `ssq-gen init` writes the key active.
+    pub in_starter: bool,
+}
+
+/// Declares the SDK's events: the [`Event`] enum, each event's SDK name, the name analytics see
+/// (`ssq_<name>`) and its [`EventDoc`]. The key is `on_<name>`.
 macro_rules! events {
     ($($variant:ident: $sdk:literal, $name:literal, starter: $starter:literal, example: $example:literal, $doc:literal;)+) => {
         /// The SDK's listeners (sections 2.5, 2.7–2.10 of the vendor's page).
@@ -215,15 +226,15 @@ macro_rules! events {
                 match self { $(Event::$variant => $name,)+ }
             }
 
-            /// The profile key under `[events]`.
-            pub fn key(self) -> &'static Key {
-                &EVENT_KEYS[self as usize]
+            /// What the profile says of its listener.
+            pub const fn doc(self) -> &'static EventDoc {
+                &EVENT_DOCS[self as usize]
             }
         }
 
-        /// `[events]`' listener keys, in [`Event::ALL`]'s order.
-        pub static EVENT_KEYS: [Key; Event::ALL.len()] = [$(
-            Key::new(concat!("on_", $name), Kind::Choice(Action::WORDS), $doc, Example::Text($example), $starter),
+        /// Each event's [`EventDoc`], in [`Event::ALL`]'s order.
+        pub const EVENT_DOCS: [EventDoc; Event::ALL.len()] = [$(
+            EventDoc { key: concat!("on_", $name), doc: $doc, example: $example, in_starter: $starter },
         )+];
     };
 }
@@ -277,8 +288,8 @@ mod tests {
         let sdk: Vec<_> = Event::ALL.iter().map(|e| e.sdk_name()).collect();
         assert!(distinct(&names) && distinct(&sdk));
         for &event in Event::ALL {
-            assert_eq!(event.key().name, format!("on_{}", event.name()));
-            assert!(event.key().doc.starts_with(&format!("`{}`", event.sdk_name())), "{}", event.key().doc);
+            assert_eq!(event.doc().key, format!("on_{}", event.name()));
+            assert!(event.doc().doc.starts_with(&format!("`{}`", event.sdk_name())), "{}", event.doc().doc);
         }
     }
 

@@ -2,6 +2,7 @@
 //! discovery) reports through one [`Diagnostic`] type that carries its [`Rule`].
 
 pub mod explain;
+pub mod fix;
 pub mod registry;
 
 use crate::input::source::Span;
@@ -64,7 +65,7 @@ pub struct Diagnostic {
     pub help: String,
     /// The edits that resolve it, when they are certain enough to offer.
     /// (Boxed: most findings have none, and findings travel in `Result`s.)
-    pub fix: Option<Box<crate::fix::Fix>>,
+    pub fix: Option<Box<crate::diagnostics::fix::Fix>>,
 }
 
 impl Diagnostic {
@@ -80,7 +81,7 @@ impl Diagnostic {
     }
 
     /// The same finding, with the fix that resolves it.
-    pub fn with_fix(mut self, fix: Option<crate::fix::Fix>) -> Diagnostic {
+    pub fn with_fix(mut self, fix: Option<crate::diagnostics::fix::Fix>) -> Diagnostic {
         self.fix = fix.map(Box::new);
         self
     }
@@ -104,7 +105,7 @@ pub fn named(code: &str) -> Result<&'static Rule, String> {
             typed = format!("SSQ{}", number.replace('O', "0").replace(['I', 'L'], "1"));
         }
         let codes = registry::RULES.iter().map(|rule| rule.code);
-        let guess = rule(&typed).map(|rule| rule.code).or_else(|| crate::profile::schema::did_you_mean(&typed, codes));
+        let guess = rule(&typed).map(|rule| rule.code).or_else(|| crate::suggest::did_you_mean(&typed, codes));
         let known = "`ssq-gen rules` lists them";
         match guess {
             Some(best) => format!("`{code}` is not a rule ssq-gen has: did you mean `{best}`? ({known})"),

@@ -3,8 +3,8 @@
 
 use super::schema::{self, Key, Kind, Section};
 use crate::diagnostics::Diagnostic;
+use crate::diagnostics::fix::{self, Edit, Fix};
 use crate::diagnostics::registry as rule;
-use crate::fix::{self, Edit, Fix};
 use crate::input::document::{self, Entry, Node, Value};
 use crate::input::source::{self, Content, Source, Span};
 use crate::sdk::Word;
@@ -342,7 +342,7 @@ fn field_value(kind: Kind, node: Node, text: &str, path: impl Fn() -> String) ->
             }));
             (Some(FieldValue::List(words)), rejections)
         }
-        (Kind::SelectorTexts, Value::Table(entries)) => {
+        (Kind::SelectorTexts { .. }, Value::Table(entries)) => {
             let (entries, rejections) =
                 all(entries.into_iter().map(|Entry { key, key_span, node }| match node.value {
                     Value::String(value) => {
@@ -404,7 +404,7 @@ fn file_line_breaks(text: &str, span: &Span, value: String) -> String {
 /// `word` at `path` is none of `choices`: SSQ006, with the closest choice.
 /// The closest word is a guess, so its fix is unsafe; a word that differs only in case is not.
 fn unknown_word(path: &str, word: &str, span: Span, choices: &[&str], text: &str) -> Diagnostic {
-    let best = schema::did_you_mean(word, choices.iter().copied());
+    let best = crate::suggest::did_you_mean(word, choices.iter().copied());
     let help = match best {
         Some(best) => format!("did you mean `{best}`? Choose one of: {}", choices.join(", ")),
         None => format!("choose one of: {}", choices.join(", ")),
@@ -447,7 +447,7 @@ fn unknown_key<'a>(
     shown: &str,
     known: impl Iterator<Item = &'a str> + Clone,
 ) -> (Diagnostic, Option<&'a str>) {
-    let guess = schema::did_you_mean(&entry.key, known.clone());
+    let guess = crate::suggest::did_you_mean(&entry.key, known.clone());
     let help = match guess {
         Some(best) => format!("did you mean `{best}`?"),
         None => format!("known {what}s here: {}", known.collect::<Vec<_>>().join(", ")),

@@ -17,8 +17,11 @@ pub enum Kind {
     Choice(&'static [&'static str]),
     /// Some of a fixed set of words, each once, in the profile's order.
     ChoiceList(&'static [&'static str]),
-    /// A table from CSS selectors to free texts (line breaks allowed).
-    SelectorTexts,
+    /// A table from CSS selectors to free texts (line breaks allowed), each at most `max_chars`
+    /// characters long.
+    SelectorTexts {
+        max_chars: usize,
+    },
     /// Codes of rules that can be ignored (warnings), each once.
     RuleCodes,
     /// URL path patterns: `/checkout/**`, `/help/*`.
@@ -38,7 +41,7 @@ impl Kind {
             Kind::SelectorList => "an array of strings (CSS selectors)",
             Kind::CustomFields => "a table of strings, numbers and arrays of strings",
             Kind::ChoiceList(_) => "an array of strings",
-            Kind::SelectorTexts => "a table from CSS selectors to strings",
+            Kind::SelectorTexts { .. } => "a table from CSS selectors to strings",
             Kind::RuleCodes => "an array of strings (rule codes)",
             Kind::PathPatterns => "an array of strings (URL path patterns)",
         }
@@ -69,7 +72,7 @@ impl Example {
     }
 }
 
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Key {
     pub name: &'static str,
     pub kind: Kind,
@@ -283,7 +286,7 @@ pub mod key {
     );
     pub static SEND_ON_CLICK: Key = Key::new(
         "send_on_click",
-        Kind::SelectorTexts,
+        Kind::SelectorTexts { max_chars: 1000 },
         "A click on an element matching the selector opens the chat and, once its window is open, sends the text as the visitor (`sendTextMessage`). A text is at most 1,000 characters; line breaks are kept.",
         Json(r##"{"#ask-size": "Which size fits me?", ".ask-shipping": "When will my order arrive?"}"##),
         false,
@@ -332,10 +335,30 @@ pub mod key {
     );
 }
 
+/// `[events]`' listener keys, one per SDK event, in [`Event::ALL`](crate::sdk::Event::ALL)'s order,
+/// built from the SDK's own table ([`crate::sdk::EVENT_DOCS`]).
+pub static EVENT_KEYS: [Key; crate::sdk::Event::ALL.len()] = {
+    use crate::sdk::{Action, EVENT_DOCS, Word};
+    let mut keys = [Key::new("", Kind::Bool, "", Example::Bool(false), false); EVENT_DOCS.len()];
+    let mut i = 0;
+    while i < EVENT_DOCS.len() {
+        let event = EVENT_DOCS[i];
+        keys[i] =
+            Key::new(event.key, Kind::Choice(Action::WORDS), event.doc, Example::Text(event.example), event.in_starter);
+        i += 1;
+    }
+    keys
+};
+
+/// The `[events]` key of `event`'s listener.
+pub fn event_key(event: crate::sdk::Event) -> &'static Key {
+    &EVENT_KEYS[event as usize]
+}
+
 /// Every section, by name.
 pub mod section {
     use super::*;
-    use crate::sdk::{EVENT_KEYS, Event};
+    use crate::sdk::Event;
 
     pub static LOADER: Section = Section {
         name: "loader",
@@ -369,7 +392,7 @@ pub mod section {
         doc: "Listeners to register. Each value is an action: `console` logs the event with its payload, `datalayer` pushes `{event: \"ssq_<name>\", num, message_type}` onto `window.dataLayer`, `gtag` calls `gtag('event', 'ssq_<name>', {num, message_type})` when gtag is on the page. Analytics get no chat content unless `forward_content = true`.",
         keys: &EVENTS_KEYS,
     };
-    /// A listener key per SDK event ([`crate::sdk::EVENT_KEYS`]), then `forward_content`.
+    /// A listener key per SDK event ([`super::EVENT_KEYS`]), then `forward_content`.
     static EVENTS_KEYS: [&Key; Event::ALL.len() + 1] = {
         let mut keys = [&key::FORWARD_CONTENT; Event::ALL.len() + 1];
         let mut i = 0;
@@ -423,27 +446,6 @@ pub fn section(name: &str) -> Option<&'static Section> {
     SECTIONS.iter().copied().find(|section| section.name == name)
 }
 
-/// The closest known name, for "did you mean" help; `None` when nothing is close.
-pub fn did_you_mean<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let known: Vec<&'a str> = known.into_iter().collect();
-    let close = known
-        .iter()
-        .map(|candidate| (strsim::jaro_winkler(unknown, candidate), *candidate))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, candidate)| candidate);
-    // A word of a longer name: `url` for `script_url`, `region` for `phone_region`, when only one
-    // name has it.
-    close.or_else(|| {
-        let lower = unknown.to_ascii_lowercase().replace('-', "_");
-        let mut words = known.iter().filter(|candidate| candidate.split('_').any(|word| word == lower));
-        match (words.next(), words.next()) {
-            (Some(only), None) if lower.len() >= 3 => Some(*only),
-            _ => None,
-        }
-    })
-}
-
 /// The profile's JSON Schema (draft 2020-12), from [`SECTIONS`]: what editors use to complete and
 /// check profiles. Rules beyond types (phone validity, languages, …) are ssq-gen's alone.
 pub fn json_schema() -> serde_json::Value {
@@ -457,8 +459,8 @@ pub fn json_schema() -> serde_json::Value {
             Kind::ChoiceList(words) => {
                 json!({"type": "array", "items": {"type": "string", "enum": words}, "uniqueItems": true})
             }
-            Kind::SelectorTexts => json!({"type": "object", "additionalProperties": {
-                "type": "string", "minLength": 1, "maxLength": crate::rules::SEND_TEXT_MAX,
+            Kind::SelectorTexts { max_chars } => json!({"type": "object", "additionalProperties": {
+                "type": "string", "minLength": 1, "maxLength": max_chars,
             }}),
             Kind::PathPatterns => json!({"type": "array", "items": {"type": "string", "pattern": "^/[^?#]*$"}}),
             Kind::RuleCodes => {
@@ -503,18 +505,4 @@ pub fn json_schema() -> serde_json::Value {
         "required": ["loader"],
         "additionalProperties": false,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn suggestions_catch_typos_and_ignore_strangers() {
-        let keys = section::LOGIN.keys.iter().map(|k| k.name);
-        assert_eq!(did_you_mean("user_nmae", keys.clone()), Some("user_name"));
-        assert_eq!(did_you_mean("phon", keys.clone()), Some("phone"));
-        assert_eq!(did_you_mean("zzz", keys.clone()), None);
-        assert_eq!(did_you_mean("url", ["script_url", "license", "load"]), Some("script_url"));
-    }
 }

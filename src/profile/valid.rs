@@ -127,8 +127,10 @@ impl ValidProfile {
         pages: Pages,
         consent: Option<Consent>,
     ) -> ValidProfile {
-        let listeners =
-            Event::ALL.iter().filter_map(|&event| Some((event, raw.choice::<Action>(event.key())?.1))).collect();
+        let listeners = Event::ALL
+            .iter()
+            .filter_map(|&event| Some((event, raw.choice::<Action>(crate::profile::schema::event_key(event))?.1)))
+            .collect();
         let text = |key| raw.text(key).map(|(_, text)| text.to_string());
         let triggers = |key, command| {
             raw.list(key).iter().map(move |selector| ClickTrigger {

@@ -8,12 +8,13 @@ pub mod json;
 pub mod rules_table;
 pub mod sarif;
 mod summary;
+pub mod verdict;
 
 pub use summary::{Policy, Status, Summary};
 
 use crate::Checked;
+use crate::diagnostics::fix::{Applicability, Fix};
 use crate::diagnostics::{Diagnostic, Rule, Severity};
-use crate::fix::{Applicability, Fix};
 use crate::input::source::Source;
 use std::io::{self, Write};
 

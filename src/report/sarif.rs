@@ -4,9 +4,9 @@
 //! its tail after the last, so results stream.
 
 use super::{Emitter, Located, Policy, Summary, count, nested_json};
+use crate::diagnostics::fix::Applicability;
 use crate::diagnostics::registry::RULES;
 use crate::diagnostics::{Diagnostic, HOME};
-use crate::fix::Applicability;
 use crate::input::source::Source;
 use serde_json::json;
 use std::io::{self, Write};

@@ -11,7 +11,7 @@ impl Checker<'_> {
             let texts = field.texts().into_iter().map(|text| (text, Text::of(field.key.kind)));
             // A table of texts' keys are selectors; a selector kind's texts are its selectors.
             let selectors = match field.key.kind {
-                Kind::SelectorTexts => field.selectors(),
+                Kind::SelectorTexts { .. } => field.selectors(),
                 _ => Vec::new(),
             };
             for ((path, text, span), what) in texts.chain(selectors.into_iter().map(|s| (s, Text::Selector))) {
@@ -89,7 +89,7 @@ impl Text {
     fn of(kind: Kind) -> Text {
         match kind {
             Kind::MultilineText => Text::Multiline,
-            Kind::SelectorTexts => Text::Message,
+            Kind::SelectorTexts { .. } => Text::Message,
             Kind::Selector | Kind::SelectorList => Text::Selector,
             _ => Text::OneLine,
         }

@@ -306,8 +306,11 @@ impl Checker<'_> {
                     "remove the second one",
                 );
                 let spans: Vec<_> = items.iter().map(|item| item.span.clone()).collect();
-                if let Some(edit) = crate::fix::remove_item(self.text, &spans, i) {
-                    self.fixed_by(crate::fix::Fix::safe(format!("remove the second `{label}`"), vec![edit]));
+                if let Some(edit) = crate::diagnostics::fix::remove_item(self.text, &spans, i) {
+                    self.fixed_by(crate::diagnostics::fix::Fix::safe(
+                        format!("remove the second `{label}`"),
+                        vec![edit],
+                    ));
                 }
             }
         }

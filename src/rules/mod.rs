@@ -5,11 +5,11 @@
 mod fields;
 mod loader;
 mod login;
-mod page;
 mod pages;
+mod selectors;
 
+use crate::diagnostics::fix::Fix;
 use crate::diagnostics::{Diagnostic, Rule, Severity};
-use crate::fix::Fix;
 use crate::input::source::Span;
 use crate::profile::{Field, RawProfile, ValidProfile};
 
@@ -37,9 +37,6 @@ pub fn validate(raw: &RawProfile, text: &str, diagnostics: &mut Vec<Diagnostic>)
         _ => None,
     }
 }
-
-/// The longest text `triggers.send_on_click` sends, in characters.
-pub const SEND_TEXT_MAX: usize = 1000;
 
 /// A value in error: its diagnostic is already reported.
 #[derive(Debug)]
@@ -87,7 +84,7 @@ impl Checker<'_> {
     /// The fix that writes `value` for the string `field` holds: safe when `value` differs only
     /// in case and separators, which mean the same to every reader of a language tag or region.
     fn rewrite(&self, field: &Field, written: &str, value: &str) -> Fix {
-        let edit = crate::fix::replace_string(self.text, &field.span, value);
+        let edit = crate::diagnostics::fix::replace_string(self.text, &field.span, value);
         let same = |s: &str| s.trim().replace('_', "-").to_ascii_lowercase();
         match same(written) == same(value) {
             true => Fix::safe(format!("write `{value}`"), vec![edit]),

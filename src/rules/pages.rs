@@ -2,8 +2,8 @@
 
 use super::{Checker, Rejected, Verdict};
 use crate::checks::path;
+use crate::diagnostics::fix::{self, Fix};
 use crate::diagnostics::registry as rule;
-use crate::fix::{self, Fix};
 use crate::profile::schema::{key, section};
 use crate::profile::valid::{Consent, Pages};
 use crate::profile::{Field, RawProfile};

@@ -6,7 +6,10 @@
 //! profile value into the page even by mistake.
 
 pub mod csp;
+pub mod drift;
 pub mod escape;
+pub mod login_data;
+pub mod preview;
 pub mod starter;
 
 use crate::profile::schema::key;
@@ -25,14 +28,32 @@ pub const INSTALL_JS_URL: &str = "https://plugin-code.salesmartly.com/chat/widge
 const SNIPPET_TEMPLATE: &str = "snippet.html.j2";
 const SCRIPT_TEMPLATE: &str = "snippet.js.j2";
 const STARTER_TEMPLATE: &str = "init.toml.j2";
+/// `(name, text)` for each template under `templates/`, embedded at build time.
+macro_rules! embedded {
+    ($($name:literal),+ $(,)?) => {
+        &[$(($name, include_str!(concat!("../../templates/", $name))),)+]
+    };
+}
+
 /// Embedded, and parsed only when a render needs them (a process renders once): the `from_page`
 /// run-time, `login.js.j2`, is included only by blocks that have it.
-const TEMPLATES: &[(&str, &str)] = &[
-    (SNIPPET_TEMPLATE, include_str!("../../templates/snippet.html.j2")),
-    (SCRIPT_TEMPLATE, include_str!("../../templates/snippet.js.j2")),
-    ("login.js.j2", include_str!("../../templates/login.js.j2")),
-    ("gate.js.j2", include_str!("../../templates/gate.js.j2")),
-    (STARTER_TEMPLATE, include_str!("../../templates/init.toml.j2")),
+const TEMPLATES: &[(&str, &str)] = embedded![
+    "snippet.html.j2",
+    "snippet.js.j2",
+    "login.js.j2",
+    "gate.js.j2",
+    "load/immediate.js.j2",
+    "load/idle.js.j2",
+    "load/interaction.js.j2",
+    "loader/license.js.j2",
+    "loader/script_url.js.j2",
+    "consent/event.js.j2",
+    "consent/cookieconsent.js.j2",
+    "consent/klaro.js.j2",
+    "consent/cookiebot.js.j2",
+    "consent/onetrust.js.j2",
+    "init.toml.j2",
+    "preview/page.html.j2",
 ];
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -118,7 +139,9 @@ fn only_escaped_values(out: &mut Output<'_>, _: &mut State<'_, '_>, value: &Valu
 #[derive(Serialize)]
 struct Context<'a> {
     version: &'static str,
-    load: Is<Load>,
+    /// The SDK's command words ([`sdk_words`]).
+    sdk: serde_json::Map<String, serde_json::Value>,
+    load: LoadContext,
     clicks: Vec<Click<'a>>,
     /// `from_page`: the visitor is read from the page, and from `ssq:login` events.
     from_page: Option<FromPage<'a>>,
@@ -147,6 +170,12 @@ struct Context<'a> {
 }
 
 #[derive(Serialize)]
+struct LoadContext {
+    /// `templates/load/`'s partial for the profile's `load`.
+    partial: &'static str,
+}
+
+#[derive(Serialize)]
 struct Gate<'a> {
     /// `None` without `[pages]`.
     pages: Option<&'a Pages>,
@@ -155,8 +184,47 @@ struct Gate<'a> {
 
 #[derive(Serialize)]
 struct ConsentContext<'a> {
-    cmp: Is<Cmp>,
+    /// The manager's partial: `consentNow()`, and what calls `grant`, `withdraw` or `ask` when
+    /// the manager says consent changed.
+    partial: &'static str,
+    /// Whether the partial calls `ask()`, which reads `consentNow()` again.
+    asks: bool,
     category: Option<&'a str>,
+}
+
+/// A consent manager, as the block reads it.
+struct ConsentManager {
+    cmp: Cmp,
+    partial: &'static str,
+    /// Whether its events only say "something changed", so the block asks again (`ask`), rather
+    /// than saying which way.
+    asks: bool,
+}
+
+/// Every consent manager: adding one is a word in [`Cmp`], a row here and its partial in
+/// `templates/consent/` (also listed in [`TEMPLATES`]).
+const CONSENT_MANAGERS: &[ConsentManager] = &[
+    ConsentManager { cmp: Cmp::Event, partial: "consent/event.js.j2", asks: false },
+    ConsentManager { cmp: Cmp::CookieConsent, partial: "consent/cookieconsent.js.j2", asks: true },
+    ConsentManager { cmp: Cmp::Klaro, partial: "consent/klaro.js.j2", asks: true },
+    ConsentManager { cmp: Cmp::Cookiebot, partial: "consent/cookiebot.js.j2", asks: true },
+    ConsentManager { cmp: Cmp::OneTrust, partial: "consent/onetrust.js.j2", asks: true },
+];
+
+/// `load`'s partials, in `templates/load/`.
+fn load_partial(load: Load) -> &'static str {
+    match load {
+        Load::Immediate => "load/immediate.js.j2",
+        Load::Idle => "load/idle.js.j2",
+        Load::Interaction => "load/interaction.js.j2",
+    }
+}
+
+/// Every SDK command's word, by itself: `{{ sdk.chatOpen|js }}` in a template is then checked (a
+/// misspelt word is an undefined name, which the renderer refuses), and declared once, in
+/// [`crate::sdk`].
+fn sdk_words() -> serde_json::Map<String, serde_json::Value> {
+    Command::WORDS.iter().map(|word| (word.to_string(), json!(word))).collect()
 }
 
 #[derive(Serialize)]
@@ -213,6 +281,8 @@ struct SettingValue {
 
 #[derive(Serialize)]
 struct LoaderContext<'a> {
+    /// `templates/loader/license.js.j2` or `script_url.js.j2`.
+    partial: &'static str,
     license: Option<&'a str>,
     script_url: Option<&'a str>,
     install_url: &'static str,
@@ -315,7 +385,8 @@ impl<'a> Context<'a> {
             show_unread: SHOW_UNREAD,
             forward_content: profile.forward_content(),
         };
-        let final_commands: Vec<_> = profile.open_on_load().then(|| vec![json!("chatOpen")]).into_iter().collect();
+        let final_commands: Vec<_> =
+            profile.open_on_load().then(|| vec![json!(Command::ChatOpen)]).into_iter().collect();
         let clicks: Vec<_> = profile
             .clicks()
             .iter()
@@ -328,16 +399,18 @@ impl<'a> Context<'a> {
             .collect();
         let pages = profile.pages();
         let pages = (!pages.skip.is_empty() || !pages.open.is_empty()).then_some(pages);
-        let consent = profile
-            .consent()
-            .map(|consent| ConsentContext { cmp: Is(consent.cmp), category: consent.category.as_deref() });
+        let consent = profile.consent().map(|consent| {
+            let manager = CONSENT_MANAGERS.iter().find(|m| m.cmp == consent.cmp).expect("every manager has a row");
+            ConsentContext { partial: manager.partial, asks: manager.asks, category: consent.category.as_deref() }
+        });
         let gate = (pages.is_some() || consent.is_some()).then_some(Gate { pages, consent });
         // Opening an `open` path, and withdrawal's chatClose and clearUser, are sent too.
         let sends = !clicks.is_empty() || from_page.is_some() || gate.is_some();
         let queue_commands = script_url.is_some() && sends;
         Context {
             version: env!("CARGO_PKG_VERSION"),
-            load: Is(profile.load()),
+            sdk: sdk_words(),
+            load: LoadContext { partial: load_partial(profile.load()) },
             sets_up: queue_commands || !commands.is_empty() || !listeners.is_empty() || !final_commands.is_empty(),
             sends,
             queue_commands,
@@ -346,7 +419,12 @@ impl<'a> Context<'a> {
             badge: profile.badge_selector(),
             uses_ssc: license.is_some() || !settings.is_empty(),
             settings,
-            loader: LoaderContext { license, script_url, install_url: INSTALL_JS_URL },
+            loader: LoaderContext {
+                partial: if license.is_some() { "loader/license.js.j2" } else { "loader/script_url.js.j2" },
+                license,
+                script_url,
+                install_url: INSTALL_JS_URL,
+            },
             commands,
             listeners,
             final_commands,
@@ -381,6 +459,18 @@ mod tests {
             let is_text =
                 matches!(key.kind, crate::profile::schema::Kind::Text | crate::profile::schema::Kind::MultilineText);
             assert_eq!(is_text, i < TEXT_KEYS, "{}", key.name);
+        }
+    }
+
+    #[test]
+    fn every_consent_manager_has_one_row_and_an_embedded_partial() {
+        for &cmp in Cmp::ALL {
+            let rows: Vec<_> = CONSENT_MANAGERS.iter().filter(|m| m.cmp == cmp).collect();
+            assert_eq!(rows.len(), 1, "{cmp:?}");
+            assert!(TEMPLATES.iter().any(|(name, _)| *name == rows[0].partial), "{cmp:?}'s partial is not embedded");
+        }
+        for &load in Load::ALL {
+            assert!(TEMPLATES.iter().any(|(name, _)| *name == load_partial(load)), "{load:?}");
         }
     }
 

@@ -47,7 +47,7 @@ fn the_readme_rows_follow_the_sdk_table() {
         }
     }
     for event in Event::ALL {
-        let line = row(format!("| `events.{}` |", event.key().name));
+        let line = row(format!("| `events.{}` |", ssq_gen::profile::schema::event_key(*event).name));
         assert!(
             line.contains(&format!("`{}`", event.sdk_name())),
             "README's row for {:?} names {}",
@@ -62,7 +62,7 @@ fn the_readme_rows_follow_the_sdk_table() {
 
 fn the_readme_gives_every_login_data_engine_and_the_variable_it_reads() {
     let readme = readme();
-    for engine in ssq_gen::login_data::ENGINES {
+    for engine in ssq_gen::snippet::login_data::ENGINES {
         let row = readme
             .lines()
             .find(|line| line.starts_with(&format!("   | `{}` |", engine.name)))

@@ -302,7 +302,7 @@ engine_tests! {
 }
 
 fn login_data_prints_each_engines_fragment_and_refuses_others() {
-    for engine in ssq_gen::login_data::ENGINES {
+    for engine in ssq_gen::snippet::login_data::ENGINES {
         let output = ssq_gen().args(["login-data", engine.name]).output().unwrap();
         assert!(output.status.success());
         assert_eq!(String::from_utf8(output.stdout).unwrap(), engine.fragment);
@@ -313,7 +313,10 @@ fn login_data_prints_each_engines_fragment_and_refuses_others() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("ssq_login.html");
     ssq_gen().args(["login-data", "django", "-o"]).arg(&path).assert().success().stdout("");
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), ssq_gen::login_data::engine("django").unwrap().fragment);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        ssq_gen::snippet::login_data::engine("django").unwrap().fragment
+    );
 }
 
 /// The run-time rules, one `ssq:login` event per case, in both install forms: what is sent, and the

@@ -16,6 +16,7 @@ mod ergonomics;
 mod exit_status;
 mod fixes;
 mod hardening;
+mod layers;
 mod lint;
 pub mod login_data;
 mod lsp;
@@ -63,6 +64,7 @@ fn main() -> std::process::ExitCode {
         lint::TESTS,
         rules_table::TESTS,
         snapshots::TESTS,
+        layers::TESTS,
     ];
     let trials = suites.iter().flat_map(|tests| tests.iter()).map(harness::Test::trial).collect();
     let conclusion = libtest_mimic::run(&args, trials);

@@ -148,7 +148,7 @@ fn every_engine_renders_the_block_as_it_is() {
     let work = tempfile::tempdir().unwrap();
     // In a layout, as a site pastes it: text before and after.
     let page = format!("<body>\n{}<p>after</p>\n</body>", hostile_blocks().join("<p>between</p>\n"));
-    for engine in ssq_gen::login_data::ENGINES.iter().map(|engine| engine.name) {
+    for engine in ssq_gen::snippet::login_data::ENGINES.iter().map(|engine| engine.name) {
         let out = render_template(engine, page.as_bytes(), &json!({}), work.path(), Template::Page);
         let want = if engine == "go" { without_comments(&page) } else { page.clone() };
         assert!(out == want, "{engine} changed the block: {}", first_difference(&out, &want));

@@ -8,7 +8,10 @@ use ssq_gen::sdk::{Action, Event, Word};
 
 /// Every SDK event: its `[events]` key, SDK name and analytics name.
 fn all_events() -> Vec<(&'static str, &'static str, &'static str)> {
-    Event::ALL.iter().map(|event| (event.key().name, event.sdk_name(), event.name())).collect()
+    Event::ALL
+        .iter()
+        .map(|event| (ssq_gen::profile::schema::event_key(*event).name, event.sdk_name(), event.name()))
+        .collect()
 }
 
 fn example() -> String {

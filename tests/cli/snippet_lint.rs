@@ -58,7 +58,9 @@ fn profiles() -> Vec<(String, String)> {
     let events: Vec<(String, String)> = Action::WORDS
         .iter()
         .map(|action| {
-            let keys = Event::ALL.iter().map(|event| format!("{} = \"{action}\"\n", event.key().name));
+            let keys = Event::ALL
+                .iter()
+                .map(|event| format!("{} = \"{action}\"\n", ssq_gen::profile::schema::event_key(*event).name));
             (action.to_string(), format!("[events]\n{}", keys.collect::<String>()))
         })
         .chain([

@@ -99,7 +99,7 @@ pub enum Command {
     LoginData {
         /// The site's template engine
         #[arg(value_name = "ENGINE", value_parser = engines())]
-        engine: &'static ssq_gen::login_data::Engine,
+        engine: &'static ssq_gen::snippet::login_data::Engine,
 
         /// Write the fragment to FILE (replaced atomically) instead of standard output
         #[arg(short, long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
@@ -222,9 +222,9 @@ pub enum Command {
 }
 
 /// `login-data`'s engines, with what each fits (shown by completions and `--help`).
-fn engines() -> impl clap::builder::TypedValueParser<Value = &'static ssq_gen::login_data::Engine> {
+fn engines() -> impl clap::builder::TypedValueParser<Value = &'static ssq_gen::snippet::login_data::Engine> {
     use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser as _};
-    use ssq_gen::login_data::{ENGINES, engine};
+    use ssq_gen::snippet::login_data::{ENGINES, engine};
     let names = ENGINES.iter().map(|engine| PossibleValue::new(engine.name).help(engine.fits));
     PossibleValuesParser::new(names).map(|name| engine(&name).expect("the parser accepts only the engines' names"))
 }
@@ -311,17 +311,8 @@ pub struct ProfileArgs {
     #[arg(value_name = "PROFILE", value_hint = clap::ValueHint::FilePath)]
     pub profile: Option<PathBuf>,
 
-    /// Profile format; by default from the extension, else from the content
-    #[arg(long, value_enum, value_name = "FORMAT")]
-    pub input_format: Option<InputFormat>,
-
-    /// Treat warnings as errors
-    #[arg(long)]
-    pub deny_warnings: bool,
-
-    /// Don't report these warnings, by code (repeatable, comma-separated); errors cannot be ignored
-    #[arg(long, value_name = "CODE", value_delimiter = ',', value_parser = RuleArg::IGNORABLE)]
-    pub ignore: Vec<&'static Rule>,
+    #[command(flatten)]
+    pub judging: JudgingArgs,
 }
 
 #[derive(Debug, Args)]
@@ -345,6 +336,40 @@ pub struct SnippetArgs {
     /// ({{ csp_nonce }}, <%= nonce %>, <?= $nonce ?>); inserted scripts copy it
     #[arg(long, value_name = "NONCE", value_parser = Nonce::parse)]
     pub nonce: Option<Nonce>,
+}
+
+/// How a profile is read and judged: `snippet`, `csp` and `lint` alike.
+#[derive(Debug, Args)]
+pub struct JudgingArgs {
+    /// Profile format; by default from the extension, else from the content
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormat>,
+
+    /// Treat warnings as errors
+    #[arg(long)]
+    pub deny_warnings: bool,
+
+    /// Don't report these warnings, by code (repeatable, comma-separated); errors cannot be ignored
+    #[arg(long, value_name = "CODE", value_delimiter = ',', value_parser = RuleArg::IGNORABLE)]
+    pub ignore: Vec<&'static Rule>,
+}
+
+impl JudgingArgs {
+    /// `-q` with these flags: what to show, and what fails the run.
+    pub fn policy(&self, quiet: bool) -> ssq_gen::report::Policy {
+        ssq_gen::report::Policy {
+            quiet,
+            deny_warnings: self.deny_warnings,
+            ignore: self.ignore.iter().copied().collect(),
+        }
+    }
+
+    pub fn format(&self) -> Option<ssq_gen::input::source::Format> {
+        self.input_format.map(|format| match format {
+            InputFormat::Toml => ssq_gen::input::source::Format::Toml,
+            InputFormat::Json => ssq_gen::input::source::Format::Json,
+        })
+    }
 }
 
 #[derive(Debug, Args)]
@@ -384,17 +409,8 @@ pub struct LintArgs {
     #[arg(long)]
     pub hidden: bool,
 
-    /// Profile format; by default from the extension, else from the content
-    #[arg(long, value_enum, value_name = "FORMAT")]
-    pub input_format: Option<InputFormat>,
-
-    /// Treat warnings as errors
-    #[arg(long)]
-    pub deny_warnings: bool,
-
-    /// Don't report these warnings, by code (repeatable, comma-separated); errors cannot be ignored
-    #[arg(long, value_name = "CODE", value_delimiter = ',', value_parser = RuleArg::IGNORABLE)]
-    pub ignore: Vec<&'static Rule>,
+    #[command(flatten)]
+    pub judging: JudgingArgs,
 
     /// Apply the safe fixes in place (files are replaced atomically), then report what remains
     #[arg(long, conflicts_with = "diff")]

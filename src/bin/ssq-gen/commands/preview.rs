@@ -4,21 +4,17 @@
 //! modification time: the page is the only client, and both cost no dependency and nothing at
 //! `snippet`'s start-up. It serves its own page, scripts and state, and nothing from disk.
 
-use crate::{Accepted, judge};
+use crate::ui::say;
 use serde_json::json;
 use ssq_gen::input::source::{Input, Source};
+use ssq_gen::report::verdict::judge;
 use ssq_gen::report::{Policy, Status};
-use ssq_gen::snippet::{self, RenderOptions, escape};
+use ssq_gen::snippet::preview::{self, PREVIEW_JS, PROJECT_JS, Page, WIDGET_JS};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, SystemTime};
-
-const PAGE: &str = include_str!("../templates/preview/page.html");
-const PREVIEW_JS: &str = include_str!("../templates/preview/preview.js");
-const WIDGET_JS: &str = include_str!("../templates/preview/widget.js");
-const PROJECT_JS: &str = include_str!("../templates/preview/project.js");
 
 /// How often the profile's modification time is looked at.
 const WATCH: Duration = Duration::from_millis(100);
@@ -26,14 +22,18 @@ const WATCH: Duration = Duration::from_millis(100);
 /// How long the page's request for news waits before it is answered anyway.
 const LONG_POLL: Duration = Duration::from_secs(20);
 
-/// Where the page's data holds the generation of its block, filled in when the page is served.
-const GENERATION: &str = "ssq-preview-generation";
-
 pub struct Options {
     pub profile: PathBuf,
     pub port: u16,
     pub live: bool,
     pub open: bool,
+}
+
+/// The state, and the signal that it changed: the page's long poll waits on it.
+#[derive(Default)]
+struct Shared {
+    state: Mutex<State>,
+    changed: Condvar,
 }
 
 /// The page's block as of the last good profile, and what the profile says now.
@@ -54,25 +54,25 @@ pub fn run(options: &Options) -> Status {
     let listener = match TcpListener::bind(("127.0.0.1", options.port)) {
         Ok(listener) => listener,
         Err(err) if err.kind() == std::io::ErrorKind::AddrInUse => {
-            crate::say!(
+            say!(
                 "error: port {} on 127.0.0.1 is in use: choose another with --port, or --port 0 for a free one",
                 options.port
             );
             return Status::Trouble;
         }
         Err(err) => {
-            crate::say!("error: cannot listen on 127.0.0.1:{}: {err}", options.port);
+            say!("error: cannot listen on 127.0.0.1:{}: {err}", options.port);
             return Status::Trouble;
         }
     };
     let port = match listener.local_addr() {
         Ok(address) => address.port(),
         Err(err) => {
-            crate::say!("error: cannot listen on 127.0.0.1: {err}");
+            say!("error: cannot listen on 127.0.0.1: {err}");
             return Status::Trouble;
         }
     };
-    let state = Arc::new(Mutex::new(State::default()));
+    let state = Arc::new(Shared::default());
     if let Err(status) = refresh(&state, options) {
         return status;
     }
@@ -117,20 +117,22 @@ fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
 
 /// Reads and checks the profile again; a good one becomes the page's block. `Err` only when the
 /// file cannot be read at start.
-fn refresh(state: &Mutex<State>, options: &Options) -> Result<(), Status> {
+fn refresh(shared: &Shared, options: &Options) -> Result<(), Status> {
+    let state = &shared.state;
     let input = Input::Path(options.profile.clone());
     let source = match Source::read(&input, None) {
         Ok(source) => source,
         Err(err) => {
             let first = state.lock().map(|s| s.read.is_none()).unwrap_or(true);
             if first {
-                crate::say!("error: {err}");
+                say!("error: {err}");
                 return Err(Status::Trouble);
             }
             if let Ok(mut state) = state.lock() {
                 state.diagnostics = Some(format!("error: {err}\n"));
                 state.revision += 1;
             }
+            shared.changed.notify_all();
             return Ok(());
         }
     };
@@ -141,77 +143,33 @@ fn refresh(state: &Mutex<State>, options: &Options) -> Result<(), Status> {
     let mut report = Vec::new();
     let judged = judge(source, input.header_name(), Policy::default(), false, &mut report);
     let report = String::from_utf8_lossy(&report).into_owned();
-    let page = judged.ok().and_then(|accepted| page(&accepted, options.live));
     let Ok(mut state) = state.lock() else { return Ok(()) };
+    let generation = state.generation + 1;
+    let page = judged
+        .ok()
+        .and_then(|accepted| preview::page(&accepted.profile, &accepted.display_name, options.live, generation).ok());
     state.read = Some(bytes);
     state.revision += 1;
     match page {
         Some(page) => {
-            state.generation += 1;
+            state.generation = generation;
             state.page = Some(page);
             state.diagnostics = (!report.is_empty()).then_some(report);
         }
         None => {
             if state.page.is_none() {
-                crate::say!("{}", report.trim_end());
+                say!("{}", report.trim_end());
             }
             state.diagnostics = Some(report);
         }
     }
+    drop(state);
+    shared.changed.notify_all();
     Ok(())
 }
 
-/// A page to serve, and the `script-src` sources `ssq-gen csp` prints for its block.
-struct Page {
-    html: String,
-    csp: String,
-}
-
-/// The page around the block `snippet` prints for this profile.
-fn page(accepted: &Accepted, live: bool) -> Option<Page> {
-    let options = RenderOptions { profile_name: &accepted.display_name, nonce: None, logout: false };
-    let block = snippet::render(&accepted.profile, &options).ok()?;
-    let csp = snippet::csp::sources(&accepted.profile, &block);
-    let script_url = match accepted.profile.loader() {
-        ssq_gen::profile::valid::Loader::ScriptUrl(url) => Some(url.as_str()),
-        ssq_gen::profile::valid::Loader::License(_) => None,
-    };
-    let elements: Vec<_> = accepted
-        .profile
-        .page_elements()
-        .into_iter()
-        .map(|(what, selector)| json!({"what": what, "selector": selector}))
-        .collect();
-    let consent = accepted.profile.consent().map(|consent| json!({"cmp": consent.cmp, "category": consent.category}));
-    let pages = accepted.profile.pages();
-    // `generation` is filled in when the page is served.
-    let data = json!({
-        "consent": consent,
-        "pages": !pages.skip.is_empty() || !pages.open.is_empty(),
-        "live": live,
-        "script_url": script_url,
-        "from_page": accepted.profile.login_from_page(),
-        "elements": elements,
-        "generation": GENERATION,
-    });
-    let mode = match live {
-        true => "<strong>--live</strong>: the real SaleSmartly loader.",
-        false => "Offline: a stand-in widget, served by the preview, answers the block.",
-    };
-    let html = fill(&escape::html_attribute(&accepted.display_name), mode, &data, block.html.trim_end())?;
-    Some(Page { html, csp })
-}
-
-/// The preview page with its title, mode line, data for its scripts, and block. `name` and
-/// `mode` are HTML already; `data` becomes a script literal.
-fn fill(name: &str, mode: &str, data: &serde_json::Value, block: &str) -> Option<String> {
-    let data = escape::script_literal(data).ok()?;
-    Some(
-        PAGE.replace("{{NAME}}", name).replace("{{MODE}}", mode).replace("{{DATA}}", &data).replace("{{BLOCK}}", block),
-    )
-}
-
-fn serve(stream: TcpStream, port: u16, state: &Mutex<State>) -> std::io::Result<()> {
+fn serve(stream: TcpStream, port: u16, shared: &Shared) -> std::io::Result<()> {
+    let state = &shared.state;
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     let mut reader = BufReader::new(stream.try_clone()?.take(64 * 1024));
     let mut request_line = String::new();
@@ -234,7 +192,7 @@ fn serve(stream: TcpStream, port: u16, state: &Mutex<State>) -> std::io::Result<
     }
     let mut parts = request_line.split_whitespace();
     let (method, target) = (parts.next().unwrap_or_default(), parts.next().unwrap_or_default());
-    let mut out = stream;
+    let mut out = Response { stream, head_only: method == "HEAD" };
     // DNS rebinding: a page of another site that resolves its name to 127.0.0.1 sends its own Host.
     let allowed = [format!("127.0.0.1:{port}"), format!("localhost:{port}")];
     if !host.as_deref().is_some_and(|host| allowed.iter().any(|a| a.eq_ignore_ascii_case(host))) {
@@ -256,11 +214,8 @@ fn serve(stream: TcpStream, port: u16, state: &Mutex<State>) -> std::io::Result<
             let (html, csp) = {
                 let state = state.lock().map_err(|_| std::io::Error::other("state poisoned"))?;
                 match &state.page {
-                    Some(page) => (
-                        page.html.replace(&format!("\"{GENERATION}\""), &state.generation.to_string()),
-                        page.csp.clone(),
-                    ),
-                    None => (waiting_page(), String::new()),
+                    Some(Page { html, csp }) => (html.clone(), csp.clone()),
+                    None => (preview::waiting_page().unwrap_or_default(), String::new()),
                 }
             };
             // The sources `ssq-gen csp` prints for the block, and 'self' for the preview's own
@@ -271,17 +226,16 @@ fn serve(stream: TcpStream, port: u16, state: &Mutex<State>) -> std::io::Result<
         "/__ssq-preview/state" => {
             // Answered once the state is newer than the page's `since`: a save shows at once.
             let since = target.split_once("?since=").and_then(|(_, since)| since.parse::<u64>().ok());
-            let waited = std::time::Instant::now();
-            let body = loop {
-                let state = state.lock().map_err(|_| std::io::Error::other("state poisoned"))?;
-                if since != Some(state.revision) || waited.elapsed() > LONG_POLL {
-                    let (generation, diagnostics) = (state.generation, &state.diagnostics);
-                    break json!({"generation": generation, "diagnostics": diagnostics, "revision": state.revision})
-                        .to_string();
-                }
-                drop(state);
-                std::thread::sleep(Duration::from_millis(25));
-            };
+            let poisoned = || std::io::Error::other("state poisoned");
+            let state = state.lock().map_err(|_| poisoned())?;
+            let (state, _) = shared
+                .changed
+                .wait_timeout_while(state, LONG_POLL, |state| since == Some(state.revision))
+                .map_err(|_| poisoned())?;
+            let (generation, diagnostics) = (state.generation, &state.diagnostics);
+            let body =
+                json!({"generation": generation, "diagnostics": diagnostics, "revision": state.revision}).to_string();
+            drop(state);
             respond(&mut out, "200 OK", "application/json", &body, None)
         }
         "/__ssq-preview/preview.js" => respond(&mut out, "200 OK", javascript, PREVIEW_JS, None),
@@ -292,14 +246,13 @@ fn serve(stream: TcpStream, port: u16, state: &Mutex<State>) -> std::io::Result<
     }
 }
 
-/// Before any good profile: the diagnostics, and a reload once the profile is fixed.
-fn waiting_page() -> String {
-    let data = json!({"live": false, "script_url": null, "from_page": false, "elements": [], "generation": 0});
-    let mode = "Fix the profile: the page reloads with its block.";
-    fill("the profile has errors", mode, &data, "").unwrap_or_default()
+/// The connection's answer: to a `HEAD` request, the head alone.
+struct Response {
+    stream: TcpStream,
+    head_only: bool,
 }
 
-fn respond(out: &mut TcpStream, status: &str, kind: &str, body: &str, csp: Option<&str>) -> std::io::Result<()> {
+fn respond(out: &mut Response, status: &str, kind: &str, body: &str, csp: Option<&str>) -> std::io::Result<()> {
     let mut head = format!(
         "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\nConnection: close\r\n",
         body.len()
@@ -308,9 +261,11 @@ fn respond(out: &mut TcpStream, status: &str, kind: &str, body: &str, csp: Optio
         head.push_str(&format!("Content-Security-Policy: {csp}\r\n"));
     }
     head.push_str("\r\n");
-    out.write_all(head.as_bytes())?;
-    out.write_all(body.as_bytes())?;
-    out.flush()
+    out.stream.write_all(head.as_bytes())?;
+    if !out.head_only {
+        out.stream.write_all(body.as_bytes())?;
+    }
+    out.stream.flush()
 }
 
 /// `--open`: the system's browser, best effort.
@@ -329,6 +284,6 @@ fn open_browser(url: &str) {
         .stderr(std::process::Stdio::null())
         .spawn();
     if let Err(err) = spawned {
-        crate::say!("note: cannot open a browser ({}: {err}); open {url} yourself", opener.0);
+        say!("note: cannot open a browser ({}: {err}); open {url} yourself", opener.0);
     }
 }

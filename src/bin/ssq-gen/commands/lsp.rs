@@ -36,9 +36,9 @@ enum Incoming {
     Closed,
 }
 
-/// Runs the server until `exit`; the process's exit status, as the specification says: 0 after
-/// `shutdown`, 1 without.
-pub fn run() -> u8 {
+/// Runs the server until `exit` or the end of its input; whether `shutdown` came first, which
+/// decides the exit status, as the specification says.
+pub fn run() -> bool {
     let (sender, messages) = mpsc::channel();
     std::thread::spawn(move || read_messages(io::stdin().lock(), &sender));
     let mut server = Server::new(io::stdout().lock());
@@ -56,8 +56,8 @@ pub fn run() -> u8 {
         };
         match incoming {
             Incoming::Message(message) => {
-                if let Some(status) = server.handle(message) {
-                    return status;
+                if let Some(after_shutdown) = server.handle(message) {
+                    return after_shutdown;
                 }
             }
             Incoming::Malformed(why) => {
@@ -67,7 +67,7 @@ pub fn run() -> u8 {
             }
             Incoming::Closed => {
                 log(format_args!("the client closed the connection without `exit`"));
-                return if server.shut_down { 0 } else { 1 };
+                return server.shut_down;
             }
         }
     }
@@ -193,8 +193,8 @@ impl<W: Write> Server<W> {
         }
     }
 
-    /// Handles one message; `Some(status)` ends the run.
-    fn handle(&mut self, message: Value) -> Option<u8> {
+    /// Handles one message; `Some(after_shutdown)` ends the run.
+    fn handle(&mut self, message: Value) -> Option<bool> {
         let Some(method) = message.get("method").and_then(Value::as_str).map(str::to_string) else {
             // A response to a request of ours (we send none), or not a message at all.
             if message.get("id").is_some() && (message.get("result").is_some() || message.get("error").is_some()) {
@@ -278,9 +278,9 @@ impl<W: Write> Server<W> {
         })
     }
 
-    fn notification(&mut self, method: &str, params: &Value) -> Option<u8> {
+    fn notification(&mut self, method: &str, params: &Value) -> Option<bool> {
         match method {
-            "exit" => return Some(if self.shut_down { 0 } else { 1 }),
+            "exit" => return Some(self.shut_down),
             _ if !self.initialized || self.shut_down => {}
             "textDocument/didOpen" => {
                 let item = &params["textDocument"];

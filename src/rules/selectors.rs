@@ -5,7 +5,7 @@ use super::{Checker, Rejected, Verdict};
 use crate::checks::selector;
 use crate::diagnostics::registry as rule;
 use crate::input::source::Span;
-use crate::profile::schema::{key, section};
+use crate::profile::schema::{Kind, key, section};
 use crate::profile::{FieldValue, RawProfile};
 
 impl Checker<'_> {
@@ -95,18 +95,19 @@ impl Checker<'_> {
     pub(super) fn send_on_click(&mut self, raw: &RawProfile) -> Verdict<()> {
         let Some(field) = raw.field(&key::SEND_ON_CLICK) else { return Ok(()) };
         let FieldValue::TextTable(entries) = &field.value else { return Ok(()) };
+        let Kind::SelectorTexts { max_chars } = key::SEND_ON_CLICK.kind else { unreachable!("a table of texts") };
         let closing = raw.list(&key::CLOSE_ON_CLICK);
         let mut verdict = Ok(());
         for entry in entries {
             let path = entry.path(field);
             let length = entry.text.chars().count();
-            if entry.text.trim().is_empty() || length > super::SEND_TEXT_MAX {
+            if entry.text.trim().is_empty() || length > max_chars {
                 let message = match length {
                     0 => format!("`{path}` is empty"),
-                    n if n > super::SEND_TEXT_MAX => format!("`{path}` is {n} characters long"),
+                    n if n > max_chars => format!("`{path}` is {n} characters long"),
                     _ => format!("`{path}` is blank"),
                 };
-                let help = "write the question the visitor sends, at most 1,000 characters";
+                let help = format!("write the question the visitor sends, at most {} characters", thousands(max_chars));
                 self.report(&rule::SEND_TEXT, &path, entry.span.clone(), message, help);
                 verdict = Err(Rejected);
             }
@@ -149,8 +150,10 @@ impl Checker<'_> {
             self.on(&rule::NO_EFFECT, field, message, help);
         }
         let analytics = crate::sdk::Event::ALL.iter().any(|event| {
-            raw.is_rejected(event.key())
-                || raw.choice::<crate::sdk::Action>(event.key()).is_some_and(|(_, action)| action.is_analytics())
+            raw.is_rejected(crate::profile::schema::event_key(*event))
+                || raw
+                    .choice::<crate::sdk::Action>(crate::profile::schema::event_key(*event))
+                    .is_some_and(|(_, action)| action.is_analytics())
         });
         if raw.bool(&key::FORWARD_CONTENT) == Some(true)
             && !analytics
@@ -163,4 +166,17 @@ impl Checker<'_> {
             self.on(&rule::NO_EFFECT, field, message, help);
         }
     }
+}
+
+/// `1000` as `1,000`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }

@@ -1,0 +1,14 @@
+//! `ssq-gen csp`: the `script-src` sources the block needs.
+
+use super::{accept, render_accepted};
+use crate::cli::CspArgs;
+use crate::ui::{Ui, print};
+use ssq_gen::report::Status;
+
+pub fn run(args: &CspArgs, ui: &Ui) -> Status {
+    let result = accept(&args.profile, "csp", ui).and_then(|accepted| {
+        let snippet = render_accepted(&accepted, None, args.logout, ui)?;
+        Ok(print(&format!("{}\n", ssq_gen::snippet::csp::sources(&accepted.profile, &snippet))))
+    });
+    result.unwrap_or_else(|status| status)
+}

@@ -1,0 +1,101 @@
+//! One file per command; this file dispatches, and holds what several commands share: reading
+//! and judging a profile, and writing an output file.
+
+mod completions;
+mod csp;
+mod help;
+mod init;
+mod lint;
+mod login_data;
+mod lsp;
+mod man;
+mod preview;
+mod rules;
+mod snippet;
+
+use crate::Outcome;
+use crate::cli::{Command, ProfileArgs};
+use crate::ui::{Ui, print};
+use anyhow::Context as _;
+use ssq_gen::input::source::{Input, Source};
+use ssq_gen::report::Status;
+use ssq_gen::report::verdict::{Accepted, judge};
+use ssq_gen::snippet::csp::Nonce;
+use ssq_gen::snippet::{RenderOptions, Snippet};
+use std::io::IsTerminal;
+use std::path::Path;
+
+pub fn run(command: Command, ui: &Ui) -> Outcome {
+    let status = match command {
+        Command::Snippet(args) => snippet::run(&args, ui),
+        Command::Csp(args) => csp::run(&args, ui),
+        Command::Lint(args) => lint::run(&args, ui),
+        Command::LoginData { engine, output } => login_data::run(engine, output.as_deref(), ui),
+        Command::Completions { shell } => print(&completions::script(shell)),
+        Command::Init { path, json, force } => init::run(path.as_deref(), json, force, ui),
+        Command::Schema => print(&format!("{:#}\n", ssq_gen::profile::schema::json_schema())),
+        Command::Man => print(&man::page()),
+        Command::Help { command } => help::run(command.as_deref()),
+        Command::Rules { code, format } => print(&rules::text(code, format)),
+        Command::Lsp => return Outcome::LspExit { after_shutdown: lsp::run() },
+        Command::Preview { profile, port, live, open } => preview::run(&preview::Options { profile, port, live, open }),
+    };
+    Outcome::Done(status)
+}
+
+/// Reads and checks the profile, showing its findings on standard error; `Err` carries the exit
+/// status.
+fn accept(args: &ProfileArgs, command: &str, ui: &Ui) -> Result<Accepted, Status> {
+    let input = match args.profile.as_deref() {
+        Some(path) => Input::from_arg(Some(path)),
+        // Waiting silently for a profile to be typed looks like a hang.
+        None if std::io::stdin().is_terminal() => {
+            return Err(ui.refuse(format_args!(
+                "no profile given: name a file (`ssq-gen {command} profile.toml`), or `-` to type or paste one"
+            )));
+        }
+        None => Input::Stdin,
+    };
+    let source = Source::read(&input, args.judging.format()).map_err(|err| ui.refuse(err))?;
+    let policy = args.judging.policy(ui.quiet);
+    judge(source, input.header_name(), policy, ui.color, &mut std::io::stderr().lock())
+}
+
+fn render_accepted(accepted: &Accepted, nonce: Option<&Nonce>, logout: bool, ui: &Ui) -> Result<Snippet, Status> {
+    let options = RenderOptions { profile_name: &accepted.display_name, nonce, logout };
+    let rendered = ssq_gen::snippet::render(&accepted.profile, &options)
+        .with_context(|| format!("internal error while rendering {}", accepted.name));
+    rendered.map_err(|err| ui.failed(err))
+}
+
+/// Ctrl-C, `kill` or a hang-up while `-o` writes must not leave the temporary file behind.
+fn remove_unfinished_files_on_signals() {
+    let _ = ctrlc::set_handler(|| {
+        ssq_gen::atomic::remove_unfinished();
+        std::process::exit(130);
+    });
+}
+
+/// `-o FILE`: replaced atomically, or left as it was.
+fn write_file(path: &Path, text: &str, ui: &Ui) -> Status {
+    if let Some(why) = unwritable(path) {
+        return ui.refuse(format_args!("cannot write {}: {why}", path.display()));
+    }
+    let written = ssq_gen::atomic::write_atomically(path, text.as_bytes())
+        .with_context(|| format!("cannot write {}", path.display()));
+    written.map_or_else(|err| ui.failed(err), |()| Status::Success)
+}
+
+/// Why `path` cannot be a file to write, in words that name the path: the OS's own ("entity not
+/// found") name neither it nor what to do.
+fn unwritable(path: &Path) -> Option<String> {
+    if path.is_dir() {
+        return Some("it is a folder: name a file in it".to_string());
+    }
+    let parent = path.parent().filter(|parent| !parent.as_os_str().is_empty())?;
+    match parent.is_dir() {
+        true => None,
+        false if parent.exists() => Some(format!("{} is not a folder", parent.display())),
+        false => Some(format!("the folder {} does not exist: create it first", parent.display())),
+    }
+}
