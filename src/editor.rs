@@ -112,15 +112,16 @@ pub fn format_of(uri: &str, language: Option<&str>) -> Option<Format> {
     }
 }
 
-/// A document checked with every rule, as `lint` checks the same text.
-pub struct Checked {
+/// A document checked with every rule, as `lint` checks the same text: what hover, completion,
+/// code actions and diagnostics all read.
+pub struct Analysis {
     pub checked: crate::Checked,
 }
 
-impl Checked {
-    pub fn new(name: &str, text: &str, format: Format) -> Checked {
+impl Analysis {
+    pub fn new(name: &str, text: &str, format: Format) -> Analysis {
         let source = Source::from_bytes(name.to_string(), text.as_bytes().to_vec(), Some(format));
-        Checked { checked: crate::check(source) }
+        Analysis { checked: crate::check(source) }
     }
 
     fn text(&self) -> &str {

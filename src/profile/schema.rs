@@ -497,7 +497,7 @@ pub fn json_schema() -> serde_json::Value {
     }
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://github.com/ssq-gen/ssq-gen/profile.schema.json",
+        "$id": "https://raw.githubusercontent.com/ssq-gen/ssq-gen/main/ssq-gen.schema.json",
         "title": "ssq-gen profile",
         "description": "A SaleSmartly chat plugin profile for ssq-gen.",
         "type": "object",

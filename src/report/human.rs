@@ -88,20 +88,7 @@ impl Emitter for Human {
         if !self.summary_line || policy.quiet {
             return Ok(());
         }
-        let why = match summary.errors == 0 && summary.warnings > 0 && policy.deny_warnings {
-            true => " (--deny-warnings: warnings fail the run)",
-            false => "",
-        };
-        let findings = format!("{}, {}", count(summary.errors, "error"), count(summary.warnings, "warning"));
-        match summary.fixed {
-            0 => writeln!(out, "checked {}: {findings}{why}", count(summary.files, "profile")),
-            fixed => writeln!(
-                out,
-                "checked {}: fixed {fixed}, {} remaining ({findings}){why}",
-                count(summary.files, "profile"),
-                summary.errors + summary.warnings
-            ),
-        }
+        writeln!(out, "{}", summary.line(policy))
     }
 }
 

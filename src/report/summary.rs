@@ -1,5 +1,6 @@
 //! The one place that decides what is shown (`-q`) and what fails a run (`--deny-warnings`).
 
+use super::count;
 use crate::diagnostics::registry as rule;
 use crate::diagnostics::{Diagnostic, RuleSet, Severity};
 
@@ -64,6 +65,24 @@ impl Summary {
         }
         self.unreadable += unreadable;
         self.files += usize::from(unreadable == 0);
+    }
+
+    /// The run in one line: `checked 3 profiles: 1 error, 2 warnings`, with fixes and why warnings
+    /// fail the run.
+    pub fn line(&self, policy: &Policy) -> String {
+        let why = match self.errors == 0 && self.warnings > 0 && policy.deny_warnings {
+            true => " (--deny-warnings: warnings fail the run)",
+            false => "",
+        };
+        let findings = format!("{}, {}", count(self.errors, "error"), count(self.warnings, "warning"));
+        let profiles = count(self.files, "profile");
+        match self.fixed {
+            0 => format!("checked {profiles}: {findings}{why}"),
+            fixed => format!(
+                "checked {profiles}: fixed {fixed}, {} remaining ({findings}){why}",
+                self.errors + self.warnings
+            ),
+        }
     }
 
     pub fn status(&self, policy: &Policy) -> Status {

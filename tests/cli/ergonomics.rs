@@ -30,6 +30,16 @@ fn committed_completion_scripts_match_the_binary() {
     }
 }
 
+/// The committed schema is the one its `$id` names, and what `ssq-gen schema` prints.
+fn the_committed_schema_matches_the_binary() {
+    let printed = ssq_gen().arg("schema").output().unwrap();
+    assert!(printed.status.success());
+    let committed = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/ssq-gen.schema.json")).unwrap_or_default();
+    assert!(committed == printed.stdout, "ssq-gen.schema.json is stale: ssq-gen schema > ssq-gen.schema.json");
+    let schema: serde_json::Value = serde_json::from_slice(&committed).unwrap();
+    assert!(schema["$id"].as_str().unwrap().ends_with("/main/ssq-gen.schema.json"), "{}", schema["$id"]);
+}
+
 /// A shell in tmux, typing as a person does, TAB included.
 struct Terminal {
     session: String,
@@ -280,6 +290,7 @@ fn the_man_page_covers_the_commands() {
 
 tests! {
     committed_completion_scripts_match_the_binary,
+    the_committed_schema_matches_the_binary,
     colour_on_a_terminal_unless_no_color ["tmux", "bash"],
     bash_completes_after_subcommands ["tmux", "bash"],
     zsh_completes ["tmux", "zsh"],

@@ -115,13 +115,37 @@ fn json_format_structure() {
     assert_eq!(field, ["login.email", "loader.license"]);
 }
 
+/// A folder whose profiles do not follow the naming convention: lint names the files it passed
+/// over, and the --glob that takes them, in one walk.
+fn skipped_profiles_are_named_with_the_glob_that_takes_them() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("profile.toml"), GOOD).unwrap();
+    fs::create_dir(dir.path().join(".config")).unwrap();
+    fs::write(dir.path().join(".config/chat.ssq.toml"), GOOD).unwrap();
+    let output = lint(dir.path(), &["."]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("1 profile in hidden files or folders were skipped: pass --hidden"), "{stderr}");
+    fs::remove_dir_all(dir.path().join(".config")).unwrap();
+    let output = lint(dir.path(), &["."]);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("it skipped profile.toml (name profiles `*.ssq.toml`, or lint these with --glob '*.toml')"),
+        "{stderr}"
+    );
+    let taken = lint(dir.path(), &["--glob", "*.toml", "."]);
+    assert_eq!(taken.status.code(), Some(0), "{}", String::from_utf8_lossy(&taken.stderr));
+}
+
 fn github_format_grammar() {
     let repo = repository();
     fs::write(repo.path().join("site/odd, name:%.ssq.toml"), BAD).unwrap();
     let output = lint(repo.path(), &["--format", "github", "site", "b"]);
     let stdout = String::from_utf8(output.stdout).unwrap();
-    let lines: Vec<_> = stdout.lines().collect();
-    assert_eq!(lines.len(), 3, "{stdout}");
+    let mut lines: Vec<_> = stdout.lines().collect();
+    assert_eq!(lines.len(), 4, "{stdout}");
+    // The run's summary comes last, so that a clean run says something too.
+    assert_eq!(lines.pop(), Some("::notice title=ssq-gen::checked 4 profiles: 2 errors, 1 warning"), "{stdout}");
     for line in &lines {
         let (command, message) = line.split_once("::").map(|(_, rest)| rest.split_once("::").unwrap()).unwrap();
         let (level, properties) = command.split_once(' ').unwrap();
@@ -132,6 +156,15 @@ fn github_format_grammar() {
     }
     assert!(stdout.contains("file=site/odd%2C name%3A%25.ssq.toml,"), "{stdout}");
     assert!(stdout.contains("title=SSQ103 license::"), "{stdout}");
+    // A clean run, and one that cannot start, are annotations too.
+    let clean = lint(repo.path(), &["--format", "github", "site/good.ssq.toml"]);
+    let clean = String::from_utf8(clean.stdout).unwrap();
+    assert!(clean.starts_with("::notice title=ssq-gen::checked 1 profile: 0 errors"), "{clean}");
+    let empty = tempfile::tempdir().unwrap();
+    let none = lint(empty.path(), &["--format", "github", "."]);
+    assert_eq!(none.status.code(), Some(2));
+    let none = String::from_utf8(none.stdout).unwrap();
+    assert!(none.starts_with("::error title=ssq-gen::no profile found in ."), "{none}");
 }
 
 fn sarif_format_has_what_code_scanning_requires() {
@@ -213,6 +246,7 @@ tests! {
     human_format_matches_snippet_and_summarizes,
     json_format_structure,
     github_format_grammar,
+    skipped_profiles_are_named_with_the_glob_that_takes_them,
     sarif_format_has_what_code_scanning_requires,
     standard_input_is_linted_when_named_and_a_bare_lint_means_the_current_folder,
     check_reports_drift_without_writing,

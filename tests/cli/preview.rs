@@ -49,7 +49,11 @@ struct Preview {
 
 impl Preview {
     fn start(text: &str) -> Preview {
-        let profile = temp_profile("shop.ssq.toml", text);
+        Preview::start_named("shop.ssq.toml", text)
+    }
+
+    fn start_named(name: &str, text: &str) -> Preview {
+        let profile = temp_profile(name, text);
         let path = profile.path.clone();
         let mut child = Command::new(env!("CARGO_BIN_EXE_ssq-gen"))
             .arg("preview")
@@ -123,6 +127,27 @@ fn the_page_serves_snippets_block_under_csps_policy() {
     assert!(page.contains(block.trim_end()), "the page holds snippet's block");
     let policy = head.lines().find_map(|line| line.strip_prefix("Content-Security-Policy: ")).unwrap();
     assert!(policy.starts_with(&format!("script-src {} 'self';", sources.trim_end())), "{policy}");
+}
+
+/// Nothing is substituted into the page after it is rendered: a profile named like a placeholder
+/// stays text, a value equal to the live-reload marker stays in the block, and the block appears
+/// exactly once. A HEAD request gets the head alone.
+fn the_block_is_served_as_snippet_prints_it_whatever_the_names() {
+    let profile = "[loader]\nlicense = \"g1vfb1b\"\n\n[launcher]\nopen_selector = \"ssq-preview-generation\"\n";
+    let preview = Preview::start_named("{{BLOCK}}.ssq.toml", profile);
+    let block = ssq_gen().arg("snippet").arg(&preview.path).output().unwrap();
+    let block = String::from_utf8(block.stdout).unwrap();
+    assert!(block.contains("\"ssq-preview-generation\""), "{block}");
+    let host = format!("127.0.0.1:{}", preview.port);
+    let (head, page) = get(preview.port, "GET", "/", &host);
+    assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+    assert_eq!(page.matches(block.trim_end()).count(), 1, "{page}");
+    assert_eq!(page.matches("<script>").count(), 1, "one inline block: {page}");
+    assert!(page.contains("<title>ssq-gen preview: {{BLOCK}}.ssq.toml</title>"), "{page}");
+    let (head, body) = get(preview.port, "HEAD", "/", &host);
+    assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+    assert_eq!(body, "", "HEAD gets no body");
+    assert!(head.contains(&format!("Content-Length: {}", page.len())), "{head}");
 }
 
 fn the_page_shows_what_the_block_does_with_no_other_host() {
@@ -254,6 +279,7 @@ fn wait(child: &mut Child) -> Option<i32> {
 
 tests! {
     the_page_serves_snippets_block_under_csps_policy,
+    the_block_is_served_as_snippet_prints_it_whatever_the_names,
     the_page_shows_what_the_block_does_with_no_other_host ["chromium", "python3", "playwright"],
     saving_the_profile_reloads_the_page_and_errors_show_in_it ["chromium", "python3", "playwright"],
     a_from_page_profile_gets_its_visitor_from_the_panel ["chromium", "python3", "playwright"],

@@ -10,6 +10,7 @@
 use serde_json::{Value, json};
 use ssq_gen::editor::{self, Encoding};
 use ssq_gen::input::source::Format;
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::io::{self, BufRead, Write};
 use std::sync::mpsc;
@@ -134,6 +135,9 @@ struct Document {
     language: Option<String>,
     version: Option<i64>,
     text: String,
+    /// The text checked once, for diagnostics, hover, completion and code actions alike, until
+    /// the text changes ([`Document::changed`]).
+    analysis: OnceCell<Option<editor::Analysis>>,
 }
 
 impl Document {
@@ -144,9 +148,17 @@ impl Document {
             .then(|| editor::format_of(&self.uri, language).unwrap_or_else(|| Format::sniff(&self.text)))
     }
 
-    fn checked(&self) -> Option<editor::Checked> {
-        let name = self.uri.rsplit('/').next().unwrap_or(&self.uri);
-        self.format().map(|format| editor::Checked::new(name, &self.text, format))
+    fn analysis(&self) -> Option<&editor::Analysis> {
+        let analyse = || {
+            let name = self.uri.rsplit('/').next().unwrap_or(&self.uri);
+            self.format().map(|format| editor::Analysis::new(name, &self.text, format))
+        };
+        self.analysis.get_or_init(analyse).as_ref()
+    }
+
+    /// After every change to the text: the next request checks it again.
+    fn changed(&mut self) {
+        self.analysis = OnceCell::new();
     }
 }
 
@@ -251,13 +263,13 @@ impl<W: Write> Server<W> {
 
     /// The document a request names, checked; `None` when it is not a profile; an error when the
     /// server never saw it.
-    fn document(&self, params: &Value) -> Result<Option<editor::Checked>, (i64, String)> {
+    fn document(&self, params: &Value) -> Result<Option<&editor::Analysis>, (i64, String)> {
         let uri = params["textDocument"]["uri"].as_str().ok_or((code::INVALID_PARAMS, "no textDocument.uri".into()))?;
         let document = self
             .documents
             .get(uri)
             .ok_or_else(|| (code::INVALID_PARAMS, format!("{uri} is not open: send textDocument/didOpen first")))?;
-        Ok(document.checked())
+        Ok(document.analysis())
     }
 
     fn initialize(&mut self, params: &Value) -> Value {
@@ -286,8 +298,9 @@ impl<W: Write> Server<W> {
                 let item = &params["textDocument"];
                 let (Some(uri), Some(text)) = (item["uri"].as_str(), item["text"].as_str()) else { return None };
                 let language = item["languageId"].as_str().map(str::to_string);
+                let version = item["version"].as_i64();
                 let document =
-                    Document { uri: uri.into(), language, version: item["version"].as_i64(), text: text.into() };
+                    Document { uri: uri.into(), language, version, text: text.into(), analysis: OnceCell::new() };
                 self.documents.insert(uri.to_string(), document);
                 self.mark(uri);
             }
@@ -301,6 +314,7 @@ impl<W: Write> Server<W> {
                 for change in params["contentChanges"].as_array().into_iter().flatten() {
                     apply_change(&mut document.text, change, encoding);
                 }
+                document.changed();
                 document.version = params["textDocument"]["version"].as_i64();
                 self.mark(&uri);
             }
@@ -308,6 +322,7 @@ impl<W: Write> Server<W> {
                 let uri = params["textDocument"]["uri"].as_str().unwrap_or_default().to_string();
                 if let (Some(document), Some(text)) = (self.documents.get_mut(&uri), params["text"].as_str()) {
                     document.text = text.to_string();
+                    document.changed();
                 }
                 if self.documents.contains_key(&uri) {
                     self.mark(&uri);
@@ -338,8 +353,8 @@ impl<W: Write> Server<W> {
         let encoding = self.encoding();
         for uri in std::mem::take(&mut self.dirty) {
             let Some(document) = self.documents.get(&uri) else { continue };
-            let Some(checked) = document.checked() else { continue };
-            let message = publication(&uri, document.version, checked.diagnostics(encoding));
+            let Some(analysis) = document.analysis() else { continue };
+            let message = publication(&uri, document.version, analysis.diagnostics(encoding));
             self.send(message);
         }
     }
