@@ -194,6 +194,21 @@ words! {
     }
 }
 
+/// What an event's payload holds, which decides what each action gets of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Payload {
+    /// Messages and the unread count: analytics get `num` and the message `type`, or everything
+    /// with `forward_content`; the console gets everything.
+    Message,
+    /// Nothing worth sending (`onReady`, a channel clicked): analytics get `{}`.
+    Nothing,
+    /// A lead form opened: `type` is `offline` or `survey`, sent as `form_type`.
+    FormType,
+    /// What a visitor typed into a lead form: personal data. Analytics get `form_type` at most,
+    /// whatever `forward_content` says; the console gets the fields only with `forward_content`.
+    PersonalData,
+}
+
 /// What the profile says of an event's listener: its key under `[events]` (`on_<name>`), its
 /// documentation, and the starter profile's example action.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -208,8 +223,9 @@ pub struct EventDoc {
 /// Declares the SDK's events: the [`Event`] enum, each event's SDK name, the name analytics see
 /// (`ssq_<name>`) and its [`EventDoc`]. The key is `on_<name>`.
 macro_rules! events {
-    ($($variant:ident: $sdk:literal, $name:literal, starter: $starter:literal, example: $example:literal, $doc:literal;)+) => {
-        /// The SDK's listeners (sections 2.5, 2.7–2.10 of the vendor's page).
+    ($($variant:ident: $sdk:literal, $name:literal, $payload:ident, starter: $starter:literal, example: $example:literal, $doc:literal;)+) => {
+        /// The SDK's listeners: sections 2.5 and 2.7–2.10 of the vendor's page, and those its web
+        /// demos register.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum Event { $($variant,)+ }
 
@@ -226,6 +242,11 @@ macro_rules! events {
                 match self { $(Event::$variant => $name,)+ }
             }
 
+            /// What its payload holds.
+            pub fn payload(self) -> Payload {
+                match self { $(Event::$variant => Payload::$payload,)+ }
+            }
+
             /// What the profile says of its listener.
             pub const fn doc(self) -> &'static EventDoc {
                 &EVENT_DOCS[self as usize]
@@ -240,18 +261,34 @@ macro_rules! events {
 }
 
 events! {
-    Unread: "onUnRead", "unread", starter: true, example: "datalayer",
+    Unread: "onUnRead", "unread", Message, starter: true, example: "datalayer",
         "`onUnRead`: unread messages changed; the payload has `num` and `list`.";
-    SendMessage: "onSendMessage", "send_message", starter: false, example: "datalayer",
+    SendMessage: "onSendMessage", "send_message", Message, starter: false, example: "datalayer",
         "`onSendMessage`: the visitor sent a message.";
-    ReceiveMessage: "onReceiveMessage", "receive_message", starter: false, example: "datalayer",
+    ReceiveMessage: "onReceiveMessage", "receive_message", Message, starter: false, example: "datalayer",
         "`onReceiveMessage`: the visitor received a message.";
-    OpenChat: "onOpenChat", "open_chat", starter: true, example: "datalayer",
+    OpenChat: "onOpenChat", "open_chat", Message, starter: true, example: "datalayer",
         "`onOpenChat`: the chat window opened.";
-    CloseChat: "onCloseChat", "close_chat", starter: false, example: "console",
+    CloseChat: "onCloseChat", "close_chat", Message, starter: false, example: "console",
         "`onCloseChat`: the chat window closed.";
-    Ready: "onReady", "ready", starter: false, example: "datalayer",
+    Ready: "onReady", "ready", Nothing, starter: false, example: "datalayer",
         "`onReady`: the widget's resources have loaded (the vendor's demo `监听插件资源加载完成.html`). It carries no payload, so analytics get `{}`.";
+    OpenCollection: "onOpenCollection", "open_collection", FormType, starter: false, example: "datalayer",
+        "`onOpenCollection`: a lead form opened, the offline message form or the pre-chat survey (the vendor's demo `index.html`). Analytics get `{form_type: \"offline\"}` or `{form_type: \"survey\"}`, and `{}` for any other type.";
+    CollectionInfo: "onCollectionInfo", "collection_info", PersonalData, starter: false, example: "datalayer",
+        "`onCollectionInfo`: the visitor submitted a lead form. What they typed is personal data: analytics get `form_type` at most, whatever `forward_content` says, and `console` logs the fields only with `forward_content = true`.";
+    OpenWhatsapp: "onOpenWhatsapp", "open_whatsapp", Nothing, starter: false, example: "datalayer",
+        "`onOpenWhatsapp`: the visitor chose WhatsApp instead of the chat. Analytics get `{}`.";
+    OpenTelegram: "onOpenTelegram", "open_telegram", Nothing, starter: false, example: "datalayer",
+        "`onOpenTelegram`: the visitor chose Telegram instead of the chat. Analytics get `{}`.";
+    OpenLine: "onOpenLine", "open_line", Nothing, starter: false, example: "datalayer",
+        "`onOpenLine`: the visitor chose LINE instead of the chat. Analytics get `{}`.";
+    OpenMessenger: "onOpenMessenger", "open_messenger", Nothing, starter: false, example: "datalayer",
+        "`onOpenMessenger`: the visitor chose Messenger instead of the chat. Analytics get `{}`.";
+    OpenEmail: "onOpenEmail", "open_email", Nothing, starter: false, example: "datalayer",
+        "`onOpenEmail`: the visitor chose email instead of the chat. Analytics get `{}`.";
+    OpenWeixin: "onOpenWeixin", "open_weixin", Nothing, starter: false, example: "datalayer",
+        "`onOpenWeixin`: the visitor chose WeChat instead of the chat. Analytics get `{}`.";
 }
 
 #[cfg(test)]

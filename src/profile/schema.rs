@@ -238,7 +238,7 @@ pub mod key {
     pub static FORWARD_CONTENT: Key = Key::new(
         "forward_content",
         Kind::Bool,
-        "`true` sends the SDK's whole payload to `datalayer` and `gtag`, the text of visitors' messages and the unread list included. By default they get only the unread count and the message type: chat content holds names, emails and order numbers, and Google's terms forbid personal data in Analytics and Tag Manager. `console` always logs the whole payload (it stays in the browser).",
+        "`true` sends the message and window events' whole payload to `datalayer` and `gtag`, the text of visitors' messages and the unread list included. By default they get only the unread count and the message type: chat content holds names, emails and order numbers, and Google's terms forbid personal data in Analytics and Tag Manager. `console` always logs the whole payload (it stays in the browser).",
         Bool(false),
         false,
     );
@@ -389,7 +389,7 @@ pub mod section {
     };
     pub static EVENTS: Section = Section {
         name: "events",
-        doc: "Listeners to register. Each value is an action: `console` logs the event with its payload, `datalayer` pushes `{event: \"ssq_<name>\", num, message_type}` onto `window.dataLayer`, `gtag` calls `gtag('event', 'ssq_<name>', {num, message_type})` when gtag is on the page. Analytics get no chat content unless `forward_content = true`.",
+        doc: "Listeners to register. Each value is an action: `console` logs the event with its payload, `datalayer` pushes `{event: \"ssq_<name>\", …}` onto `window.dataLayer`, `gtag` calls `gtag('event', 'ssq_<name>', {…})` when gtag is on the page. What analytics get is each key's own: for messages `num` and `message_type`, for lead forms `form_type`, for the rest `{}`. They get no chat content unless `forward_content = true`, and never what a visitor typed into a lead form.",
         keys: &EVENTS_KEYS,
     };
     /// A listener key per SDK event ([`super::EVENT_KEYS`]), then `forward_content`.

@@ -15,7 +15,7 @@ pub mod starter;
 use crate::profile::schema::key;
 use crate::profile::valid::Pages;
 use crate::profile::{Loader, Login, LoginFields, ValidProfile};
-use crate::sdk::{Action, Cmp, Command, Event, Is, Load, PhoneFormat, Setting, Used, Word};
+use crate::sdk::{Action, Cmp, Command, Event, Is, Load, Payload, PhoneFormat, Setting, Used, Word};
 use minijinja::value::{Serde, Value};
 use minijinja::{Environment, Error, ErrorKind, Output, State};
 use serde::Serialize;
@@ -294,12 +294,35 @@ struct Listener {
     calls: Vec<Call>,
 }
 
-/// `handler(name, obj)`, or `handler(obj)` without a name.
+/// `handler(name, shape(obj))`; without a name, `handler(obj)`; without a shape, `obj` as the
+/// widget passed it.
 #[derive(Serialize)]
 struct Call {
     handler: &'static str,
     name: Option<&'static str>,
+    shape: Option<&'static str>,
 }
+
+/// What an action gets of an event's payload: a helper of the template's, by name, or the payload
+/// itself (`None`).
+fn shape(payload: Payload, action: Action, forward_content: bool) -> Option<&'static str> {
+    match (payload, action.is_analytics()) {
+        (Payload::PersonalData, false) if forward_content => None,
+        (Payload::PersonalData, _) => Some(FORM_TYPE),
+        // The console logs what the widget passed: it stays in the visitor's browser.
+        (_, false) => None,
+        (Payload::Message, true) if forward_content => Some(COPY),
+        (Payload::Message, true) => Some(SUMMARY),
+        (Payload::Nothing, true) => Some(NOTHING),
+        (Payload::FormType, true) => Some(FORM_TYPE),
+    }
+}
+
+/// The payload helpers ([`shape`]), functions of the template's.
+const COPY: &str = "copy";
+const SUMMARY: &str = "summary";
+const NOTHING: &str = "nothing";
+const FORM_TYPE: &str = "formType";
 
 /// The helper functions the listeners call, and their names ([`Action::handler`]).
 #[derive(Serialize)]
@@ -308,10 +331,8 @@ struct Helpers {
     handlers: serde_json::Map<String, serde_json::Value>,
     /// The badge's handler.
     show_unread: &'static str,
-    /// Analytics get the whole payload (`forward_content`), not the content-free summary.
-    forward_content: bool,
-    /// Whether analytics get a payload at all.
-    analytics: bool,
+    /// The payload helpers the calls use, by name: `{copy: true, summary: false, …}`.
+    shapes: serde_json::Map<String, serde_json::Value>,
 }
 
 /// The badge's `onUnRead` handler, a function of the template's.
@@ -359,18 +380,24 @@ impl<'a> Context<'a> {
                 Some(listener) => listener.calls.push(call),
                 None => listeners.push(Listener { sdk_event, calls: vec![call] }),
             };
+        let mut shapes: serde_json::Map<String, serde_json::Value> =
+            [COPY, SUMMARY, NOTHING, FORM_TYPE].iter().map(|name| (name.to_string(), json!(false))).collect();
         for &(event, action) in profile.listeners() {
             if !actions.has(action) {
                 actions.0.push(action);
             }
-            listen(event.sdk_name(), Call { handler: action.handler(), name: Some(event.name()) });
+            let shape = shape(event.payload(), action, profile.forward_content());
+            if let Some(shape) = shape {
+                shapes.insert(shape.to_string(), json!(true));
+            }
+            listen(event.sdk_name(), Call { handler: action.handler(), name: Some(event.name()), shape });
         }
         if profile.badge_selector().is_some() {
-            listen(Event::Unread.sdk_name(), Call { handler: SHOW_UNREAD, name: None });
+            listen(Event::Unread.sdk_name(), Call { handler: SHOW_UNREAD, name: None, shape: None });
         }
         let sends_text = profile.clicks().iter().any(|click| click.command == Command::SendTextMessage).then(|| {
-            listen(Event::OpenChat.sdk_name(), Call { handler: CHAT_OPENED, name: None });
-            listen(Event::CloseChat.sdk_name(), Call { handler: CHAT_CLOSED, name: None });
+            listen(Event::OpenChat.sdk_name(), Call { handler: CHAT_OPENED, name: None, shape: None });
+            listen(Event::CloseChat.sdk_name(), Call { handler: CHAT_CLOSED, name: None, shape: None });
             SendsText {
                 open: Command::ChatOpen,
                 send: Command::SendTextMessage,
@@ -379,11 +406,10 @@ impl<'a> Context<'a> {
             }
         });
         let helpers = Helpers {
-            analytics: actions.0.iter().any(|action| action.is_analytics()),
             actions,
             handlers: Action::ALL.iter().map(|action| (action.word().to_string(), json!(action.handler()))).collect(),
             show_unread: SHOW_UNREAD,
-            forward_content: profile.forward_content(),
+            shapes,
         };
         let final_commands: Vec<_> =
             profile.open_on_load().then(|| vec![json!(Command::ChatOpen)]).into_iter().collect();

@@ -474,11 +474,17 @@ fn a_run_that_cannot_start_still_writes_a_whole_document() {
     assert_eq!(notification["level"], "error");
     assert!(notification["message"]["text"].as_str().unwrap().starts_with("no profile found in"));
     assert_eq!(sarif["runs"][0]["results"], serde_json::json!([]));
-    // The formats for people print the reason only.
-    for format in ["human", "github"] {
-        let output = ssq_gen().args(["lint", "--format", format]).arg(empty.path()).output().unwrap();
-        assert_eq!((output.status.code(), output.stdout.len()), (Some(2), 0), "{format}");
-    }
+    // The format for people prints the reason only, on standard error; GitHub's gets an error
+    // annotation, which a workflow's log and summary show.
+    let output = ssq_gen().args(["lint", "--format", "human"]).arg(empty.path()).output().unwrap();
+    assert_eq!((output.status.code(), output.stdout.len()), (Some(2), 0));
+    let output = ssq_gen().args(["lint", "--format", "github"]).arg(empty.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.starts_with("::error title=ssq-gen::no profile found in ") && stdout.lines().count() == 1,
+        "{stdout}"
+    );
 }
 
 /// A key present but misspelt or of the wrong type gives one finding, never a second one about its

@@ -148,7 +148,76 @@ fn naughty_strings_are_sent_byte_for_byte() {
     assert_eq!(sent, expected.iter().collect::<Vec<_>>());
 }
 
+/// The vendor demo's lead-form and channel events, fired by the stand-in with the payloads the demo
+/// shows, in both install forms: each action gets exactly its documented payload, and a lead
+/// form's fields reach neither `dataLayer` nor `gtag`. The stand-in fires listeners by the exact
+/// SDK name, so a misspelt name leaves its action silent and fails here.
+fn lead_forms_and_channels_reach_each_action_as_documented() {
+    let browser = Browser::start();
+    let lead = json!({"type": "survey", "name": "Zoë", "email": "zoe@example.com", "phone": "+44 20 7946 0000"});
+    let fire = json!({
+        "onOpenCollection": {"type": "offline"},
+        "onCollectionInfo": lead,
+        "onOpenWhatsapp": null, "onOpenTelegram": null, "onOpenLine": null,
+        "onOpenMessenger": null, "onOpenEmail": null, "onOpenWeixin": null,
+    });
+    let events = "on_open_collection = \"ACTION\"\non_collection_info = \"ACTION\"\non_open_whatsapp = \"ACTION\"\non_open_telegram = \"ACTION\"\non_open_line = \"ACTION\"\non_open_messenger = \"ACTION\"\non_open_email = \"ACTION\"\non_open_weixin = \"ACTION\"\n";
+    let channels = ["whatsapp", "telegram", "line", "messenger", "email", "weixin"];
+    for (form, loader) in forms() {
+        for action in ["datalayer", "gtag", "console"] {
+            for forward in [false, true] {
+                let profile = format!(
+                    "[loader]\n{loader}\n[events]\n{}forward_content = {forward}\n",
+                    events.replace("ACTION", action)
+                );
+                let mut page = Page::with(render("p.toml", &profile));
+                page.fire = fire.clone();
+                let name = format!("leads-{form}-{action}-{forward}.html");
+                let report = browser.load(&name, &page, Network::Normal);
+                clean(&report);
+                let mut sent = vec![("ssq_open_collection".to_string(), json!({"form_type": "offline"}))];
+                let lead_sent = match (action, forward) {
+                    ("console", true) => lead.clone(),
+                    _ => json!({"form_type": "survey"}),
+                };
+                sent.push(("ssq_collection_info".to_string(), lead_sent));
+                for channel in channels {
+                    // The console logs what the widget passed (nothing); analytics get `{}`.
+                    let payload = if action == "console" { Value::Null } else { json!({}) };
+                    sent.push((format!("ssq_open_{channel}"), payload));
+                }
+                if action == "console" {
+                    // The first payload is what the widget passed, as it passed it.
+                    sent[0].1 = json!({"type": "offline"});
+                }
+                let expected: Vec<Value> = sent
+                    .into_iter()
+                    .map(|(event, payload)| match action {
+                        "datalayer" => {
+                            let mut entry = payload;
+                            entry["event"] = json!(event);
+                            entry
+                        }
+                        "gtag" => json!(["event", event, payload]),
+                        _ => json!([event, payload]),
+                    })
+                    .collect();
+                let got = match action {
+                    "datalayer" => &report["dataLayer"],
+                    "gtag" => &report["probe"]["gtag"],
+                    _ => &report["probe"]["console"],
+                };
+                assert_eq!(got, &Value::Array(expected), "{name}");
+                if action != "console" {
+                    assert!(!got.to_string().contains("zoe@example.com"), "{name}: personal data in analytics");
+                }
+            }
+        }
+    }
+}
+
 tests! {
+    lead_forms_and_channels_reach_each_action_as_documented ["chromium", "python3", "openssl"],
     set_up_commands_in_both_forms_every_load_mode_and_the_logout_block ["chromium", "python3", "openssl"],
     on_ready_runs_every_action_with_no_chat_content ["chromium", "python3", "openssl"],
     send_on_click_sends_once_the_chat_window_is_open ["chromium", "python3", "openssl"],

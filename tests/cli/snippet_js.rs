@@ -4,7 +4,7 @@
 
 use crate::support::*;
 use serde_json::{Value, json};
-use ssq_gen::sdk::{Action, Event, Word};
+use ssq_gen::sdk::{Action, Event, Payload, Word};
 
 /// Every SDK event: its `[events]` key, SDK name and analytics name.
 fn all_events() -> Vec<(&'static str, &'static str, &'static str)> {
@@ -72,36 +72,82 @@ fn all_events_with(action: &str, form: &str) -> String {
     format!("[loader]\n{form}\n[events]\n{events}")
 }
 
-fn every_event_and_action_has_its_effect() {
-    let payload = json!({"num": 3, "list": ["hello"], "type": "text", "content": "my card is 4242"});
-    let fire: serde_json::Map<String, Value> =
-        all_events().iter().map(|(_, sdk, _)| (sdk.to_string(), payload.clone())).collect();
-    // What analytics get by default: the count and the message type, no chat content.
-    let summary = json!({"num": 3, "message_type": "text"});
-    for form in ["license = \"g1vfb1b\"", &format!("script_url = \"{SCRIPT_URL}\"")] {
-        for &action in Action::ALL {
-            let snippet = render("p.toml", &all_events_with(action.word(), form));
-            let report = harness(&snippet, json!({"gtag": true, "fire": fire}));
-            let listeners: Vec<_> = report["commands"].as_array().unwrap().iter().map(|c| c[0].clone()).collect();
-            assert_eq!(listeners, all_events().iter().map(|(_, sdk, _)| json!(sdk)).collect::<Vec<_>>(), "{action:?}");
-            let names: Vec<_> = all_events().iter().map(|(_, _, name)| format!("ssq_{name}")).collect();
-            let (channel, expected): (&str, Vec<Value>) = match action {
-                Action::Console => ("console", names.iter().map(|n| json!([n, payload])).collect()),
-                Action::DataLayer => {
-                    ("dataLayer", names.iter().map(|n| json!({"num": 3, "message_type": "text", "event": n})).collect())
-                }
-                Action::Gtag => ("gtag", names.iter().map(|n| json!(["event", n, summary])).collect()),
-            };
-            assert_eq!(report[channel], Value::Array(expected), "{action:?} / {form}");
-            for other in ["console", "gtag"].iter().filter(|c| **c != channel) {
-                assert_eq!(report[*other], json!([]), "{action:?} must not reach {other}");
+/// What each action gets of `payload`, event by event, as the profile reference documents it.
+fn expected_payload(event: Event, action: Action, forward_content: bool, payload: &Value) -> Value {
+    let form_type = match payload["type"].as_str() {
+        Some(kind @ ("offline" | "survey")) => json!({"form_type": kind}),
+        _ => json!({}),
+    };
+    match (event.payload(), action) {
+        // Personal data: the fields reach the console only when asked for, and analytics never.
+        (Payload::PersonalData, Action::Console) if forward_content => payload.clone(),
+        (Payload::PersonalData, _) => form_type,
+        (_, Action::Console) => payload.clone(),
+        (Payload::Message, _) if forward_content => payload.clone(),
+        (Payload::Message, _) => {
+            let mut summary = json!({"num": payload["num"]});
+            if let Some(kind) = payload["type"].as_str() {
+                summary["message_type"] = json!(kind);
             }
-            // With forward_content the whole payload goes: an explicit, documented opt-in.
-            let snippet =
-                render("p.toml", &format!("{}forward_content = true\n", all_events_with(action.word(), form)));
-            let report = harness(&snippet, json!({"gtag": true, "fire": fire}));
-            let forwarded = report[channel].to_string();
-            assert!(forwarded.contains("my card is 4242") && forwarded.contains("hello"), "{action:?}: {forwarded}");
+            summary
+        }
+        (Payload::Nothing, _) => json!({}),
+        (Payload::FormType, _) => form_type,
+    }
+}
+
+fn every_event_and_action_has_its_effect() {
+    for payload in [
+        json!({"num": 3, "list": ["hello"], "type": "text", "content": "my card is 4242"}),
+        json!({"num": 1, "type": "offline", "name": "Ann", "email": "ann@example.com"}),
+        json!({"num": 0, "type": "survey", "phone": "+44 20 7946 0000"}),
+    ] {
+        let fire: serde_json::Map<String, Value> =
+            all_events().iter().map(|(_, sdk, _)| (sdk.to_string(), payload.clone())).collect();
+        for form in ["license = \"g1vfb1b\"", &format!("script_url = \"{SCRIPT_URL}\"")] {
+            for &action in Action::ALL {
+                for forward in [false, true] {
+                    let profile = format!("{}forward_content = {forward}\n", all_events_with(action.word(), form));
+                    let report = harness(&render("p.toml", &profile), json!({"gtag": true, "fire": fire}));
+                    let listeners: Vec<_> =
+                        report["commands"].as_array().unwrap().iter().map(|c| c[0].clone()).collect();
+                    let sdk_names: Vec<_> = all_events().iter().map(|(_, sdk, _)| json!(sdk)).collect();
+                    assert_eq!(listeners, sdk_names, "{action:?}");
+                    let expected: Vec<Value> = Event::ALL
+                        .iter()
+                        .map(|&event| {
+                            let name = format!("ssq_{}", event.name());
+                            let got = expected_payload(event, action, forward, &payload);
+                            match action {
+                                Action::Console => json!([name, got]),
+                                Action::DataLayer => {
+                                    let mut entry = got;
+                                    entry["event"] = json!(name);
+                                    entry
+                                }
+                                Action::Gtag => json!(["event", name, got]),
+                            }
+                        })
+                        .collect();
+                    let channel = match action {
+                        Action::Console => "console",
+                        Action::DataLayer => "dataLayer",
+                        Action::Gtag => "gtag",
+                    };
+                    let how = format!("{action:?}, forward_content = {forward}, {form}, {payload}");
+                    assert_eq!(report[channel], Value::Array(expected), "{how}");
+                    for other in ["console", "gtag"].iter().filter(|c| **c != channel) {
+                        assert_eq!(report[*other], json!([]), "{action:?} must not reach {other}");
+                    }
+                    // A lead form's fields never reach analytics, whatever forward_content says.
+                    if action.is_analytics() {
+                        let lead = Event::ALL.iter().position(|&e| e.payload() == Payload::PersonalData).unwrap();
+                        let sent = report[channel][lead].to_string();
+                        assert!(sent.contains("ssq_collection_info"), "{sent}");
+                        assert!(!sent.contains("ann@example.com") && !sent.contains("7946"), "{how}: {sent}");
+                    }
+                }
+            }
         }
     }
 }
