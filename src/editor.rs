@@ -266,7 +266,7 @@ fn key_item(section: &Section, key: &Key, insert: String) -> Value {
 /// The fixed words a key's value takes, if it has a fixed set.
 fn words(kind: Kind) -> Vec<&'static str> {
     match kind {
-        Kind::Choice(words) | Kind::ChoiceList(words) => words.to_vec(),
+        Kind::Choice(words) | Kind::ChoiceList(words) | Kind::Actions(words) => words.to_vec(),
         Kind::RuleCodes => crate::diagnostics::ignorable_codes().collect(),
         Kind::Bool => vec!["true", "false"],
         _ => Vec::new(),

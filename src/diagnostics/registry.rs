@@ -38,7 +38,7 @@ rules! {
     EXAMPLE_VALUE = "SSQ009", "example-value", Warning,
         "No value is left as the placeholder `ssq-gen init` writes (a project script, a license, a visitor).";
     REPEATED_VALUE = "SSQ010", "repeated-value", Error,
-        "A list of choices (`widget.hide_upload`) names each word once.";
+        "A list of choices (`widget.hide_upload`, an event's actions) names each word once.";
     NO_EFFECT = "SSQ011", "no-effect", Warning,
         "A setting has an effect: `hide_icon` leaves something that opens the chat, and `forward_content` has a `datalayer` or `gtag` action to forward to.";
     LOADER_CHOICE = "SSQ101", "loader-choice", Error,

@@ -28,6 +28,13 @@ pub enum FieldValue {
     CustomFields(Vec<CustomField>),
     /// `triggers.send_on_click`: selector → text, in the profile's order.
     TextTable(Vec<TextEntry>),
+    /// An event's actions, in order, and whether only its first time on the page counts;
+    /// `in_table` when written as `{actions = [...], once = …}`.
+    Actions {
+        actions: Vec<Element>,
+        once: bool,
+        in_table: bool,
+    },
 }
 
 /// One entry of a table of texts: its key (a selector) and its text, each with its span.
@@ -109,7 +116,7 @@ impl Field {
             FieldValue::TextTable(entries) => {
                 entries.iter().map(|entry| (entry.path(self), entry.text.as_str(), entry.span.clone())).collect()
             }
-            FieldValue::Bool(_) => Vec::new(),
+            FieldValue::Bool(_) | FieldValue::Actions { .. } => Vec::new(),
         }
     }
 
@@ -157,6 +164,17 @@ impl RawProfile {
     }
 
     /// A choice key's word, as its [`Word`] value: the parser accepted only the set's words.
+    /// An event's actions, in order, and whether only the first time counts.
+    pub fn actions<T: Word>(&self, key: &'static Key) -> Option<(&Field, Vec<T>, bool)> {
+        let field = self.field(key)?;
+        match &field.value {
+            FieldValue::Actions { actions, once, .. } => {
+                Some((field, actions.iter().filter_map(|a| T::from_word(&a.text)).collect(), *once))
+            }
+            _ => None,
+        }
+    }
+
     pub fn choice<T: Word>(&self, key: &'static Key) -> Option<(&Field, T)> {
         self.text(key).and_then(|(field, word)| Some((field, T::from_word(word)?)))
     }
@@ -342,6 +360,7 @@ fn field_value(kind: Kind, node: Node, text: &str, path: impl Fn() -> String) ->
             }));
             (Some(FieldValue::List(words)), rejections)
         }
+        (Kind::Actions(choices), value) => actions(choices, Node { value, span }, text, &path()),
         (Kind::SelectorTexts { .. }, Value::Table(entries)) => {
             let (entries, rejections) =
                 all(entries.into_iter().map(|Entry { key, key_span, node }| match node.value {
@@ -388,6 +407,81 @@ fn field_value(kind: Kind, node: Node, text: &str, path: impl Fn() -> String) ->
             (Some(FieldValue::CustomFields(fields)), rejections)
         }
         (kind, other) => (None, vec![type_error(&path(), span, &other, kind.expected())]),
+    }
+}
+
+/// An event's actions: a word, a non-empty list of words, or a table with `actions` (either of
+/// those) and `once`. Each word is checked here; a repeated one is the rules' (SSQ010).
+fn actions(choices: &[&str], node: Node, text: &str, path: &str) -> Read {
+    let word = |element: Element, path: &str| match choices.contains(&element.text.as_str()) {
+        true => Ok(element),
+        false => Err(vec![unknown_word(path, &element.text, element.span, choices, text)]),
+    };
+    let list = |node: Node, path: &str| -> (Option<Vec<Element>>, Rejections) {
+        match node.value {
+            Value::String(s) => match word(Element { text: s, span: node.span, at: 0 }, path) {
+                Ok(element) => (Some(vec![element]), Vec::new()),
+                Err(rejections) => (None, rejections),
+            },
+            Value::Array(items) if items.is_empty() => {
+                let message = format!("`{path}` is an empty list: it would do nothing");
+                let help = format!("name one or more of: {}, or remove the key", choices.join(", "));
+                (None, vec![Diagnostic::new(&rule::WRONG_TYPE, node.span, message, help).on(path)])
+            }
+            Value::Array(items) => {
+                let (words, rejections) = all(items.into_iter().enumerate().map(|(i, item)| {
+                    let element = string(path, i, item)?;
+                    let element_path = element.path(path);
+                    word(element, &element_path)
+                }));
+                (Some(words), rejections)
+            }
+            other => (None, vec![type_error(path, node.span, &other, "an action or an array of actions")]),
+        }
+    };
+    match node.value {
+        Value::Table(entries) => {
+            let (mut found, mut once, mut rejections) = (None, false, Vec::new());
+            for entry in entries {
+                let entry_path = format!("{path}.{}", entry.key);
+                match entry.key.as_str() {
+                    schema::ACTIONS_KEY => {
+                        let (words, wrong) = list(entry.node, &entry_path);
+                        rejections.extend(wrong);
+                        found = Some(words);
+                    }
+                    schema::ONCE_KEY => match entry.node.value {
+                        Value::Bool(value) => once = value,
+                        other => rejections.push(type_error(
+                            &entry_path,
+                            entry.node.span,
+                            &other,
+                            "a boolean (true or false)",
+                        )),
+                    },
+                    _ => {
+                        let known = [schema::ACTIONS_KEY, schema::ONCE_KEY];
+                        let (diagnostic, _) = unknown_key(&entry, "key", &entry_path, known.into_iter());
+                        rejections.push(diagnostic.on(&entry_path));
+                    }
+                }
+            }
+            match found {
+                Some(Some(actions)) => (Some(FieldValue::Actions { actions, once, in_table: true }), rejections),
+                Some(None) => (None, rejections),
+                None => {
+                    let message = format!("`{path}` has no `{}`: say which actions run", schema::ACTIONS_KEY);
+                    let help =
+                        format!("add `{} = [\"datalayer\"]` (any of: {})", schema::ACTIONS_KEY, choices.join(", "));
+                    rejections.push(Diagnostic::new(&rule::WRONG_TYPE, node.span, message, help).on(path));
+                    (None, rejections)
+                }
+            }
+        }
+        value => {
+            let (words, rejections) = list(Node { value, span: node.span }, path);
+            (words.map(|actions| FieldValue::Actions { actions, once: false, in_table: false }), rejections)
+        }
     }
 }
 

@@ -17,6 +17,9 @@ pub enum Kind {
     Choice(&'static [&'static str]),
     /// Some of a fixed set of words, each once, in the profile's order.
     ChoiceList(&'static [&'static str]),
+    /// An event's actions: one word, a list of words (each once, in order), or a table
+    /// `{actions = [...], once = true}` (the first time on the page only).
+    Actions(&'static [&'static str]),
     /// A table from CSS selectors to free texts (line breaks allowed), each at most `max_chars`
     /// characters long.
     SelectorTexts {
@@ -41,6 +44,7 @@ impl Kind {
             Kind::SelectorList => "an array of strings (CSS selectors)",
             Kind::CustomFields => "a table of strings, numbers and arrays of strings",
             Kind::ChoiceList(_) => "an array of strings",
+            Kind::Actions(_) => "an action, an array of actions, or a table with `actions` and `once`",
             Kind::SelectorTexts { .. } => "a table from CSS selectors to strings",
             Kind::RuleCodes => "an array of strings (rule codes)",
             Kind::PathPatterns => "an array of strings (URL path patterns)",
@@ -119,6 +123,10 @@ impl Key {
         format!("{}.{}", self.section().name, self.name)
     }
 }
+
+/// The keys of an event's table form: `on_send_message = { actions = ["gtag"], once = true }`.
+pub const ACTIONS_KEY: &str = "actions";
+pub const ONCE_KEY: &str = "once";
 
 /// A JSON profile may name its JSON Schema for editors; the key is accepted and ignored.
 pub const SCHEMA_KEY: &str = "$schema";
@@ -343,8 +351,13 @@ pub static EVENT_KEYS: [Key; crate::sdk::Event::ALL.len()] = {
     let mut i = 0;
     while i < EVENT_DOCS.len() {
         let event = EVENT_DOCS[i];
-        keys[i] =
-            Key::new(event.key, Kind::Choice(Action::WORDS), event.doc, Example::Text(event.example), event.in_starter);
+        keys[i] = Key::new(
+            event.key,
+            Kind::Actions(Action::WORDS),
+            event.doc,
+            Example::Text(event.example),
+            event.in_starter,
+        );
         i += 1;
     }
     keys
@@ -389,7 +402,7 @@ pub mod section {
     };
     pub static EVENTS: Section = Section {
         name: "events",
-        doc: "Listeners to register. Each value is an action: `console` logs the event with its payload, `datalayer` pushes `{event: \"ssq_<name>\", …}` onto `window.dataLayer`, `gtag` calls `gtag('event', 'ssq_<name>', {…})` when gtag is on the page. What analytics get is each key's own: for messages `num` and `message_type`, for lead forms `form_type`, for the rest `{}`. They get no chat content unless `forward_content = true`, and never what a visitor typed into a lead form.",
+        doc: "Listeners to register. Each value is an action (`on_unread = \"datalayer\"`), several in the order they run (`[\"datalayer\", \"console\"]`), or a table whose `once = true` runs them the first time the event fires on the page only (`{ actions = [\"gtag\"], once = true }`; a single-page app's route change is not a new page). `console` logs the event with its payload, `datalayer` pushes `{event: \"ssq_<name>\", …}` onto `window.dataLayer`, `gtag` calls `gtag('event', 'ssq_<name>', {…})` when gtag is on the page. What analytics get is each key's own: for messages `num` and `message_type`, for lead forms `form_type`, for the rest `{}`. They get no chat content unless `forward_content = true`, and never what a visitor typed into a lead form.",
         keys: &EVENTS_KEYS,
     };
     /// A listener key per SDK event ([`super::EVENT_KEYS`]), then `forward_content`.
@@ -456,6 +469,17 @@ pub fn json_schema() -> serde_json::Value {
             Kind::Bool => json!({"type": "boolean"}),
             Kind::TextList | Kind::SelectorList => json!({"type": "array", "items": {"type": "string"}}),
             Kind::Choice(words) => json!({"type": "string", "enum": words}),
+            Kind::Actions(words) => {
+                let list = json!({"type": "array", "items": {"type": "string", "enum": words}, "minItems": 1, "uniqueItems": true});
+                json!({"anyOf": [
+                    {"type": "string", "enum": words},
+                    list,
+                    {"type": "object", "properties": {
+                        ACTIONS_KEY: {"anyOf": [{"type": "string", "enum": words}, list]},
+                        ONCE_KEY: {"type": "boolean", "description": "`true`: only the first time the event fires on the page (a page load; a single-page app's route change is not one)."},
+                    }, "required": [ACTIONS_KEY], "additionalProperties": false},
+                ]})
+            }
             Kind::ChoiceList(words) => {
                 json!({"type": "array", "items": {"type": "string", "enum": words}, "uniqueItems": true})
             }

@@ -63,6 +63,16 @@ pub struct ClickTrigger {
     pub text: Option<String>,
 }
 
+/// An `[events]` key: what runs when the SDK fires the event.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Listener {
+    pub event: Event,
+    /// Each once, in the profile's order.
+    pub actions: Vec<Action>,
+    /// Only the first time the event fires on the page.
+    pub once: bool,
+}
+
 /// A profile every rule has passed. Its fields are private to this crate: only
 /// [`crate::rules::validate`] builds one.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -74,7 +84,7 @@ pub struct ValidProfile {
     pub(crate) hide_upload: Vec<Upload>,
     pub(crate) hide_close_icon: bool,
     pub(crate) open_on_load: bool,
-    pub(crate) listeners: Vec<(Event, Action)>,
+    pub(crate) listeners: Vec<Listener>,
     /// Analytics get the whole payload, chat content included (`[events] forward_content`).
     pub(crate) forward_content: bool,
     pub(crate) load: Load,
@@ -129,7 +139,10 @@ impl ValidProfile {
     ) -> ValidProfile {
         let listeners = Event::ALL
             .iter()
-            .filter_map(|&event| Some((event, raw.choice::<Action>(crate::profile::schema::event_key(event))?.1)))
+            .filter_map(|&event| {
+                let (_, actions, once) = raw.actions::<Action>(crate::profile::schema::event_key(event))?;
+                Some(Listener { event, actions, once })
+            })
             .collect();
         let text = |key| raw.text(key).map(|(_, text)| text.to_string());
         let triggers = |key, command| {
@@ -191,7 +204,7 @@ impl ValidProfile {
     pub fn open_on_load(&self) -> bool {
         self.open_on_load
     }
-    pub fn listeners(&self) -> &[(Event, Action)] {
+    pub fn listeners(&self) -> &[Listener] {
         &self.listeners
     }
     pub fn forward_content(&self) -> bool {

@@ -28,11 +28,21 @@ impl Checker<'_> {
     /// A word listed twice in a list of choices.
     pub(super) fn repeated_choices(&mut self, raw: &RawProfile) -> Verdict<()> {
         let mut verdict = Ok(());
-        for field in raw.fields.iter().filter(|f| matches!(f.key.kind, Kind::ChoiceList(_) | Kind::RuleCodes)) {
-            let FieldValue::List(items) = &field.value else { continue };
+        for field in &raw.fields {
+            let (items, path) = match &field.value {
+                FieldValue::List(items) if matches!(field.key.kind, Kind::ChoiceList(_) | Kind::RuleCodes) => {
+                    (items, field.path())
+                }
+                // A table's list is its `actions`.
+                FieldValue::Actions { actions, in_table: true, .. } => {
+                    (actions, format!("{}.{}", field.path(), crate::profile::schema::ACTIONS_KEY))
+                }
+                FieldValue::Actions { actions, .. } => (actions, field.path()),
+                _ => continue,
+            };
             for (i, item) in items.iter().enumerate() {
                 if items[..i].iter().any(|earlier| earlier.text == item.text) {
-                    let path = item.path(&field.path());
+                    let path = item.path(&path);
                     let message = format!("`{path}` repeats `{}`", item.text);
                     self.report(&rule::REPEATED_VALUE, &path, item.span.clone(), message, "name each one once");
                     verdict = Err(Rejected);

@@ -152,8 +152,8 @@ impl Checker<'_> {
         let analytics = crate::sdk::Event::ALL.iter().any(|event| {
             raw.is_rejected(crate::profile::schema::event_key(*event))
                 || raw
-                    .choice::<crate::sdk::Action>(crate::profile::schema::event_key(*event))
-                    .is_some_and(|(_, action)| action.is_analytics())
+                    .actions::<crate::sdk::Action>(crate::profile::schema::event_key(*event))
+                    .is_some_and(|(_, actions, _)| actions.iter().any(|action| action.is_analytics()))
         });
         if raw.bool(&key::FORWARD_CONTENT) == Some(true)
             && !analytics

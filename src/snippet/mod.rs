@@ -288,9 +288,19 @@ struct LoaderContext<'a> {
     install_url: &'static str,
 }
 
+/// One function per SDK event (the SDK is not documented to keep more than one), holding every
+/// call the profile makes on it.
 #[derive(Serialize)]
 struct Listener {
     sdk_event: &'static str,
+    groups: Vec<CallGroup>,
+}
+
+/// Calls that run together: every time, or, with `once` (the event's analytics name), only the
+/// first time the event fires on the page.
+#[derive(Serialize)]
+struct CallGroup {
+    once: Option<&'static str>,
     calls: Vec<Call>,
 }
 
@@ -333,6 +343,8 @@ struct Helpers {
     show_unread: &'static str,
     /// The payload helpers the calls use, by name: `{copy: true, summary: false, …}`.
     shapes: serde_json::Map<String, serde_json::Value>,
+    /// Whether a call group runs once per page (`firstTime`).
+    once: bool,
 }
 
 /// The badge's `onUnRead` handler, a function of the template's.
@@ -375,29 +387,43 @@ impl<'a> Context<'a> {
         };
         let mut actions = Used::default();
         let mut listeners: Vec<Listener> = Vec::new();
-        let mut listen =
-            |sdk_event: &'static str, call: Call| match listeners.iter_mut().find(|l| l.sdk_event == sdk_event) {
-                Some(listener) => listener.calls.push(call),
-                None => listeners.push(Listener { sdk_event, calls: vec![call] }),
+        let mut listen = |sdk_event: &'static str, once: Option<&'static str>, call: Call| {
+            let listener = match listeners.iter().position(|l| l.sdk_event == sdk_event) {
+                Some(at) => &mut listeners[at],
+                None => {
+                    listeners.push(Listener { sdk_event, groups: Vec::new() });
+                    listeners.last_mut().expect("just pushed")
+                }
             };
+            match listener.groups.last_mut() {
+                Some(group) if group.once == once => group.calls.push(call),
+                _ => listener.groups.push(CallGroup { once, calls: vec![call] }),
+            }
+        };
         let mut shapes: serde_json::Map<String, serde_json::Value> =
             [COPY, SUMMARY, NOTHING, FORM_TYPE].iter().map(|name| (name.to_string(), json!(false))).collect();
-        for &(event, action) in profile.listeners() {
-            if !actions.has(action) {
-                actions.0.push(action);
+        let mut once_used = false;
+        for listener in profile.listeners() {
+            let event = listener.event;
+            let once = listener.once.then_some(event.name());
+            once_used |= listener.once;
+            for &action in &listener.actions {
+                if !actions.has(action) {
+                    actions.0.push(action);
+                }
+                let shape = shape(event.payload(), action, profile.forward_content());
+                if let Some(shape) = shape {
+                    shapes.insert(shape.to_string(), json!(true));
+                }
+                listen(event.sdk_name(), once, Call { handler: action.handler(), name: Some(event.name()), shape });
             }
-            let shape = shape(event.payload(), action, profile.forward_content());
-            if let Some(shape) = shape {
-                shapes.insert(shape.to_string(), json!(true));
-            }
-            listen(event.sdk_name(), Call { handler: action.handler(), name: Some(event.name()), shape });
         }
         if profile.badge_selector().is_some() {
-            listen(Event::Unread.sdk_name(), Call { handler: SHOW_UNREAD, name: None, shape: None });
+            listen(Event::Unread.sdk_name(), None, Call { handler: SHOW_UNREAD, name: None, shape: None });
         }
         let sends_text = profile.clicks().iter().any(|click| click.command == Command::SendTextMessage).then(|| {
-            listen(Event::OpenChat.sdk_name(), Call { handler: CHAT_OPENED, name: None, shape: None });
-            listen(Event::CloseChat.sdk_name(), Call { handler: CHAT_CLOSED, name: None, shape: None });
+            listen(Event::OpenChat.sdk_name(), None, Call { handler: CHAT_OPENED, name: None, shape: None });
+            listen(Event::CloseChat.sdk_name(), None, Call { handler: CHAT_CLOSED, name: None, shape: None });
             SendsText {
                 open: Command::ChatOpen,
                 send: Command::SendTextMessage,
@@ -406,6 +432,7 @@ impl<'a> Context<'a> {
             }
         });
         let helpers = Helpers {
+            once: once_used,
             actions,
             handlers: Action::ALL.iter().map(|action| (action.word().to_string(), json!(action.handler()))).collect(),
             show_unread: SHOW_UNREAD,

@@ -13,6 +13,7 @@ mod bad_input;
 pub mod browser;
 mod docs;
 mod ergonomics;
+mod event_actions;
 mod exit_status;
 mod fixes;
 mod hardening;
@@ -44,6 +45,7 @@ fn main() -> std::process::ExitCode {
         pages_consent::TESTS,
         preview::TESTS,
         sdk_calls::TESTS,
+        event_actions::TESTS,
         login_data::TESTS,
         server_templates::TESTS,
         page_wiring::TESTS,
