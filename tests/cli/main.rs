@@ -11,6 +11,7 @@ mod trial;
 mod action;
 mod bad_input;
 pub mod browser;
+mod clobbering;
 mod docs;
 mod ergonomics;
 mod event_actions;
@@ -45,6 +46,7 @@ fn main() -> std::process::ExitCode {
         pages_consent::TESTS,
         preview::TESTS,
         sdk_calls::TESTS,
+        clobbering::TESTS,
         event_actions::TESTS,
         login_data::TESTS,
         server_templates::TESTS,

@@ -15,7 +15,10 @@
       rec.commands.push([name, "<function>"]);
       rec.listeners[name] = [arg];
     } else if (arguments.length > 1) {
-      rec.commands.push([name, JSON.parse(JSON.stringify(arg))]);
+      // A function inside an argument (an inherited `extend` copied in) is recorded, not dropped.
+      rec.commands.push([name, JSON.parse(JSON.stringify(arg, function (key, value) {
+        return typeof value === "function" ? "<function>" : value;
+      }))]);
     } else {
       rec.commands.push([name]);
     }

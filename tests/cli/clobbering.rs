@@ -1,0 +1,90 @@
+//! A page's elements named like the block's globals. Browsers make an element's `id`, and a
+//! form's `name`, a property of `window`: the block must neither throw nor stand down because of
+//! one, in either install form, in Chromium against the stand-ins.
+
+use crate::browser::{Browser, Network, Page, clean};
+use crate::support::*;
+use serde_json::json;
+
+const ELEMENTS: &[&str] = &[
+    "<div id=\"ssq\"></div>",
+    "<form name=\"ssq\"></form>",
+    "<div id=\"__ssqGen\"></div>",
+    "<div id=\"__ssc\"></div>",
+    "<div id=\"dataLayer\"></div>",
+    "<div id=\"ss-chat\"></div>",
+];
+
+/// Warnings, recorded from before the block runs (the probe records the console's `log` only).
+const WARNINGS: &str =
+    "<script>window.__warns = []; console.warn = function (m) { window.__warns.push(String(m)); };</script>";
+
+fn elements_named_like_globals_neither_throw_nor_stop_the_chat() {
+    let browser = Browser::start();
+    for (form, loader) in
+        [("license", "license = \"g1vfb1b\"".to_string()), ("script", format!("script_url = \"{SCRIPT_URL}\""))]
+    {
+        let profile = format!(
+            "[loader]\n{loader}\n[widget]\nhide_icon = true\n[launcher]\nopen_selector = \"#help\"\n[events]\non_unread = \"datalayer\"\n"
+        );
+        let block = render("p.toml", &profile);
+        for (i, element) in ELEMENTS.iter().enumerate() {
+            let mut page = Page::with(block.clone());
+            page.snippets.insert(0, format!("{WARNINGS}{element}"));
+            page.body = "<button id=\"help\">Help</button>".into();
+            page.fire = json!({"onUnRead": {"num": 2}});
+            page.after = "window.__probe.notes.warns = window.__warns; document.getElementById('help').click();".into();
+            let name = format!("clobber-{form}-{i}.html");
+            let report = browser.load(&name, &page, Network::Normal);
+            clean(&report);
+            let warns = &report["probe"]["notes"]["warns"];
+            if form == "script" && element.contains("ss-chat") {
+                // Only the vendor's own project script is in the way: it gives up; the block says why.
+                assert_eq!(report["starts"], 0, "{name}: {element}");
+                assert_eq!(warns.as_array().unwrap().len(), 1, "{name}: {warns}");
+                let warning = warns[0].as_str().unwrap();
+                assert!(warning.contains("id \"ss-chat\" (<div>)"), "{name}: {warning}");
+                continue;
+            }
+            assert_eq!(report["starts"], 1, "{name}: {element}: the widget starts");
+            assert_eq!(warns, &json!([]), "{name}");
+            let commands: Vec<_> = report["commands"].as_array().unwrap().iter().map(|c| c[0].clone()).collect();
+            assert_eq!(commands, vec![json!("onUnRead"), json!("chatOpen")], "{name}: {element}");
+            assert_eq!(report["settingAtStart"], json!({"hideIcon": true}), "{name}: {element}");
+            assert_eq!(report["dataLayer"], json!([{"num": 2, "event": "ssq_unread"}]), "{name}: {element}");
+            if form == "license" {
+                assert_eq!(report["license"], "g1vfb1b", "{name}: {element}");
+            }
+        }
+    }
+}
+
+/// Prototype.js and MooTools extend `Object.prototype` and `Array.prototype` with enumerable
+/// functions: none of them reaches `setLoginInfo`, in either install form.
+fn extended_prototypes_send_nothing_inherited() {
+    let browser = Browser::start();
+    let extend = "<script>Object.prototype.extend = function () {}; Array.prototype.each = function () {};</script>";
+    for (form, loader) in
+        [("license", "license = \"g1vfb1b\"".to_string()), ("script", format!("script_url = \"{SCRIPT_URL}\""))]
+    {
+        let profile = format!(
+            "[loader]\n{loader}\n[login]\nfrom_page = true\nlabel_names = [\"vip\"]\ncustom_fields_ext = {{ \"10001\" = \"gold\" }}\n"
+        );
+        let mut page = Page::with(render("p.toml", &profile));
+        page.snippets.insert(0, extend.to_string());
+        page.after = "document.dispatchEvent(new CustomEvent('ssq:login', { detail: { user_id: 'u1', user_name: 'Ann', label_names: ['new'], custom_fields_ext: { '10002': ['a', 'b'] } } }));".into();
+        let name = format!("prototypes-{form}.html");
+        let report = browser.load(&name, &page, Network::Normal);
+        clean(&report);
+        let expected = json!([["setLoginInfo", {
+            "user_id": "u1", "user_name": "Ann", "label_names": ["new"],
+            "custom_fields_ext": {"10002": ["a", "b"], "10001": "gold"},
+        }]]);
+        assert_eq!(report["commands"], expected, "{name}");
+    }
+}
+
+tests! {
+    elements_named_like_globals_neither_throw_nor_stop_the_chat ["chromium", "python3", "openssl"],
+    extended_prototypes_send_nothing_inherited ["chromium", "python3", "openssl"],
+}
