@@ -21,9 +21,7 @@ const WARNINGS: &str =
 
 fn elements_named_like_globals_neither_throw_nor_stop_the_chat() {
     let browser = Browser::start();
-    for (form, loader) in
-        [("license", "license = \"g1vfb1b\"".to_string()), ("script", format!("script_url = \"{SCRIPT_URL}\""))]
-    {
+    for (form, loader) in install_forms() {
         let profile = format!(
             "[loader]\n{loader}\n[widget]\nhide_icon = true\n[launcher]\nopen_selector = \"#help\"\n[events]\non_unread = \"datalayer\"\n"
         );
@@ -64,9 +62,7 @@ fn elements_named_like_globals_neither_throw_nor_stop_the_chat() {
 fn extended_prototypes_send_nothing_inherited() {
     let browser = Browser::start();
     let extend = "<script>Object.prototype.extend = function () {}; Array.prototype.each = function () {};</script>";
-    for (form, loader) in
-        [("license", "license = \"g1vfb1b\"".to_string()), ("script", format!("script_url = \"{SCRIPT_URL}\""))]
-    {
+    for (form, loader) in install_forms() {
         let profile = format!(
             "[loader]\n{loader}\n[login]\nfrom_page = true\nlabel_names = [\"vip\"]\ncustom_fields_ext = {{ \"10001\" = \"gold\" }}\n"
         );

@@ -70,9 +70,7 @@ fn mistakes_in_each_form_are_named_with_their_path() {
 /// messages and a route change; the other events' actions are not affected by it.
 fn several_actions_in_order_and_once_per_page_in_chromium() {
     let browser = Browser::start();
-    for (form, loader) in
-        [("license", "license = \"g1vfb1b\"".to_string()), ("script", format!("script_url = \"{SCRIPT_URL}\""))]
-    {
+    for (form, loader) in install_forms() {
         let profile = format!(
             "[loader]\n{loader}\n[events]\non_receive_message = [\"gtag\", \"console\", \"datalayer\"]\non_send_message = {{ actions = [\"datalayer\", \"gtag\"], once = true }}\n"
         );

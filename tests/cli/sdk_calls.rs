@@ -8,10 +8,6 @@ use crate::support::*;
 use serde_json::{Value, json};
 use ssq_gen::sdk::{Load, Word};
 
-fn forms() -> [(&'static str, String); 2] {
-    [("script", format!("script_url = \"{SCRIPT_URL}\"")), ("license", "license = \"g1vfb1b\"".to_string())]
-}
-
 /// The SDK commands of a report, in order, with their arguments.
 fn commands(report: &Value) -> &Vec<Value> {
     report["commands"].as_array().unwrap()
@@ -19,7 +15,7 @@ fn commands(report: &Value) -> &Vec<Value> {
 
 fn set_up_commands_in_both_forms_every_load_mode_and_the_logout_block() {
     let browser = Browser::start();
-    for (form, loader) in forms() {
+    for (form, loader) in install_forms() {
         for load in Load::WORDS {
             for logout in [false, true] {
                 let profile = format!(
@@ -96,7 +92,7 @@ fn send_page(snippet: String) -> Page {
 fn send_on_click_sends_once_the_chat_window_is_open() {
     let browser = Browser::start();
     let cases = [("slow", "immediate", Network::SlowLoader), ("first-input", "interaction", Network::Normal)];
-    for (form, loader) in forms() {
+    for (form, loader) in install_forms() {
         for (case, load, network) in cases {
             let profile = format!("[loader]\n{loader}\nload = \"{load}\"\n{SEND_PROFILE}");
             let name = format!("send-{form}-{case}.html");
@@ -163,7 +159,7 @@ fn lead_forms_and_channels_reach_each_action_as_documented() {
     });
     let events = "on_open_collection = \"ACTION\"\non_collection_info = \"ACTION\"\non_open_whatsapp = \"ACTION\"\non_open_telegram = \"ACTION\"\non_open_line = \"ACTION\"\non_open_messenger = \"ACTION\"\non_open_email = \"ACTION\"\non_open_weixin = \"ACTION\"\n";
     let channels = ["whatsapp", "telegram", "line", "messenger", "email", "weixin"];
-    for (form, loader) in forms() {
+    for (form, loader) in install_forms() {
         for action in ["datalayer", "gtag", "console"] {
             for forward in [false, true] {
                 let profile = format!(

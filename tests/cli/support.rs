@@ -58,5 +58,10 @@ pub fn harness(snippet: &str, options: serde_json::Value) -> serde_json::Value {
     report
 }
 
+/// The two install forms, by name, as `[loader]` lines: the project script and the license.
+pub fn install_forms() -> [(&'static str, String); 2] {
+    [("script", format!("script_url = \"{SCRIPT_URL}\"")), ("license", "license = \"g1vfb1b\"".to_string())]
+}
+
 pub const SCRIPT_URL: &str = "https://plugin-code.salesmartly.com/js/project_817643_847406_1788056247.js";
 pub const INSTALL_URL: &str = "https://plugin-code.salesmartly.com/chat/widget-v2/code/install.js";
