@@ -28,6 +28,8 @@ pub enum FieldValue {
     CustomFields(Vec<CustomField>),
     /// `triggers.send_on_click`: selector → text, in the profile's order.
     TextTable(Vec<TextEntry>),
+    /// A number in range (`Kind::Seconds`).
+    Number(f64),
     /// An event's actions, in order, and whether only its first time on the page counts;
     /// `in_table` when written as `{actions = [...], once = …}`.
     Actions {
@@ -116,7 +118,7 @@ impl Field {
             FieldValue::TextTable(entries) => {
                 entries.iter().map(|entry| (entry.path(self), entry.text.as_str(), entry.span.clone())).collect()
             }
-            FieldValue::Bool(_) | FieldValue::Actions { .. } => Vec::new(),
+            FieldValue::Bool(_) | FieldValue::Number(_) | FieldValue::Actions { .. } => Vec::new(),
         }
     }
 
@@ -163,7 +165,6 @@ impl RawProfile {
         })
     }
 
-    /// A choice key's word, as its [`Word`] value: the parser accepted only the set's words.
     /// An event's actions, in order, and whether only the first time counts.
     pub fn actions<T: Word>(&self, key: &'static Key) -> Option<(&Field, Vec<T>, bool)> {
         let field = self.field(key)?;
@@ -175,8 +176,16 @@ impl RawProfile {
         }
     }
 
+    /// A choice key's word, as its [`Word`] value: the parser accepted only the set's words.
     pub fn choice<T: Word>(&self, key: &'static Key) -> Option<(&Field, T)> {
         self.text(key).and_then(|(field, word)| Some((field, T::from_word(word)?)))
+    }
+
+    pub fn number(&self, key: &'static Key) -> Option<f64> {
+        match self.field(key)?.value {
+            FieldValue::Number(value) => Some(value),
+            _ => None,
+        }
     }
 
     pub fn bool(&self, key: &'static Key) -> Option<bool> {
@@ -361,6 +370,8 @@ fn field_value(kind: Kind, node: Node, text: &str, path: impl Fn() -> String) ->
             (Some(FieldValue::List(words)), rejections)
         }
         (Kind::Actions(choices), value) => actions(choices, Node { value, span }, text, &path()),
+        (Kind::Seconds { min, max }, Value::Integer(int)) => seconds(int as f64, min, max, span, &path()),
+        (Kind::Seconds { min, max }, Value::Float(float)) => seconds(float, min, max, span, &path()),
         (Kind::SelectorTexts { .. }, Value::Table(entries)) => {
             let (entries, rejections) =
                 all(entries.into_iter().map(|Entry { key, key_span, node }| match node.value {
@@ -407,6 +418,18 @@ fn field_value(kind: Kind, node: Node, text: &str, path: impl Fn() -> String) ->
             (Some(FieldValue::CustomFields(fields)), rejections)
         }
         (kind, other) => (None, vec![type_error(&path(), span, &other, kind.expected())]),
+    }
+}
+
+/// A number of seconds, when it is from `min` to `max`.
+fn seconds(value: f64, min: u32, max: u32, span: Span, path: &str) -> Read {
+    match value >= f64::from(min) && value <= f64::from(max) {
+        true => (Some(FieldValue::Number(value)), Vec::new()),
+        false => {
+            let message = format!("`{path}` is {value} seconds: it must be from {min} to {max}");
+            let help = format!("write a number of seconds from {min} to {max}");
+            (None, vec![Diagnostic::new(&rule::WRONG_TYPE, span, message, help).on(path)])
+        }
     }
 }
 

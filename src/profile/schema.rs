@@ -17,6 +17,11 @@ pub enum Kind {
     Choice(&'static [&'static str]),
     /// Some of a fixed set of words, each once, in the profile's order.
     ChoiceList(&'static [&'static str]),
+    /// A whole or fractional number of seconds, from `min` to `max`.
+    Seconds {
+        min: u32,
+        max: u32,
+    },
     /// An event's actions: one word, a list of words (each once, in order), or a table
     /// `{actions = [...], once = true}` (the first time on the page only).
     Actions(&'static [&'static str]),
@@ -45,6 +50,7 @@ impl Kind {
             Kind::CustomFields => "a table of strings, numbers and arrays of strings",
             Kind::ChoiceList(_) => "an array of strings",
             Kind::Actions(_) => "an action, an array of actions, or a table with `actions` and `once`",
+            Kind::Seconds { .. } => "a number of seconds",
             Kind::SelectorTexts { .. } => "a table from CSS selectors to strings",
             Kind::RuleCodes => "an array of strings (rule codes)",
             Kind::PathPatterns => "an array of strings (URL path patterns)",
@@ -135,7 +141,7 @@ pub const SCHEMA_KEY: &str = "$schema";
 pub mod key {
     use super::Example::{Bool, Json, List, Placeholder, Text};
     use super::*;
-    use crate::sdk::{Cmp, Load, PhoneFormat, Upload, Word};
+    use crate::sdk::{Action, Cmp, Load, PhoneFormat, Upload, Word};
 
     pub static SCRIPT_URL: Key = Key::new(
         "script_url",
@@ -334,6 +340,27 @@ pub mod key {
         List(&["SSQ104"]),
         false,
     );
+    pub static FALLBACK_SELECTOR: Key = Key::new(
+        "selector",
+        Kind::Selector,
+        "The site's own way to reach it (an email link, a phone number), revealed (its `hidden` attribute removed) when the chat cannot load.",
+        Text("#chat-fallback"),
+        false,
+    );
+    pub static FALLBACK_TIMEOUT: Key = Key::new(
+        "timeout",
+        Kind::Seconds { min: 1, max: 120 },
+        "Seconds from the start of loading to the widget's `onReady` before the chat counts as unavailable (`timeout`); 1 to 120, default 10. A widget ready later still works.",
+        Json("10"),
+        false,
+    );
+    pub static FALLBACK_ACTION: Key = Key::new(
+        "action",
+        Kind::Choice(Action::WORDS),
+        "Also report it: `console`, `datalayer` or `gtag` get the event `ssq_unavailable` with `{reason}`.",
+        Text("datalayer"),
+        false,
+    );
     pub static CLEAR_USER_ON_CLICK: Key = Key::new(
         "clear_user_on_click",
         Kind::SelectorList,
@@ -435,6 +462,11 @@ pub mod section {
         doc: "Nothing before the visitor's consent: no request to SaleSmartly and no cookie or storage until the consent manager says yes; withdrawal closes the chat and forgets the visitor.",
         keys: &[&key::CMP, &key::CATEGORY],
     };
+    pub static FALLBACK: Section = Section {
+        name: "fallback",
+        doc: "When the chat cannot load (a content blocker, a network or server error, a widget that never reports ready), the block dispatches `ssq:unavailable` on `document` with `detail.reason` (`error`, `incomplete` or `timeout`), once per page, whether or not this section is set. Here: an element to reveal, the timeout, and an analytics action.",
+        keys: &[&key::FALLBACK_SELECTOR, &key::FALLBACK_TIMEOUT, &key::FALLBACK_ACTION],
+    };
     pub static LINT: Section = Section {
         name: "lint",
         doc: "How `ssq-gen lint` and `snippet` treat this profile's findings.",
@@ -452,6 +484,7 @@ pub static SECTIONS: &[&Section] = &[
     &section::TRIGGERS,
     &section::PAGES,
     &section::CONSENT,
+    &section::FALLBACK,
     &section::LINT,
 ];
 
@@ -469,6 +502,7 @@ pub fn json_schema() -> serde_json::Value {
             Kind::Bool => json!({"type": "boolean"}),
             Kind::TextList | Kind::SelectorList => json!({"type": "array", "items": {"type": "string"}}),
             Kind::Choice(words) => json!({"type": "string", "enum": words}),
+            Kind::Seconds { min, max } => json!({"type": "number", "minimum": min, "maximum": max}),
             Kind::Actions(words) => {
                 let list = json!({"type": "array", "items": {"type": "string", "enum": words}, "minItems": 1, "uniqueItems": true});
                 json!({"anyOf": [

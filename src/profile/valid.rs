@@ -94,6 +94,7 @@ pub struct ValidProfile {
     pub(crate) badge_selector: Option<String>,
     pub(crate) pages: Pages,
     pub(crate) consent: Option<Consent>,
+    pub(crate) fallback: Fallback,
 }
 
 /// `[pages]`: each pattern as the regular expression over `location.pathname` it compiles to.
@@ -102,6 +103,19 @@ pub struct Pages {
     pub skip: Vec<String>,
     pub open: Vec<String>,
 }
+
+/// `[fallback]`: what the block does when the chat cannot load, besides `ssq:unavailable`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fallback {
+    /// The element whose `hidden` attribute is removed.
+    pub selector: Option<String>,
+    /// How long the widget has, from the start of loading, to report `onReady`.
+    pub timeout_ms: u64,
+    pub action: Option<Action>,
+}
+
+/// `[fallback] timeout`'s default, in seconds.
+const FALLBACK_TIMEOUT_DEFAULT: f64 = 10.0;
 
 /// `[consent]`: whose consent the block waits for.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -183,7 +197,17 @@ impl ValidProfile {
             badge_selector: text(&key::BADGE_SELECTOR),
             pages,
             consent,
+            fallback: Fallback {
+                selector: text(&key::FALLBACK_SELECTOR),
+                timeout_ms: (raw.number(&key::FALLBACK_TIMEOUT).unwrap_or(FALLBACK_TIMEOUT_DEFAULT) * 1000.0).round()
+                    as u64,
+                action: raw.choice(&key::FALLBACK_ACTION).map(|(_, action)| action),
+            },
         }
+    }
+
+    pub fn fallback(&self) -> &Fallback {
+        &self.fallback
     }
 
     pub fn loader(&self) -> &Loader {

@@ -167,6 +167,18 @@ struct Context<'a> {
     helpers: Helpers,
     /// `[pages]` and `[consent]`: what must hold before anything starts.
     gate: Option<Gate<'a>>,
+    fallback: FallbackContext<'a>,
+}
+
+/// What the block does when the chat cannot load (`ssq:unavailable`, always), and `[fallback]`.
+#[derive(Serialize)]
+struct FallbackContext<'a> {
+    selector: Option<&'a str>,
+    /// The action's handler ([`Action::handler`]).
+    action: Option<&'static str>,
+    timeout_ms: u64,
+    /// The `onReady` handler that stops the timeout, a function of the template's.
+    ready: &'static str,
 }
 
 #[derive(Serialize)]
@@ -349,6 +361,7 @@ struct Helpers {
 
 /// The badge's `onUnRead` handler, a function of the template's.
 const SHOW_UNREAD: &str = "showUnread";
+const WIDGET_READY: &str = "widgetReady";
 const CHAT_OPENED: &str = "chatOpened";
 const CHAT_CLOSED: &str = "chatClosed";
 
@@ -421,6 +434,14 @@ impl<'a> Context<'a> {
         if profile.badge_selector().is_some() {
             listen(Event::Unread.sdk_name(), None, Call { handler: SHOW_UNREAD, name: None, shape: None });
         }
+        // Every block learns when the widget is ready, to tell a widget that never comes.
+        listen(Event::Ready.sdk_name(), None, Call { handler: WIDGET_READY, name: None, shape: None });
+        let fallback = profile.fallback();
+        if let Some(action) = fallback.action
+            && !actions.has(action)
+        {
+            actions.0.push(action);
+        }
         let sends_text = profile.clicks().iter().any(|click| click.command == Command::SendTextMessage).then(|| {
             listen(Event::OpenChat.sdk_name(), None, Call { handler: CHAT_OPENED, name: None, shape: None });
             listen(Event::CloseChat.sdk_name(), None, Call { handler: CHAT_CLOSED, name: None, shape: None });
@@ -484,6 +505,12 @@ impl<'a> Context<'a> {
             sends_text,
             helpers,
             gate,
+            fallback: FallbackContext {
+                selector: fallback.selector.as_deref(),
+                action: fallback.action.map(Action::handler),
+                timeout_ms: fallback.timeout_ms,
+                ready: WIDGET_READY,
+            },
         }
     }
 }

@@ -50,6 +50,9 @@ def main():
                     time.sleep(2)
                 if "failing-loader" in referer:
                     return self.send_error(500)
+                if "neutered-loader" in referer:
+                    # A content blocker's stand-in: it loads and runs, and defines nothing.
+                    return self.send_bytes(b"/* neutered */", "text/javascript")
                 if path.startswith("/js/project_") and path.endswith(".js"):
                     return self.send_file(PROJECT, "text/javascript")
                 if path == "/chat/widget-v2/code/install.js":
@@ -62,7 +65,9 @@ def main():
 
         def send_file(self, file, content_type):
             with open(file, "rb") as f:
-                body = f.read()
+                self.send_bytes(f.read(), content_type)
+
+        def send_bytes(self, body, content_type):
             self.send_response(200)
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))

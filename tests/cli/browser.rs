@@ -43,7 +43,7 @@ const REPORTER: &str = r#"(function () {
     when(function () { return !!window.__ssqRecord; }, function () {
       setTimeout(function () {
         AFTER;
-        setTimeout(report, 300);
+        setTimeout(report, 300 + SETTLE);
       }, 300);
     }, 300);
   }, 300);
@@ -67,6 +67,7 @@ fn reporter(page: &Page) -> String {
         .replace("FIRE", &page.fire.to_string())
         .replace("BEFORE", if page.before.is_empty() { "void 0" } else { &page.before })
         .replace("AFTER", if page.after.is_empty() { "void 0" } else { &page.after })
+        .replace("SETTLE", &page.settle_ms.to_string())
 }
 
 /// One Chromium run's worth of page.
@@ -86,6 +87,8 @@ pub struct Page {
     pub after: String,
     /// Loaded as `name#fragment` when not empty.
     pub fragment: String,
+    /// How much longer to wait after `after` before the report, in ms (for the block's timers).
+    pub settle_ms: u32,
 }
 
 impl Page {
@@ -99,6 +102,7 @@ impl Page {
             before: String::new(),
             after: String::new(),
             fragment: String::new(),
+            settle_ms: 0,
         }
     }
 
@@ -326,7 +330,8 @@ fn both_install_forms_deliver_every_command() {
             "label_names": ["vip", "trial"]}])
     );
     let listeners: Vec<_> = commands[1..].iter().map(|c| c[0].as_str().unwrap()).collect();
-    assert_eq!(listeners, ["onUnRead", "onSendMessage", "onReceiveMessage", "onOpenChat", "onCloseChat"]);
+    // onReady last: every block listens for it, to tell a widget that never comes.
+    assert_eq!(listeners, ["onUnRead", "onSendMessage", "onReceiveMessage", "onOpenChat", "onCloseChat", "onReady"]);
     // example: unread → console, send → datalayer, receive → gtag, open → datalayer, close → console
     assert_eq!(report["probe"]["console"], json!([["ssq_unread", payload], ["ssq_close_chat", payload]]));
     // Analytics get no chat content: only the count and the message type.

@@ -15,9 +15,9 @@ const ELEMENTS: &[&str] = &[
     "<div id=\"ss-chat\"></div>",
 ];
 
-/// Warnings, recorded from before the block runs (the probe records the console's `log` only).
-const WARNINGS: &str =
-    "<script>window.__warns = []; console.warn = function (m) { window.__warns.push(String(m)); };</script>";
+/// Warnings (the probe records the console's `log` only) and `ssq:unavailable`, recorded from
+/// before the block runs.
+const WARNINGS: &str = "<script>window.__warns = []; console.warn = function (m) { window.__warns.push(String(m)); }; window.__unavailable = []; document.addEventListener('ssq:unavailable', function (e) { window.__unavailable.push(e.detail.reason); });</script>";
 
 fn elements_named_like_globals_neither_throw_nor_stop_the_chat() {
     let browser = Browser::start();
@@ -31,7 +31,7 @@ fn elements_named_like_globals_neither_throw_nor_stop_the_chat() {
             page.snippets.insert(0, format!("{WARNINGS}{element}"));
             page.body = "<button id=\"help\">Help</button>".into();
             page.fire = json!({"onUnRead": {"num": 2}});
-            page.after = "window.__probe.notes.warns = window.__warns; document.getElementById('help').click();".into();
+            page.after = "window.__probe.notes.warns = window.__warns; window.__probe.notes.unavailable = window.__unavailable; document.getElementById('help').click();".into();
             let name = format!("clobber-{form}-{i}.html");
             let report = browser.load(&name, &page, Network::Normal);
             clean(&report);
@@ -42,12 +42,14 @@ fn elements_named_like_globals_neither_throw_nor_stop_the_chat() {
                 assert_eq!(warns.as_array().unwrap().len(), 1, "{name}: {warns}");
                 let warning = warns[0].as_str().unwrap();
                 assert!(warning.contains("id \"ss-chat\" (<div>)"), "{name}: {warning}");
+                assert_eq!(report["probe"]["notes"]["unavailable"], json!(["incomplete"]), "{name}");
                 continue;
             }
             assert_eq!(report["starts"], 1, "{name}: {element}: the widget starts");
             assert_eq!(warns, &json!([]), "{name}");
+            assert_eq!(report["probe"]["notes"]["unavailable"], json!([]), "{name}");
             let commands: Vec<_> = report["commands"].as_array().unwrap().iter().map(|c| c[0].clone()).collect();
-            assert_eq!(commands, vec![json!("onUnRead"), json!("chatOpen")], "{name}: {element}");
+            assert_eq!(commands, vec![json!("onUnRead"), json!("onReady"), json!("chatOpen")], "{name}: {element}");
             assert_eq!(report["settingAtStart"], json!({"hideIcon": true}), "{name}: {element}");
             assert_eq!(report["dataLayer"], json!([{"num": 2, "event": "ssq_unread"}]), "{name}: {element}");
             if form == "license" {
@@ -72,7 +74,7 @@ fn extended_prototypes_send_nothing_inherited() {
         let name = format!("prototypes-{form}.html");
         let report = browser.load(&name, &page, Network::Normal);
         clean(&report);
-        let expected = json!([["setLoginInfo", {
+        let expected = json!([["onReady", "<function>"], ["setLoginInfo", {
             "user_id": "u1", "user_name": "Ann", "label_names": ["new"],
             "custom_fields_ext": {"10002": ["a", "b"], "10001": "gold"},
         }]]);

@@ -504,6 +504,7 @@ fn single_page_login_and_logout_events() {
         assert_eq!(
             report["commands"],
             json!([
+                ["onReady", "<function>"],
                 ["setLoginInfo", {"user_id": "early", "user_name": "N early"}],
                 ["clearUser"],
                 ["setLoginInfo", {"user_id": "late", "user_name": "N late"}]

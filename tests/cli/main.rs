@@ -16,6 +16,7 @@ mod docs;
 mod ergonomics;
 mod event_actions;
 mod exit_status;
+mod fallback;
 mod fixes;
 mod hardening;
 mod layers;
@@ -46,6 +47,7 @@ fn main() -> std::process::ExitCode {
         pages_consent::TESTS,
         preview::TESTS,
         sdk_calls::TESTS,
+        fallback::TESTS,
         clobbering::TESTS,
         event_actions::TESTS,
         login_data::TESTS,

@@ -115,7 +115,7 @@ fn interaction_loading_waits_for_the_visitor_then_delivers_everything() {
     let report = browser.load("interaction-key.html", &page, Network::Normal);
     clean(&report);
     assert_eq!(report["starts"], 1);
-    assert_eq!(commands(&report), ["setLoginInfo", "onUnRead"], "no click, no chatOpen; the badge listener");
+    assert_eq!(commands(&report), ["setLoginInfo", "onUnRead", "onReady"], "no click, no chatOpen; the badge listener");
 }
 
 fn interaction_loading_ignores_scrolling_the_visitor_did_not_do() {
@@ -160,7 +160,7 @@ fn the_logout_block_forgets_the_visitor() {
         assert!(!snippet.contains("setLoginInfo"));
         let report = browser.load(&format!("logout-{form}.html"), &Page::with(snippet), Network::Normal);
         clean(&report);
-        assert_eq!(commands(&report), ["clearUser", "onUnRead"], "{form}");
+        assert_eq!(commands(&report), ["clearUser", "onUnRead", "onReady"], "{form}");
     }
 }
 

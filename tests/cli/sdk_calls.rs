@@ -100,6 +100,7 @@ fn send_on_click_sends_once_the_chat_window_is_open() {
             clean(&report);
             let sent = commands(&report);
             let expected = [
+                json!(["onReady", "<function>"]),
                 json!(["onOpenChat", "<function>"]),
                 json!(["onCloseChat", "<function>"]),
                 json!(["chatOpen"]),
@@ -110,7 +111,7 @@ fn send_on_click_sends_once_the_chat_window_is_open() {
             // open: its text at once, no second chatOpen.
             assert_eq!(sent, &expected.to_vec(), "{name}");
             // The first text went after the widget opened the window, not on a timer.
-            assert_eq!(report["openedAfter"], 3, "{name}: the window opened after chatOpen, before any text");
+            assert_eq!(report["openedAfter"], 4, "{name}: the window opened after chatOpen, before any text");
             assert_eq!(report["probe"]["notes"]["openedBeforeSecondAsk"], true, "{name}");
             assert!(report["probe"]["notes"]["path"].as_str().unwrap().ends_with(&name), "{name}: the link navigated");
         }

@@ -47,6 +47,11 @@ fn script_url_form_delivers_exactly_the_profile() {
     let set = all_events().into_iter().filter(|(key, _, _)| fixture_text.contains(&format!("\n{key} = ")));
     expected.extend(set.map(|(_, sdk, _)| json!([sdk, "<function>"])));
     assert!(expected.len() > 5, "the fixture sets most events");
+    // Every block listens for onReady, to tell a widget that never comes ([fallback] timeout).
+    let ready = json!(["onReady", "<function>"]);
+    if !expected.contains(&ready) {
+        expected.push(ready);
+    }
     assert_eq!(report["commands"], Value::Array(expected));
 }
 

@@ -14,7 +14,7 @@ const ESLINT_CONFIG: &str = r#"module.exports = [{ ignores: ["eslint.config.js"]
   languageOptions: {
     ecmaVersion: 5,
     sourceType: "script",
-    globals: { window: "readonly", document: "readonly", setTimeout: "readonly" }
+    globals: { window: "readonly", document: "readonly", setTimeout: "readonly", clearTimeout: "readonly" }
   },
   linterOptions: { reportUnusedDisableDirectives: "error" },
   rules: {
@@ -42,7 +42,7 @@ fn profiles() -> Vec<(String, String)> {
         ("plain", ""),
         (
             "widget",
-            "[widget]\nhide_icon = true\nopen_on_load = true\nhide_upload = [\"img\"]\nhide_close_icon = true\n",
+            "[widget]\nhide_icon = true\nopen_on_load = true\nhide_upload = [\"img\"]\nhide_close_icon = true\n[fallback]\nselector = \"#chat-fallback\"\ntimeout = 5\naction = \"datalayer\"\n",
         ),
     ];
     let clicks = [
@@ -67,6 +67,11 @@ fn profiles() -> Vec<(String, String)> {
             ("noevents".into(), String::new()),
             ("mixed".into(), "[events]\non_unread = \"gtag\"\non_open_chat = \"console\"\n".into()),
             ("forward".into(), "[events]\non_send_message = \"datalayer\"\nforward_content = true\n".into()),
+            (
+                "lists".into(),
+                "[events]\non_unread = [\"datalayer\", \"console\"]\non_send_message = { actions = [\"gtag\"], once = true }\n"
+                    .into(),
+            ),
         ])
         .collect();
     let mut all = Vec::new();

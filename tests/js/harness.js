@@ -53,6 +53,9 @@ const window = {
     getElementsByTagName: (tag) => (tag.toLowerCase() === "script" ? [pageScript] : []),
   },
   console: { log: (...args) => consoleLines.push(args) },
+  // Time does not pass here: the block's timers (the widget's onReady timeout) never fire.
+  setTimeout: () => 0,
+  clearTimeout: () => {},
 };
 if (options.gtag) window.gtag = (...args) => gtagCalls.push(args);
 window.window = window;
