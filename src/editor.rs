@@ -269,15 +269,16 @@ fn words(kind: Kind) -> Vec<&'static str> {
         Kind::Choice(words) | Kind::ChoiceList(words) | Kind::Actions(words) => words.to_vec(),
         Kind::RuleCodes => crate::diagnostics::ignorable_codes().collect(),
         Kind::Bool => vec!["true", "false"],
+        Kind::BoolOrChoice(words) => ["true", "false"].into_iter().chain(words.iter().copied()).collect(),
         _ => Vec::new(),
     }
 }
 
 fn word_items(kind: Kind, quoted: bool) -> Vec<Value> {
-    let bare = kind == Kind::Bool;
     words(kind)
         .into_iter()
         .map(|word| {
+            let bare = matches!(word, "true" | "false") && matches!(kind, Kind::Bool | Kind::BoolOrChoice(_));
             let insert = if bare || quoted { word.to_string() } else { format!("\"{word}\"") };
             json!({"label": word, "kind": 12, "insertText": insert})
         })

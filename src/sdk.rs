@@ -187,6 +187,16 @@ words! {
 }
 
 words! {
+    /// Where `widget.hide_icon` hides the vendor's icon, besides `true` (everywhere) and `false`.
+    pub enum IconDevices {
+        /// Phones: where `(max-width: 767px)` matches when the block starts.
+        Mobile = "mobile",
+        /// Everywhere else.
+        Desktop = "desktop",
+    }
+}
+
+words! {
     /// The widget's settings, `window.__ssc.setting.<word>`, read when it starts.
     pub enum Setting {
         /// `true` hides the vendor's launcher icon (2.2).
@@ -317,6 +327,7 @@ mod tests {
         check::<Command>();
         check::<Setting>();
         check::<Upload>();
+        check::<IconDevices>();
     }
 
     #[test]

@@ -7,4 +7,4 @@ pub mod schema;
 pub mod valid;
 
 pub use raw::{CustomField, CustomValue, Field, FieldValue, RawProfile, TextEntry};
-pub use valid::{ClickTrigger, Loader, Login, LoginFields, LoginInfo, ValidProfile};
+pub use valid::{ClickTrigger, HideIcon, Loader, Login, LoginFields, LoginInfo, ValidProfile};

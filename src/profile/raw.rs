@@ -351,7 +351,13 @@ fn field_value(kind: Kind, node: Node, text: &str, path: impl Fn() -> String) ->
     match (kind, value) {
         (Kind::MultilineText, Value::String(s)) => whole(FieldValue::Text(file_line_breaks(text, &span, s))),
         (Kind::Text | Kind::Selector, Value::String(s)) => whole(FieldValue::Text(s)),
-        (Kind::Bool, Value::Bool(b)) => whole(FieldValue::Bool(b)),
+        (Kind::Bool | Kind::BoolOrChoice(_), Value::Bool(b)) => whole(FieldValue::Bool(b)),
+        (Kind::BoolOrChoice(choices), Value::String(s)) if choices.contains(&s.as_str()) => whole(FieldValue::Text(s)),
+        // A quoted boolean is a boolean written as a string: `"false"` is truthy in JavaScript.
+        (Kind::BoolOrChoice(_), Value::String(s)) if s == "true" || s == "false" => {
+            (None, vec![type_error(&path(), span, &Value::String(s), Kind::Bool.expected())])
+        }
+        (Kind::BoolOrChoice(choices), Value::String(s)) => (None, vec![unknown_word(&path(), &s, span, choices, text)]),
         (Kind::Choice(choices), Value::String(s)) if choices.contains(&s.as_str()) => whole(FieldValue::Text(s)),
         (Kind::Choice(choices), Value::String(s)) => (None, vec![unknown_word(&path(), &s, span, choices, text)]),
         (Kind::TextList | Kind::SelectorList | Kind::RuleCodes | Kind::PathPatterns, Value::Array(items)) => {

@@ -17,6 +17,8 @@ pub enum Kind {
     Choice(&'static [&'static str]),
     /// Some of a fixed set of words, each once, in the profile's order.
     ChoiceList(&'static [&'static str]),
+    /// `true`, `false`, or one of a fixed set of words.
+    BoolOrChoice(&'static [&'static str]),
     /// A whole or fractional number of seconds, from `min` to `max`.
     Seconds {
         min: u32,
@@ -51,6 +53,7 @@ impl Kind {
             Kind::ChoiceList(_) => "an array of strings",
             Kind::Actions(_) => "an action, an array of actions, or a table with `actions` and `once`",
             Kind::Seconds { .. } => "a number of seconds",
+            Kind::BoolOrChoice(_) => "a boolean (true or false) or a string",
             Kind::SelectorTexts { .. } => "a table from CSS selectors to strings",
             Kind::RuleCodes => "an array of strings (rule codes)",
             Kind::PathPatterns => "an array of strings (URL path patterns)",
@@ -141,7 +144,7 @@ pub const SCHEMA_KEY: &str = "$schema";
 pub mod key {
     use super::Example::{Bool, Json, List, Placeholder, Text};
     use super::*;
-    use crate::sdk::{Action, Cmp, Load, PhoneFormat, Upload, Word};
+    use crate::sdk::{Action, Cmp, IconDevices, Load, PhoneFormat, Upload, Word};
 
     pub static SCRIPT_URL: Key = Key::new(
         "script_url",
@@ -237,8 +240,8 @@ pub mod key {
     );
     pub static HIDE_ICON: Key = Key::new(
         "hide_icon",
-        Kind::Bool,
-        "Sets `window.__ssc.setting.hideIcon` before the widget starts: `true` hides the vendor's launcher icon.",
+        Kind::BoolOrChoice(IconDevices::WORDS),
+        "Sets `window.__ssc.setting.hideIcon` before the widget starts: `true` hides the vendor's launcher icon, `\"mobile\"` hides it where `(max-width: 767px)` matches when the block starts (phones), `\"desktop\"` everywhere else. The widget reads it once, at start: rotating a tablet afterwards changes nothing.",
         Bool(false),
         true,
     );
@@ -503,6 +506,7 @@ pub fn json_schema() -> serde_json::Value {
             Kind::TextList | Kind::SelectorList => json!({"type": "array", "items": {"type": "string"}}),
             Kind::Choice(words) => json!({"type": "string", "enum": words}),
             Kind::Seconds { min, max } => json!({"type": "number", "minimum": min, "maximum": max}),
+            Kind::BoolOrChoice(words) => json!({"anyOf": [{"type": "boolean"}, {"type": "string", "enum": words}]}),
             Kind::Actions(words) => {
                 let list = json!({"type": "array", "items": {"type": "string", "enum": words}, "minItems": 1, "uniqueItems": true});
                 json!({"anyOf": [

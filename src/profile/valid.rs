@@ -3,7 +3,7 @@
 
 use super::schema::key;
 use super::{FieldValue, RawProfile};
-use crate::sdk::{Action, Cmp, Command, Event, Load, PhoneFormat, Upload, Word};
+use crate::sdk::{Action, Cmp, Command, Event, IconDevices, Load, PhoneFormat, Upload, Word};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Loader {
@@ -79,7 +79,7 @@ pub struct Listener {
 pub struct ValidProfile {
     pub(crate) loader: Loader,
     pub(crate) login: Option<Login>,
-    pub(crate) hide_icon: Option<bool>,
+    pub(crate) hide_icon: Option<HideIcon>,
     /// `hideUpload`'s list, in the profile's order; empty: not pushed.
     pub(crate) hide_upload: Vec<Upload>,
     pub(crate) hide_close_icon: bool,
@@ -102,6 +102,13 @@ pub struct ValidProfile {
 pub struct Pages {
     pub skip: Vec<String>,
     pub open: Vec<String>,
+}
+
+/// `widget.hide_icon`: everywhere (`true`), nowhere (`false`), or on some devices only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HideIcon {
+    Everywhere(bool),
+    On(IconDevices),
 }
 
 /// `[fallback]`: what the block does when the chat cannot load, besides `ssq:unavailable`.
@@ -186,7 +193,10 @@ impl ValidProfile {
         ValidProfile {
             loader,
             login,
-            hide_icon: raw.bool(&key::HIDE_ICON),
+            hide_icon: raw
+                .bool(&key::HIDE_ICON)
+                .map(HideIcon::Everywhere)
+                .or_else(|| raw.choice(&key::HIDE_ICON).map(|(_, devices)| HideIcon::On(devices))),
             hide_upload,
             hide_close_icon: raw.bool(&key::HIDE_CLOSE_ICON).unwrap_or(false),
             open_on_load: raw.bool(&key::OPEN_ON_LOAD).unwrap_or(false),
@@ -216,7 +226,7 @@ impl ValidProfile {
     pub fn login(&self) -> Option<&Login> {
         self.login.as_ref()
     }
-    pub fn hide_icon(&self) -> Option<bool> {
+    pub fn hide_icon(&self) -> Option<HideIcon> {
         self.hide_icon
     }
     pub fn hide_upload(&self) -> &[Upload] {

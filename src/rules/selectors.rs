@@ -81,7 +81,7 @@ impl Checker<'_> {
         // wrong-typed `hide_icon` has its own finding.
         if let Some(span) = raw.section_span(&section::LAUNCHER)
             && raw.field(&key::OPEN_SELECTOR).is_some()
-            && raw.bool(&key::HIDE_ICON) != Some(true)
+            && icon_hidden(raw).is_none()
             && !(raw.is_present(&key::HIDE_ICON) && raw.field(&key::HIDE_ICON).is_none())
         {
             let message =
@@ -124,6 +124,7 @@ impl Checker<'_> {
     /// No close button and no vendor icon: something on the page must open the chat.
     pub(super) fn chat_reachable(&mut self, raw: &RawProfile) {
         let hides = |k| raw.bool(k) == Some(true);
+        let hidden = icon_hidden(raw);
         // A key in error may be meant to open the chat: its own finding comes first.
         let opens = raw.field(&key::OPEN_SELECTOR).is_some()
             || !raw.list(&key::OPEN_ON_CLICK).is_empty()
@@ -132,20 +133,24 @@ impl Checker<'_> {
                 .into_iter()
                 .any(|k| raw.is_rejected(k));
         if hides(&key::HIDE_CLOSE_ICON)
-            && hides(&key::HIDE_ICON)
+            && let Some(hidden) = hidden
             && !opens
             && let Some(field) = raw.field(&key::HIDE_CLOSE_ICON)
         {
-            let message = "`widget.hide_close_icon` with `hide_icon`, and nothing on the page opens the chat: a visitor can neither open it again nor close it".to_string();
+            let message = format!(
+                "`widget.hide_close_icon` with `hide_icon`, and nothing on the page opens the chat: {hidden}a visitor can neither open it again nor close it"
+            );
             let help = "add `[launcher] open_selector` or a trigger that opens the chat, or drop `hide_close_icon`";
             self.on(&rule::CHAT_UNREACHABLE, field, message, help);
-        } else if hides(&key::HIDE_ICON)
+        } else if let Some(hidden) = hidden
             && !opens
             && !hides(&key::OPEN_ON_LOAD)
             && raw.list(&key::OPEN).is_empty()
             && let Some(field) = raw.field(&key::HIDE_ICON)
         {
-            let message = "`widget.hide_icon` hides the vendor's icon, and nothing else opens the chat: visitors cannot start one".to_string();
+            let message = format!(
+                "`widget.hide_icon` hides the vendor's icon, and nothing else opens the chat: {hidden}visitors cannot start one"
+            );
             let help = "add `[launcher] open_selector` (the site's own button) or a trigger that opens the chat";
             self.on(&rule::NO_EFFECT, field, message, help);
         }
@@ -165,6 +170,18 @@ impl Checker<'_> {
             let help = "give an event `datalayer` or `gtag`, or drop `forward_content`";
             self.on(&rule::NO_EFFECT, field, message, help);
         }
+    }
+}
+
+/// Whether `widget.hide_icon` hides the vendor's icon, as the words that start a sentence about
+/// where: `""` everywhere, `"on phones, "`; `None` when it is shown everywhere.
+fn icon_hidden(raw: &RawProfile) -> Option<&'static str> {
+    use crate::sdk::IconDevices;
+    match (raw.bool(&key::HIDE_ICON), raw.choice::<IconDevices>(&key::HIDE_ICON)) {
+        (Some(true), _) => Some(""),
+        (_, Some((_, IconDevices::Mobile))) => Some("on phones, "),
+        (_, Some((_, IconDevices::Desktop))) => Some("on desktops, "),
+        _ => None,
     }
 }
 

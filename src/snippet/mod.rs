@@ -14,8 +14,8 @@ pub mod starter;
 
 use crate::profile::schema::key;
 use crate::profile::valid::Pages;
-use crate::profile::{Loader, Login, LoginFields, ValidProfile};
-use crate::sdk::{Action, Cmp, Command, Event, Is, Load, Payload, PhoneFormat, Setting, Used, Word};
+use crate::profile::{HideIcon, Loader, Login, LoginFields, ValidProfile};
+use crate::sdk::{Action, Cmp, Command, Event, IconDevices, Is, Load, Payload, PhoneFormat, Setting, Used, Word};
 use minijinja::value::{Serde, Value};
 use minijinja::{Environment, Error, ErrorKind, Output, State};
 use serde::Serialize;
@@ -156,6 +156,8 @@ struct Context<'a> {
     /// Whether `window.__ssc` is touched: for settings, or the license.
     uses_ssc: bool,
     settings: Vec<SettingValue>,
+    /// Whether a setting depends on a media query (`matchesMedia`).
+    media: bool,
     loader: LoaderContext<'a>,
     /// `ssq.push(...)` argument lists, before the listeners.
     commands: Vec<Vec<serde_json::Value>>,
@@ -285,11 +287,24 @@ const LOGIN_KEYS: [&crate::profile::schema::Key; 8] = [
 ];
 const TEXT_KEYS: usize = 6;
 
+/// A setting and its value; with `on`, the value where the media query holds when the block
+/// starts, and its opposite elsewhere.
 #[derive(Serialize)]
 struct SettingValue {
     key: Setting,
     value: serde_json::Value,
+    on: Option<Media>,
 }
+
+/// A media query, and whether the setting's value goes with its matching (`phones`) or not.
+#[derive(Serialize)]
+struct Media {
+    query: &'static str,
+    phones: bool,
+}
+
+/// Phones, for `hide_icon = "mobile"` / `"desktop"`: the widths public integrations use.
+const PHONES: &str = "(max-width: 767px)";
 
 #[derive(Serialize)]
 struct LoaderContext<'a> {
@@ -369,7 +384,14 @@ impl<'a> Context<'a> {
     fn new(profile: &'a ValidProfile, options: &RenderOptions<'a>) -> Context<'a> {
         let settings: Vec<_> = profile
             .hide_icon()
-            .map(|hide| SettingValue { key: Setting::HideIcon, value: json!(hide) })
+            .map(|hide| match hide {
+                HideIcon::Everywhere(hide) => SettingValue { key: Setting::HideIcon, value: json!(hide), on: None },
+                HideIcon::On(devices) => SettingValue {
+                    key: Setting::HideIcon,
+                    value: json!(true),
+                    on: Some(Media { query: PHONES, phones: devices == IconDevices::Mobile }),
+                },
+            })
             .into_iter()
             .collect();
         let (license, script_url) = match profile.loader() {
@@ -492,6 +514,7 @@ impl<'a> Context<'a> {
             from_page,
             badge: profile.badge_selector(),
             uses_ssc: license.is_some() || !settings.is_empty(),
+            media: settings.iter().any(|setting| setting.on.is_some()),
             settings,
             loader: LoaderContext {
                 partial: if license.is_some() { "loader/license.js.j2" } else { "loader/script_url.js.j2" },

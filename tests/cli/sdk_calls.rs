@@ -213,7 +213,83 @@ fn lead_forms_and_channels_reach_each_action_as_documented() {
     }
 }
 
+/// `hide_icon = "mobile"` hides the vendor's icon where `(max-width: 767px)` matches when the
+/// block starts, `"desktop"` elsewhere; `true` and `false` everywhere: at a phone's and a
+/// desktop's width, in both install forms. Each width is an iframe of that width (a headless
+/// window is at least 500 px wide), whose media queries are its own.
+fn the_icon_is_hidden_on_the_devices_the_profile_names() {
+    let browser = Browser::start();
+    for (form, loader) in install_forms() {
+        for (hide, at_375, at_1280) in
+            [("\"mobile\"", true, false), ("\"desktop\"", false, true), ("true", true, true), ("false", false, false)]
+        {
+            let profile =
+                format!("[loader]\n{loader}\n[widget]\nhide_icon = {hide}\n[launcher]\nopen_selector = \"#help\"\n");
+            let block = render("p.toml", &profile);
+            let case = format!("icon-{form}-{}", hide.trim_matches('"'));
+            let mut frames = String::new();
+            for width in [375, 1280] {
+                let frame = format!(
+                    "<!doctype html><html><head><meta charset=\"utf-8\"><script>window.onerror = function (m) {{ (parent.__errors = parent.__errors || []).push(String(m)); }};</script>{block}</head><body>\
+                     <script>setTimeout(function () {{ var r = window.__ssqRecord || {{}}; parent.__frames[\"{width}\"] = {{width: window.innerWidth, setting: r.settingAtStart}}; }}, 1500);</script></body></html>"
+                );
+                browser.serve(&format!("{case}-{width}.html"), &frame);
+                frames.push_str(&format!(
+                    "<iframe src=\"{case}-{width}.html\" style=\"width: {width}px; height: 200px; border: 0\"></iframe>"
+                ));
+            }
+            let mut page = Page::with(String::new());
+            page.snippets = vec!["<script>window.__frames = {};</script>".into()];
+            page.body = frames;
+            page.after = "window.__probe.notes.errors = window.__errors || [];".into();
+            page.settle_ms = 2000;
+            let report = browser.load(&format!("{case}.html"), &page, Network::Normal);
+            clean(&report);
+            assert_eq!(report["probe"]["notes"]["errors"], json!([]), "{case}");
+            for (width, hidden) in [(375, at_375), (1280, at_1280)] {
+                let frame = &report["frames"][width.to_string()];
+                assert_eq!(frame["width"], width, "{case}: the frame's width");
+                assert_eq!(frame["setting"], json!({"hideIcon": hidden}), "{case} at {width} px");
+            }
+        }
+    }
+}
+
+/// The rules about a visitor with no way to open the chat count the device forms: hiding the icon
+/// on phones leaves phones needing a launcher, and a launcher then makes no second button.
+fn the_rules_count_the_device_forms() {
+    let lint = |widget: &str, rest: &str| {
+        let text = format!("[loader]\nlicense = \"g1vfb1b\"\n[widget]\n{widget}\n{rest}");
+        let profile = temp_profile("p.ssq.toml", &text);
+        let output = ssq_gen().args(["lint", "--format", "json"]).arg(&profile.path).output().unwrap();
+        let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+        report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| (d["code"].as_str().unwrap().to_string(), d["message"].as_str().unwrap().to_string()))
+            .collect::<Vec<_>>()
+    };
+    let found = lint("hide_icon = \"mobile\"", "");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "SSQ011");
+    assert!(found[0].1.ends_with("nothing else opens the chat: on phones, visitors cannot start one"), "{found:?}");
+    let found = lint("hide_icon = \"desktop\"\nhide_close_icon = true", "");
+    assert_eq!(found[0].0, "SSQ303", "{found:?}");
+    assert!(found[0].1.contains("on desktops, a visitor can neither"), "{found:?}");
+    assert_eq!(lint("hide_icon = \"mobile\"", "[launcher]\nopen_selector = \"#help\"\n"), vec![]);
+    let found = lint("hide_icon = \"phone\"", "");
+    assert_eq!(found[0].0, "SSQ006", "{found:?}");
+    let found = lint("hide_icon = \"true\"", "");
+    assert_eq!(
+        found[0],
+        ("SSQ004".to_string(), "`widget.hide_icon` must be a boolean (true or false), found a string".to_string())
+    );
+}
+
 tests! {
+    the_rules_count_the_device_forms,
+    the_icon_is_hidden_on_the_devices_the_profile_names ["chromium", "python3", "openssl"],
     lead_forms_and_channels_reach_each_action_as_documented ["chromium", "python3", "openssl"],
     set_up_commands_in_both_forms_every_load_mode_and_the_logout_block ["chromium", "python3", "openssl"],
     on_ready_runs_every_action_with_no_chat_content ["chromium", "python3", "openssl"],
