@@ -9,12 +9,7 @@ use serde_json::{Value, json};
 
 /// `lint --format json` over one profile: its findings as `(code, field, message, help)`.
 fn findings(name: &str, text: &str) -> Vec<(String, String, String, String)> {
-    let profile = temp_profile(name, text);
-    let output = ssq_gen().args(["lint", "--format", "json"]).arg(&profile.path).output().unwrap();
-    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
-    report["diagnostics"]
-        .as_array()
-        .unwrap()
+    lint_findings(name, text)
         .iter()
         .map(|d| {
             let text = |key: &str| d[key].as_str().unwrap_or_default().to_string();

@@ -116,11 +116,9 @@ fn fallback_values_are_checked() {
         ("action = \"datalayr\"", "SSQ006", "`fallback.action` cannot be `datalayr`"),
     ];
     for (line, code, message) in cases {
-        let profile = temp_profile("p.ssq.toml", &format!("[loader]\nlicense = \"g1vfb1b\"\n[fallback]\n{line}\n"));
-        let output = ssq_gen().args(["lint", "--format", "json"]).arg(&profile.path).output().unwrap();
-        let report: Value = serde_json::from_slice(&output.stdout).unwrap();
-        let found = &report["diagnostics"][0];
-        assert_eq!(report["diagnostics"].as_array().unwrap().len(), 1, "{line}: {report}");
+        let findings = lint_findings("p.ssq.toml", &format!("[loader]\nlicense = \"g1vfb1b\"\n[fallback]\n{line}\n"));
+        assert_eq!(findings.len(), 1, "{line}: {findings:?}");
+        let found = &findings[0];
         assert_eq!(found["code"], code, "{line}: {found}");
         assert!(found["message"].as_str().unwrap().starts_with(message), "{line}: {found}");
     }

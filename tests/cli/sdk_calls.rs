@@ -260,12 +260,7 @@ fn the_icon_is_hidden_on_the_devices_the_profile_names() {
 fn the_rules_count_the_device_forms() {
     let lint = |widget: &str, rest: &str| {
         let text = format!("[loader]\nlicense = \"g1vfb1b\"\n[widget]\n{widget}\n{rest}");
-        let profile = temp_profile("p.ssq.toml", &text);
-        let output = ssq_gen().args(["lint", "--format", "json"]).arg(&profile.path).output().unwrap();
-        let report: Value = serde_json::from_slice(&output.stdout).unwrap();
-        report["diagnostics"]
-            .as_array()
-            .unwrap()
+        lint_findings("p.ssq.toml", &text)
             .iter()
             .map(|d| (d["code"].as_str().unwrap().to_string(), d["message"].as_str().unwrap().to_string()))
             .collect::<Vec<_>>()

@@ -58,6 +58,14 @@ pub fn harness(snippet: &str, options: serde_json::Value) -> serde_json::Value {
     report
 }
 
+/// `ssq-gen lint --format json` over one profile written as `name`: its findings.
+pub fn lint_findings(name: &str, text: &str) -> Vec<serde_json::Value> {
+    let profile = temp_profile(name, text);
+    let output = ssq_gen().args(["lint", "--format", "json"]).arg(&profile.path).output().unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    report["diagnostics"].as_array().unwrap().clone()
+}
+
 /// The two install forms, by name, as `[loader]` lines: the project script and the license.
 pub fn install_forms() -> [(&'static str, String); 2] {
     [("script", format!("script_url = \"{SCRIPT_URL}\"")), ("license", "license = \"g1vfb1b\"".to_string())]
