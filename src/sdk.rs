@@ -225,6 +225,7 @@ pub enum Payload {
 pub struct EventDoc {
     pub key: &'static str,
     pub doc: &'static str,
+    /// The starter profile's example value, as JSON text: an action, a list, or a table.
     pub example: &'static str,
     /// Whether `ssq-gen init` writes the key active.
     pub in_starter: bool,
@@ -271,33 +272,33 @@ macro_rules! events {
 }
 
 events! {
-    Unread: "onUnRead", "unread", Message, starter: true, example: "datalayer",
+    Unread: "onUnRead", "unread", Message, starter: true, example: r#""datalayer""#,
         "`onUnRead`: unread messages changed; the payload has `num` and `list`.";
-    SendMessage: "onSendMessage", "send_message", Message, starter: false, example: "datalayer",
+    SendMessage: "onSendMessage", "send_message", Message, starter: false, example: r#"{"actions": ["gtag"], "once": true}"#,
         "`onSendMessage`: the visitor sent a message.";
-    ReceiveMessage: "onReceiveMessage", "receive_message", Message, starter: false, example: "datalayer",
+    ReceiveMessage: "onReceiveMessage", "receive_message", Message, starter: false, example: r#"["datalayer", "console"]"#,
         "`onReceiveMessage`: the visitor received a message.";
-    OpenChat: "onOpenChat", "open_chat", Message, starter: true, example: "datalayer",
+    OpenChat: "onOpenChat", "open_chat", Message, starter: true, example: r#""datalayer""#,
         "`onOpenChat`: the chat window opened.";
-    CloseChat: "onCloseChat", "close_chat", Message, starter: false, example: "console",
+    CloseChat: "onCloseChat", "close_chat", Message, starter: false, example: r#""console""#,
         "`onCloseChat`: the chat window closed.";
-    Ready: "onReady", "ready", Nothing, starter: false, example: "datalayer",
+    Ready: "onReady", "ready", Nothing, starter: false, example: r#""datalayer""#,
         "`onReady`: the widget's resources have loaded (the vendor's demo `监听插件资源加载完成.html`). It carries no payload, so analytics get `{}`.";
-    OpenCollection: "onOpenCollection", "open_collection", FormType, starter: false, example: "datalayer",
+    OpenCollection: "onOpenCollection", "open_collection", FormType, starter: false, example: r#""datalayer""#,
         "`onOpenCollection`: a lead form opened, the offline message form or the pre-chat survey (the vendor's demo `index.html`). Analytics get `{form_type: \"offline\"}` or `{form_type: \"survey\"}`, and `{}` for any other type.";
-    CollectionInfo: "onCollectionInfo", "collection_info", PersonalData, starter: false, example: "datalayer",
+    CollectionInfo: "onCollectionInfo", "collection_info", PersonalData, starter: false, example: r#""datalayer""#,
         "`onCollectionInfo`: the visitor submitted a lead form. What they typed is personal data: analytics get `form_type` at most, whatever `forward_content` says, and `console` logs the fields only with `forward_content = true`.";
-    OpenWhatsapp: "onOpenWhatsapp", "open_whatsapp", Nothing, starter: false, example: "datalayer",
+    OpenWhatsapp: "onOpenWhatsapp", "open_whatsapp", Nothing, starter: false, example: r#""datalayer""#,
         "`onOpenWhatsapp`: the visitor chose WhatsApp instead of the chat. Analytics get `{}`.";
-    OpenTelegram: "onOpenTelegram", "open_telegram", Nothing, starter: false, example: "datalayer",
+    OpenTelegram: "onOpenTelegram", "open_telegram", Nothing, starter: false, example: r#""datalayer""#,
         "`onOpenTelegram`: the visitor chose Telegram instead of the chat. Analytics get `{}`.";
-    OpenLine: "onOpenLine", "open_line", Nothing, starter: false, example: "datalayer",
+    OpenLine: "onOpenLine", "open_line", Nothing, starter: false, example: r#""datalayer""#,
         "`onOpenLine`: the visitor chose LINE instead of the chat. Analytics get `{}`.";
-    OpenMessenger: "onOpenMessenger", "open_messenger", Nothing, starter: false, example: "datalayer",
+    OpenMessenger: "onOpenMessenger", "open_messenger", Nothing, starter: false, example: r#""datalayer""#,
         "`onOpenMessenger`: the visitor chose Messenger instead of the chat. Analytics get `{}`.";
-    OpenEmail: "onOpenEmail", "open_email", Nothing, starter: false, example: "datalayer",
+    OpenEmail: "onOpenEmail", "open_email", Nothing, starter: false, example: r#""datalayer""#,
         "`onOpenEmail`: the visitor chose email instead of the chat. Analytics get `{}`.";
-    OpenWeixin: "onOpenWeixin", "open_weixin", Nothing, starter: false, example: "datalayer",
+    OpenWeixin: "onOpenWeixin", "open_weixin", Nothing, starter: false, example: r#""datalayer""#,
         "`onOpenWeixin`: the visitor chose WeChat instead of the chat. Analytics get `{}`.";
 }
 

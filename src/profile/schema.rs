@@ -385,7 +385,7 @@ pub static EVENT_KEYS: [Key; crate::sdk::Event::ALL.len()] = {
             event.key,
             Kind::Actions(Action::WORDS),
             event.doc,
-            Example::Text(event.example),
+            Example::Json(event.example),
             event.in_starter,
         );
         i += 1;

@@ -337,6 +337,27 @@ fn the_man_page_holds_every_subcommand_and_option() {
     ssq_gen().args(["help", "lint"]).assert().code(0).stdout(predicate::str::contains("Usage: ssq-gen lint"));
 }
 
+/// `man ssq-gen` is the whole reference: every profile section and key, the exit statuses and the
+/// environment, in roff that groff reads without a warning (characters past ASCII escaped).
+fn the_man_page_holds_the_profile_reference_and_reads_cleanly() {
+    let page = String::from_utf8(ssq_gen().arg("man").output().unwrap().stdout).unwrap();
+    for heading in [".SH PROFILE", ".SH \"EXIT STATUS\"", ".SH ENVIRONMENT", ".SH \"SEE ALSO\"", ".B NO_COLOR"] {
+        assert!(page.contains(heading), "{heading} missing from the man page");
+    }
+    for section in ssq_gen::profile::schema::SECTIONS {
+        assert!(page.contains(&format!(".SS [{}]\n", section.name)), "[{}]", section.name);
+        for key in section.keys {
+            assert!(page.contains(&format!(".B {}\n", key.name.replace('-', "\\-"))), "{}.{}", section.name, key.name);
+        }
+    }
+    assert!(page.is_ascii(), "troff reads bytes: everything past ASCII is escaped");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("ssq-gen.1");
+    std::fs::write(&file, &page).unwrap();
+    let groff = std::process::Command::new("groff").args(["-man", "-Tutf8", "-ww", "-z"]).arg(&file).output().unwrap();
+    assert!(groff.status.success() && groff.stderr.is_empty(), "{}", String::from_utf8_lossy(&groff.stderr));
+}
+
 fn github_annotations_escape_control_characters() {
     let profile = temp_profile("p.ssq.json", "{\"loader\": {\"license\": \"k7tq2mz\", \"x\\u001b[31m\": 1}}");
     let output = ssq_gen().args(["lint", "--format", "github"]).arg(&profile.path).output().unwrap();
@@ -533,6 +554,7 @@ tests! {
     csp_covers_the_logout_block,
     nonces_are_base64_or_a_template_placeholder_kept_as_written,
     the_man_page_holds_every_subcommand_and_option,
+    the_man_page_holds_the_profile_reference_and_reads_cleanly ["groff"],
     github_annotations_escape_control_characters,
     sarif_validates_against_the_sarif_2_1_0_schema_and_says_when_it_truncates,
     error_messages_point_where_a_person_looks,

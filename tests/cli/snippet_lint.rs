@@ -42,7 +42,7 @@ fn profiles() -> Vec<(String, String)> {
         ("plain", ""),
         (
             "widget",
-            "[widget]\nhide_icon = true\nopen_on_load = true\nhide_upload = [\"img\"]\nhide_close_icon = true\n[fallback]\nselector = \"#chat-fallback\"\ntimeout = 5\naction = \"datalayer\"\n",
+            "[widget]\nhide_icon = \"mobile\"\nopen_on_load = true\nhide_upload = [\"img\"]\nhide_close_icon = true\n[fallback]\nselector = \"#chat-fallback\"\ntimeout = 5\naction = \"datalayer\"\n",
         ),
     ];
     let clicks = [
