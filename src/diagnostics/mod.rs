@@ -96,33 +96,63 @@ pub fn rule(code: &str) -> Option<&'static Rule> {
     registry::RULES.iter().copied().find(|rule| rule.code == code)
 }
 
-/// The rule `code` names, or why none: the closest code, for a did-you-mean.
-pub fn named(code: &str) -> Result<&'static Rule, String> {
-    rule(code).ok_or_else(|| {
-        // The slips a code invites: its case, a letter O for a zero, a dash or a space.
-        let mut typed = code.to_ascii_uppercase().replace(['-', ' ', '_'], "");
-        if let Some(number) = typed.strip_prefix("SSQ") {
-            typed = format!("SSQ{}", number.replace('O', "0").replace(['I', 'L'], "1"));
-        }
-        let codes = registry::RULES.iter().map(|rule| rule.code);
-        let guess = rule(&typed).map(|rule| rule.code).or_else(|| crate::suggest::did_you_mean(&typed, codes));
-        let known = "`ssq-gen rules` lists them";
-        match guess {
-            Some(best) => format!("`{code}` is not a rule ssq-gen has: did you mean `{best}`? ({known})"),
-            None => format!("`{code}` is not a rule ssq-gen has ({known})"),
-        }
-    })
+/// The rule `text` names, as people write it: its code in any case (`SSQ104`, `ssq104`), its
+/// number (`104`), or its name (`script-url-shape`).
+pub fn rule_named(text: &str) -> Option<&'static Rule> {
+    let text = text.trim();
+    let upper = text.to_ascii_uppercase();
+    let code = match !upper.is_empty() && upper.chars().all(|c| c.is_ascii_digit()) {
+        true => format!("SSQ{upper:0>3}"),
+        false => upper,
+    };
+    registry::RULES.iter().copied().find(|rule| rule.code == code || rule.name.eq_ignore_ascii_case(text))
+}
+
+/// Why `text` names no rule, with the closest of the rules `offered` (what the place accepts).
+fn no_such_rule(text: &str, offered: impl Fn(&Rule) -> bool) -> String {
+    // The slips a code invites: a letter O for a zero, an I or l for a one, a dash or a space.
+    let mut typed = text.trim().to_ascii_uppercase().replace([' ', '_'], "");
+    if let Some(number) = typed.strip_prefix("SSQ") {
+        typed = format!("SSQ{}", number.replace('-', "").replace('O', "0").replace(['I', 'L'], "1"));
+    }
+    // The slip names a rule this place does not take (an error, for `--ignore`): say so.
+    if let Some(rule) = registry::RULES.iter().find(|rule| rule.code == typed && !offered(rule)) {
+        return format!(
+            "not a rule ssq-gen has; {} ({}) is close, but it is an error, and errors cannot be ignored",
+            rule.code, rule.name
+        );
+    }
+    let offered: Vec<&Rule> = registry::RULES.iter().copied().filter(|rule| offered(rule)).collect();
+    let exact = offered.iter().find(|rule| rule.code == typed).map(|rule| rule.code);
+    let close = || {
+        let by_code = crate::suggest::did_you_mean(&typed, offered.iter().map(|rule| rule.code));
+        by_code.or_else(|| {
+            crate::suggest::did_you_mean(&text.trim().to_ascii_lowercase(), offered.iter().map(|rule| rule.name))
+        })
+    };
+    let known = "`ssq-gen rules` lists them";
+    match exact.or_else(close) {
+        Some(best) => format!("not a rule ssq-gen has: did you mean `{best}`? ({known})"),
+        None => format!("not a rule ssq-gen has ({known})"),
+    }
+}
+
+/// The rule `text` names (see [`rule_named`]), or why none.
+pub fn named(text: &str) -> Result<&'static Rule, String> {
+    rule_named(text).ok_or_else(|| no_such_rule(text, |_| true))
 }
 
 /// The rule `--ignore CODE` and `[lint] ignore` may name: a warning. An error cannot be ignored,
-/// since a profile with an error never gives a block; the reason says so.
-pub fn ignorable(code: &str) -> Result<&'static Rule, String> {
-    match named(code)? {
-        rule if rule.severity == Severity::Warning => Ok(rule),
-        rule => Err(format!(
+/// since a profile with an error never gives a block; the reason says so. A did-you-mean offers
+/// warnings only.
+pub fn ignorable(text: &str) -> Result<&'static Rule, String> {
+    match rule_named(text) {
+        Some(rule) if rule.severity == Severity::Warning => Ok(rule),
+        Some(rule) => Err(format!(
             "{} ({}) is an error, and errors cannot be ignored: a profile with an error never gives a block. Fix the profile instead (`ssq-gen rules {}` explains how)",
             rule.code, rule.name, rule.code
         )),
+        None => Err(no_such_rule(text, |rule| rule.severity == Severity::Warning)),
     }
 }
 

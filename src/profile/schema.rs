@@ -339,7 +339,7 @@ pub mod key {
     pub static IGNORE: Key = Key::new(
         "ignore",
         Kind::RuleCodes,
-        "Warnings not to report for this profile, by code (`SSQ104` for a self-hosted `script_url`): they are then not shown and do not fail `--deny-warnings`. Errors cannot be ignored. Nothing of `[lint]` reaches the page.",
+        "Warnings not to report for this profile, by code or name (`SSQ104` or `script-url-shape` for a self-hosted `script_url`): they are then not shown and do not fail `--deny-warnings`. Errors cannot be ignored. Nothing of `[lint]` reaches the page.",
         List(&["SSQ104"]),
         false,
     );
@@ -526,8 +526,12 @@ pub fn json_schema() -> serde_json::Value {
             }}),
             Kind::PathPatterns => json!({"type": "array", "items": {"type": "string", "pattern": "^/[^?#]*$"}}),
             Kind::RuleCodes => {
-                let codes: Vec<_> = crate::diagnostics::ignorable_codes().collect();
-                json!({"type": "array", "items": {"type": "string", "enum": codes}, "uniqueItems": true})
+                // A warning by its code or its name (ssq-gen also takes a code in any case).
+                let warnings = crate::diagnostics::registry::RULES
+                    .iter()
+                    .filter(|rule| rule.severity == crate::diagnostics::Severity::Warning);
+                let words: Vec<_> = warnings.flat_map(|rule| [rule.code, rule.name]).collect();
+                json!({"type": "array", "items": {"type": "string", "enum": words}, "uniqueItems": true})
             }
             Kind::CustomFields => json!({"type": "object", "additionalProperties": {"anyOf": [
                 {"type": "string"},

@@ -52,13 +52,26 @@ fn errors_cannot_be_ignored_and_unknown_codes_get_a_did_you_mean() {
     let profile = temp_profile("p.ssq.toml", "[loader]\nlicense = \"g1\"\n");
     for (args, says) in [
         (&["--ignore", "SSQ103"][..], "SSQ103 (license) is an error, and errors cannot be ignored"),
-        (&["--ignore", "SQ104"], "did you mean `SSQ104`?"),
-        (&["--ignore", "ssq104"], "did you mean `SSQ104`?"),
+        (&["--ignore", "SQ104"], "--ignore SQ104: not a rule ssq-gen has: did you mean `SSQ104`?"),
+        // A did-you-mean offers only what --ignore takes: SSQ2O4 is close to an error.
+        (&["--ignore", "SSQ2O4"], "SSQ204 (phone) is close, but it is an error, and errors cannot be ignored"),
+        (&["--ignore", "script-url-shap"], "did you mean `script-url-shape`?"),
     ] {
         let output = lint(args, &profile);
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         assert!(stderr(&output).contains(says), "{args:?}: {}", stderr(&output));
         assert_eq!(stdout(&output), "", "a usage error lints nothing");
+    }
+    // A code in any case, its number, or the rule's name: the same rule.
+    let self_hosted = temp_profile("p.ssq.toml", SELF_HOSTED);
+    for ignore in ["SSQ104", "ssq104", "104", "script-url-shape", "Script-URL-Shape"] {
+        let output = lint(&["--ignore", ignore, "--deny-warnings"], &self_hosted);
+        assert_eq!(output.status.code(), Some(0), "--ignore {ignore}: {}", stderr(&output));
+        ssq_gen()
+            .args(["rules", ignore])
+            .assert()
+            .code(0)
+            .stdout(predicate::str::starts_with("SSQ104 script-url-shape"));
     }
     ssq_gen()
         .args(["snippet", "--ignore", "SSQ204"])
