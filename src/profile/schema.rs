@@ -179,30 +179,30 @@ pub mod key {
         Kind::Text,
         "Required (unless `from_page`). The site's encrypted or hashed user id, never a raw email, phone number or database id.",
         Placeholder("replace-with-the-hashed-user-id"),
-        true,
+        false,
     );
     pub static USER_NAME: Key = Key::new(
         "user_name",
         Kind::Text,
         "Required (unless `from_page`). The name agents see.",
         Placeholder("Replace Me"),
-        true,
+        false,
     );
     pub static LANGUAGE: Key = Key::new(
         "language",
         Kind::Text,
         "The plugin's language, a BCP 47 tag such as `ru-RU`. Tags outside the widget's list fall back to English.",
         Text("en-US"),
-        true,
+        false,
     );
     pub static PHONE: Key = Key::new(
         "phone",
         Kind::Text,
         "Phone number with its country calling code, e.g. `+86 159 2014 1234`. Sent in E.164 form (`+8615920141234`).",
         Placeholder("+44 20 7946 0000"),
-        true,
+        false,
     );
-    pub static EMAIL: Key = Key::new("email", Kind::Text, "Email address.", Placeholder("visitor@example.com"), true);
+    pub static EMAIL: Key = Key::new("email", Kind::Text, "Email address.", Placeholder("visitor@example.com"), false);
     pub static DESCRIPTION: Key = Key::new(
         "description",
         Kind::MultilineText,

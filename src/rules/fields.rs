@@ -76,7 +76,11 @@ impl Checker<'_> {
                 && text == placeholder
             {
                 let message = format!("`{}` is still the example `ssq-gen init` wrote", field.path());
-                let help = format!("put your own {} here", field.key.name.replace('_', " "));
+                // A fixed visitor from the starter logs every visitor in as that one person.
+                let help = match std::ptr::eq(field.section, &crate::profile::schema::section::LOGIN) {
+                    true => "most sites are anonymous: remove `[login]`; on a site with accounts, set `from_page = true` and write each visitor from your templates (`ssq-gen login-data ENGINE`)".to_string(),
+                    false => format!("put your own {} here", field.key.name.replace('_', " ")),
+                };
                 self.on(&rule::EXAMPLE_VALUE, field, message, help);
             }
         }
