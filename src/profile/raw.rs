@@ -6,7 +6,7 @@ use crate::diagnostics::Diagnostic;
 use crate::diagnostics::fix::{self, Edit, Fix};
 use crate::diagnostics::registry as rule;
 use crate::input::document::{self, Entry, Node, Value};
-use crate::input::source::{self, Content, Source, Span};
+use crate::input::source::{self, Content, Format, Source, Span};
 use crate::sdk::Word;
 use std::collections::HashSet;
 
@@ -234,9 +234,21 @@ impl RawProfile {
                 diagnostics.push(Diagnostic::new(&rule::TOO_LARGE, 0..0, message, help));
                 None
             }
-            Content::NotUtf8 { at, .. } => {
-                let message = format!("the profile is not UTF-8 text (invalid byte at offset {at})");
-                diagnostics.push(Diagnostic::new(&rule::ENCODING, *at..*at, message, "save the file as UTF-8"));
+            Content::NotUtf8 { text, at } => {
+                // UTF-16 (PowerShell 5's `>` writes it): a byte-order mark, or every other byte zero.
+                let utf16 = (*at == 0 && text.starts_with("\u{FFFD}\u{FFFD}"))
+                    || text.chars().take(64).filter(|c| *c == '\0').count() >= 8;
+                let (message, help) = match utf16 {
+                    true => (
+                        "the profile is UTF-16 text, not UTF-8".to_string(),
+                        "save it as UTF-8: in PowerShell 5, `> file` writes UTF-16; use `| Out-File -Encoding utf8 file` (or PowerShell 7, whose `>` writes UTF-8)",
+                    ),
+                    false => (
+                        format!("the profile is not UTF-8 text (invalid byte at offset {at})"),
+                        "save the file as UTF-8",
+                    ),
+                };
+                diagnostics.push(Diagnostic::new(&rule::ENCODING, *at..*at, message, help));
                 None
             }
             Content::Text(text) => match document::parse(text, source.format) {
@@ -249,8 +261,21 @@ impl RawProfile {
                     None
                 }
                 Err(err) => {
-                    let message = format!("invalid {}: {}", source.format.name(), err.message);
-                    let help = "fix the syntax at the marked position";
+                    let at = text.get(err.span.start..).unwrap_or_default();
+                    let (message, help) = match source.format {
+                        Format::Json if at.starts_with("//") || at.starts_with("/*") => (
+                            "invalid JSON: JSON has no comments".to_string(),
+                            "remove the comment, or write the profile in TOML, which has them (`# …`)".to_string(),
+                        ),
+                        Format::Toml if looks_like_yaml(text) => (
+                            format!("invalid TOML: {}; this looks like YAML, which ssq-gen does not read", err.message),
+                            "write it as TOML (`[loader]`, then `license = \"…\"` on the next line) or JSON; `ssq-gen init` writes a starter".to_string(),
+                        ),
+                        _ => (
+                            format!("invalid {}: {}", source.format.name(), err.message),
+                            "fix the syntax at the marked position".to_string(),
+                        ),
+                    };
                     diagnostics.push(Diagnostic::new(&rule::SYNTAX, err.span, message, help));
                     None
                 }
@@ -425,6 +450,21 @@ fn field_value(kind: Kind, node: Node, text: &str, path: impl Fn() -> String) ->
         }
         (kind, other) => (None, vec![type_error(&path(), span, &other, kind.expected())]),
     }
+}
+
+/// Whether `text` reads as YAML rather than TOML: `key:` lines and no `key =` or `[section]` line.
+fn looks_like_yaml(text: &str) -> bool {
+    let lines: Vec<&str> =
+        text.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#')).collect();
+    let yaml = |line: &&str| {
+        line.starts_with("- ")
+            || line.starts_with("---")
+            || line.split_once(':').is_some_and(|(key, _)| {
+                !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+            })
+    };
+    let toml = |line: &&str| line.starts_with('[') || line.contains('=');
+    !lines.is_empty() && lines.iter().any(yaml) && !lines.iter().any(toml)
 }
 
 /// A number of seconds, when it is from `min` to `max`.

@@ -17,6 +17,11 @@ fn cases() -> Vec<(&'static str, Input, i32, &'static str)> {
     let deep_json_object = "{\"a\":".repeat(100_000).into_bytes();
     let deep_toml_array = format!("a = {}", "[".repeat(100_000)).into_bytes();
     let deep_toml_table = format!("a = {}", "{b = ".repeat(100_000)).into_bytes();
+    // PowerShell 5's `>`: UTF-16 little-endian with a byte-order mark.
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("[loader]\nlicense = \"g1vfb1b\"\n".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
     let garbage: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
     vec![
         ("toml syntax error", Input::Bytes("p.toml", b"[loader\nlicense = \"g1vfb1b\"".to_vec()), 1, "SSQ001"),
@@ -34,6 +39,15 @@ fn cases() -> Vec<(&'static str, Input, i32, &'static str)> {
         ("json objects nested 100,000 deep", Input::Bytes("p.json", deep_json_object), 1, "recursion limit"),
         ("toml arrays nested 100,000 deep", Input::Bytes("p.toml", deep_toml_array), 1, "SSQ001"),
         ("toml tables nested 100,000 deep", Input::Bytes("p.toml", deep_toml_table), 1, "SSQ001"),
+        // What a new user brings: each named for what it is, with what to do.
+        (
+            "a JSON comment",
+            Input::Bytes("p.json", b"{\n  // chat\n  \"loader\": {\"license\": \"g1vfb1b\"}\n}\n".to_vec()),
+            1,
+            "JSON has no comments",
+        ),
+        ("UTF-16 from PowerShell 5", Input::Bytes("p.toml", utf16), 1, "UTF-16 text, not UTF-8"),
+        ("YAML", Input::Bytes("p.toml", b"loader:\n  license: g1vfb1b\n".to_vec()), 1, "this looks like YAML"),
         ("a folder", Input::Folder, 2, "is a directory"),
         ("a missing file", Input::Missing, 2, "no such file"),
         ("a broken symbolic link", Input::BrokenLink, 2, "no such file"),
