@@ -38,6 +38,41 @@ pub fn validate(raw: &RawProfile, text: &str, diagnostics: &mut Vec<Diagnostic>)
     }
 }
 
+/// Where the `at`th character of a one-line double-quoted string is written in `written` (quotes
+/// included): an escape (`\u0007`, `\n`) or the character itself; `None` for other strings.
+fn escaped_char_span(written: &str, at: usize) -> Option<Span> {
+    let inner = written.strip_prefix('"')?.strip_suffix('"')?;
+    if inner.starts_with('"') || inner.contains('\n') {
+        return None;
+    }
+    let mut chars = inner.char_indices().peekable();
+    let mut index = 0;
+    while let Some((start, c)) = chars.next() {
+        let end = match c {
+            '\\' => {
+                let (_, kind) = chars.next()?;
+                let digits = match kind {
+                    'u' => 4,
+                    'U' => 8,
+                    _ => 0,
+                };
+                let mut end = start + 1 + kind.len_utf8();
+                for _ in 0..digits {
+                    let (i, digit) = chars.next()?;
+                    end = i + digit.len_utf8();
+                }
+                end
+            }
+            c => start + c.len_utf8(),
+        };
+        if index == at {
+            return Some(1 + start..1 + end);
+        }
+        index += 1;
+    }
+    None
+}
+
 /// A value in error: its diagnostic is already reported.
 #[derive(Debug)]
 struct Rejected;
@@ -70,7 +105,9 @@ impl Checker<'_> {
             .any(|&quote| written.strip_prefix(quote).and_then(|rest| rest.strip_suffix(quote)) == Some(value));
         match (plain, value.char_indices().nth(at)) {
             (true, Some((offset, c))) => span.start + 1 + offset..span.start + 1 + offset + c.len_utf8(),
-            _ => span.clone(),
+            // A double-quoted string with escapes (TOML's basic strings, JSON's): the character
+            // written as an escape is marked where it is written (a control character can only be).
+            _ => escaped_char_span(written, at).map_or(span.clone(), |r| span.start + r.start..span.start + r.end),
         }
     }
 
@@ -90,5 +127,25 @@ impl Checker<'_> {
             true => Fix::safe(format!("write `{value}`"), vec![edit]),
             false => Fix::unsafe_(format!("write `{value}`"), vec![edit]),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escaped_char_span;
+
+    /// The character a finding is about is marked where it is written: as its escape when it is
+    /// one (a control character in TOML can only be), as itself otherwise.
+    #[test]
+    fn an_escaped_character_is_marked_at_its_escape() {
+        let written = r#""An\u0007n""#;
+        assert_eq!(escaped_char_span(written, 2).map(|r| &written[r]), Some(r"\u0007"));
+        assert_eq!(escaped_char_span(written, 3).map(|r| &written[r]), Some("n"));
+        let written = r#""\u00e9\tx\U0001F600""#;
+        assert_eq!(escaped_char_span(written, 1).map(|r| &written[r]), Some(r"\t"));
+        assert_eq!(escaped_char_span(written, 3).map(|r| &written[r]), Some(r"\U0001F600"));
+        assert_eq!(escaped_char_span(written, 4), None, "past the end");
+        assert_eq!(escaped_char_span("'literal'", 0), None, "only double-quoted strings have escapes");
+        assert_eq!(escaped_char_span("\"\"\"multi\"\"\"", 0), None);
     }
 }
