@@ -329,9 +329,15 @@ fn unset_keys<'a>(text: &'a str, offset: usize, section: &'static Section) -> im
     let header = text[..offset].rfind(&format!("[{}]", section.name)).unwrap_or(0);
     let table: Vec<&str> =
         text[header..].lines().skip(1).take_while(|line| document::toml_header_name(line).is_none()).collect();
-    section.keys.iter().copied().filter(move |key| {
-        !table.iter().any(|line| line.split('=').next().is_some_and(|name| name.trim().trim_matches('"') == key.name))
-    })
+    let set = move |name: &str| {
+        table.iter().any(|line| line.split('=').next().is_some_and(|key| key.trim().trim_matches('"') == name))
+    };
+    // A key another set key excludes (`script_url` beside `license`) would be SSQ101.
+    section
+        .keys
+        .iter()
+        .copied()
+        .filter(move |key| !set(key.name) && !schema::excluded_by(key).is_some_and(|other| set(other.name)))
 }
 
 /// JSON: where the cursor is, by the keys that open the objects and arrays around it: section
@@ -362,10 +368,11 @@ fn json_completion(text: &str, offset: usize) -> Vec<Value> {
             let object_start = before.rfind('{').unwrap_or(0);
             let object_end = text[offset..].find('}').map_or(text.len(), |n| offset + n);
             let object = &text[object_start..object_end];
+            let set = |key: &Key| object.contains(&format!("\"{}\"", key.name));
             section
                 .keys
                 .iter()
-                .filter(|key| !object.contains(&format!("\"{}\"", key.name)))
+                .filter(|key| !set(key) && !schema::excluded_by(key).is_some_and(set))
                 .map(|key| key_item(section, key, quote(key.name)))
                 .collect()
         }
@@ -432,6 +439,24 @@ fn last_key(before: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `[loader]` takes one install form: with one set, the other is not offered (SSQ101).
+    #[test]
+    fn completion_leaves_out_the_other_install_form() {
+        let labels =
+            |items: Vec<Value>| items.iter().map(|i| i["label"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+        let toml = "[loader]\nlicense = \"g1vfb1b\"\n";
+        let offered = labels(toml_completion(toml, toml.len(), ""));
+        assert!(offered.contains(&"load".to_string()) && !offered.contains(&"script_url".to_string()), "{offered:?}");
+        let toml = "[loader]\n";
+        let offered = labels(toml_completion(toml, toml.len(), ""));
+        assert!(offered.contains(&"script_url".to_string()) && offered.contains(&"license".to_string()), "{offered:?}");
+        let json = "{\"loader\": {\"script_url\": \"https://x\", }}";
+        let at = json.find(", }").unwrap() + 2;
+        let offered = labels(json_completion(json, at));
+        assert!(offered.contains(&"\"load\"".to_string()) || offered.contains(&"load".to_string()), "{offered:?}");
+        assert!(!offered.iter().any(|label| label.contains("license")), "{offered:?}");
+    }
 
     #[test]
     fn positions_count_utf16_units_or_bytes() {

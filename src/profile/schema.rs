@@ -398,6 +398,18 @@ pub fn event_key(event: crate::sdk::Event) -> &'static Key {
     &EVENT_KEYS[event as usize]
 }
 
+/// Keys of which a section takes one at most (`[loader]`'s two install forms, SSQ101).
+pub static ONE_OF: &[[&Key; 2]] = &[[&key::SCRIPT_URL, &key::LICENSE]];
+
+/// The key that excludes `key` when it is set, if any.
+pub fn excluded_by(key: &Key) -> Option<&'static Key> {
+    ONE_OF.iter().find_map(|[a, b]| match (std::ptr::eq(*a, key), std::ptr::eq(*b, key)) {
+        (true, _) => Some(*b),
+        (_, true) => Some(*a),
+        _ => None,
+    })
+}
+
 /// Every section, by name.
 pub mod section {
     use super::*;
