@@ -106,6 +106,24 @@ fn single_page_routes_count_as_arrivals() {
     assert_eq!(reports[1]["starts"], 1, "{}", reports[1]);
 }
 
+/// A router that kept `history.pushState` before the block ran (as `bind` keeps it) calls the
+/// original, which no wrapper sees: where there is no Navigation API, the path is still noticed.
+fn a_pushstate_captured_before_the_block_still_counts() {
+    let hide = "Object.defineProperty(window, 'navigation', { value: undefined, configurable: true });";
+    for loader in loaders() {
+        let profile = format!("{loader}{LAUNCHER}[pages]\nskip = [\"/checkout/**\"]\nopen = [\"/pricing\"]\n");
+        let head = format!("<script nonce=\"helper\">{hide} window.__push = history.pushState.bind(history);</script>");
+        let reports = drive(json!({"block": block(&profile, &[]), "head": head, "start": "/", "steps": [
+            step("window.__push({}, '', '/pricing')"),
+            step("window.__push({}, '', '/checkout/pay')"),
+            {"click": "#help-btn"},
+        ]}));
+        assert_eq!(count(&reports[0], "chatOpen"), 1, "{loader}: /help opens the chat: {}", reports[0]);
+        assert_eq!(count(&reports[1], "chatClose"), 1, "{loader}: /checkout is skipped: {}", reports[1]);
+        assert_eq!(count(&reports[2], "chatOpen"), 1, "{loader}: and its launcher is inert");
+    }
+}
+
 /// The page's own pushState wrappers, installed before and after the block, keep working, and
 /// pushState returns and throws what it did.
 fn wrapping_history_is_invisible_to_the_page() {
@@ -334,6 +352,7 @@ fn the_profile_rules_for_pages_and_consent() {
 }
 
 tests! {
+    a_pushstate_captured_before_the_block_still_counts ["chromium", "python3", "playwright"],
     a_skipped_path_loads_nothing_and_an_open_path_opens_once ["chromium", "python3", "playwright"],
     single_page_routes_count_as_arrivals ["chromium", "python3", "playwright"],
     wrapping_history_is_invisible_to_the_page ["chromium", "python3", "playwright"],

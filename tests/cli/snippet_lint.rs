@@ -14,7 +14,7 @@ const ESLINT_CONFIG: &str = r#"module.exports = [{ ignores: ["eslint.config.js"]
   languageOptions: {
     ecmaVersion: 5,
     sourceType: "script",
-    globals: { window: "readonly", document: "readonly", setTimeout: "readonly", clearTimeout: "readonly" }
+    globals: { window: "readonly", document: "readonly", setTimeout: "readonly", clearTimeout: "readonly", setInterval: "readonly" }
   },
   linterOptions: { reportUnusedDisableDirectives: "error" },
   rules: {
