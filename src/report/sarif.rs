@@ -4,6 +4,7 @@
 //! its tail after the last, so results stream.
 
 use super::{Emitter, Located, Policy, Summary, count, nested_json};
+use crate::diagnostics::explain::explain;
 use crate::diagnostics::fix::Applicability;
 use crate::diagnostics::registry::RULES;
 use crate::diagnostics::{Diagnostic, HOME};
@@ -81,12 +82,14 @@ fn document(notification: Option<Notification>) -> String {
     let rules: Vec<_> = RULES
         .iter()
         .map(|rule| {
+            // What `ssq-gen rules CODE` says: why the rule exists, how to fix, and its examples.
+            let explained = explain(rule);
             json!({
                 "id": rule.code,
                 "name": rule.name,
                 "shortDescription": {"text": rule.summary},
-                "fullDescription": {"text": rule.summary},
-                "help": {"text": rule.summary, "markdown": format!("`{}` ({}): {}", rule.code, rule.name, rule.summary)},
+                "fullDescription": {"text": format!("{} {}", explained.why, explained.fix)},
+                "help": {"text": explained.plain(), "markdown": explained.markdown},
                 "helpUri": rule.help_uri(),
                 "defaultConfiguration": {"level": rule.severity.as_str()},
             })
