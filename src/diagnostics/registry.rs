@@ -41,6 +41,8 @@ rules! {
         "A list of choices (`widget.hide_upload`, an event's actions) names each word once.";
     NO_EFFECT = "SSQ011", "no-effect", Warning,
         "A setting has an effect: `hide_icon` leaves something that opens the chat, and `forward_content` has a `datalayer` or `gtag` action to forward to.";
+    INLINE_SIZE = "SSQ012", "inline-size", Warning,
+        "The values the block carries inline on every page (labels, custom fields, texts, selectors) stay under 32 KiB.";
     LOADER_CHOICE = "SSQ101", "loader-choice", Error,
         "`[loader]` has exactly one of `script_url` and `license`.";
     SCRIPT_URL = "SSQ102", "script-url", Error,

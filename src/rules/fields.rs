@@ -5,6 +5,9 @@ use crate::diagnostics::registry as rule;
 use crate::profile::schema::{Example, Kind};
 use crate::profile::{FieldValue, RawProfile};
 
+/// The most a profile's values should add to the inline block, in bytes.
+const INLINE_VALUES_MAX: usize = 32 * 1024;
+
 impl Checker<'_> {
     pub(super) fn control_characters(&mut self, raw: &RawProfile) {
         for field in &raw.fields {
@@ -67,6 +70,31 @@ impl Checker<'_> {
             }
         }
         verdict
+    }
+
+    /// The values the block will carry inline: warned past [`INLINE_VALUES_MAX`], at the field that
+    /// carries most, with the total.
+    pub(super) fn inline_size(&mut self, raw: &RawProfile) {
+        // As the block writes them: a JSON string each, and a separator.
+        let written = |text: &str| serde_json::Value::from(text).to_string().len() + 1;
+        let size = |field: &crate::profile::Field| -> usize {
+            field.texts().iter().chain(&field.selectors()).map(|(_, text, _)| written(text)).sum::<usize>()
+        };
+        let total: usize = raw.fields.iter().map(size).sum();
+        if total <= INLINE_VALUES_MAX {
+            return;
+        }
+        let Some(largest) = raw.fields.iter().max_by_key(|field| size(field)) else { return };
+        let kib = |bytes: usize| bytes.div_ceil(1024);
+        let message = format!(
+            "the profile's values make {} KiB of the block, carried inline on every page view; `{}` alone {} KiB",
+            kib(total),
+            largest.path(),
+            kib(size(largest))
+        );
+        let help =
+            "keep to what the chat needs; per-visitor values belong on the page (`from_page` and `ssq-gen login-data`)";
+        self.report(&rule::INLINE_SIZE, &largest.path(), largest.key_span.clone(), message, help);
     }
 
     /// Values still the placeholders `ssq-gen init` wrote.

@@ -29,6 +29,7 @@ pub fn validate(raw: &RawProfile, text: &str, diagnostics: &mut Vec<Diagnostic>)
     let consent = checker.consent(raw);
     checker.launcher_and_icon(raw);
     checker.chat_reachable(raw);
+    checker.inline_size(raw);
     let any_error = checker.diagnostics.iter().any(|d| d.severity() == Severity::Error);
     match (loader, login, pages, consent, selectors.and(choices).and(sends)) {
         (Ok(loader), Ok(login), Ok(pages), Ok(consent), Ok(())) if !any_error => {

@@ -32,7 +32,7 @@ mod rules_table;
 mod sdk_calls;
 mod selector_agreement;
 mod server_templates;
-mod snapshots;
+pub mod snapshots;
 mod snippet_js;
 mod snippet_lint;
 

@@ -80,9 +80,23 @@ fn a_profile_over_the_size_cap_is_ssq003() {
     }
 }
 
+/// SSQ012's profile is made here too: 64 KiB of labels is not a fixture to keep either.
+fn a_profile_whose_values_make_a_heavy_block_is_ssq012() {
+    let text =
+        format!("{LOADER}[login]\nuser_id = \"u-7f3a\"\nuser_name = \"Ann\"\n{}\n", crate::snapshots::many_labels());
+    let profile = temp_profile("p.toml", &text);
+    let case =
+        Case { path: profile.path.clone(), code: "SSQ012".into(), at: "6:1".into(), says: "KiB of the block".into() };
+    if let Some(failure) = fires(&case) {
+        panic!("{failure}");
+    }
+}
+
 fn the_fixtures_cover_every_rule() {
-    // SSQ000 (unreadable) comes from `lint`, and tests/cli/lint.rs covers it; SSQ003 is made above.
-    let tested: BTreeSet<_> = cases().into_iter().map(|c| c.code).chain(["SSQ000".into(), "SSQ003".into()]).collect();
+    // SSQ000 (unreadable) comes from `lint`, and tests/cli/lint.rs covers it; SSQ003 and SSQ012 are
+    // made above.
+    let made = ["SSQ000".into(), "SSQ003".into(), "SSQ012".into()];
+    let tested: BTreeSet<_> = cases().into_iter().map(|c| c.code).chain(made).collect();
     let all: BTreeSet<_> = ssq_gen::diagnostics::registry::RULES.iter().map(|r| r.code.to_string()).collect();
     assert_eq!(tested, all);
 }
@@ -104,5 +118,6 @@ tests! {
     every_rule_fires_where_it_should,
     a_profile_over_the_size_cap_is_ssq003,
     the_fixtures_cover_every_rule,
+    a_profile_whose_values_make_a_heavy_block_is_ssq012,
     a_profile_with_many_findings_reports_them_all_in_source_order,
 }

@@ -49,6 +49,12 @@ fn every_format_over_a_tree() {
 const LICENSE: &str = "[loader]\nlicense = \"g1vfb1b\"\n";
 const LOGIN: &str = "[loader]\nlicense = \"g1vfb1b\"\n\n[login]\nuser_id = \"u-7f3a\"\nuser_name = \"Ann\"\n";
 
+/// `label_names` with 5,000 labels, the list on a line of its own: 64 KiB of the block.
+pub fn many_labels() -> String {
+    let labels: Vec<_> = (0..5000).map(|i| format!("\"label-{i:04}\"")).collect();
+    format!("label_names = [\n{}\n]", labels.join(","))
+}
+
 /// One profile per rule that makes it fire: `(code, file name, contents)`.
 fn cases() -> Vec<(&'static str, &'static str, Vec<u8>)> {
     let login = |extra: &str| format!("{LOGIN}{extra}\n").into_bytes();
@@ -57,6 +63,7 @@ fn cases() -> Vec<(&'static str, &'static str, Vec<u8>)> {
         ("SSQ002", "p.toml", b"[loader]\nlicense = \"g1\xffb\"\n".to_vec()),
         ("SSQ003", "p.toml", vec![b'#'; 1024 * 1024 + 1]),
         ("SSQ004", "p.toml", b"[loader]\nlicense = 5\n".to_vec()),
+        ("SSQ012", "p.toml", login(&many_labels())),
         ("SSQ005", "p.toml", format!("{LICENSE}licence = \"x\"\n").into_bytes()),
         ("SSQ006", "p.toml", format!("{LICENSE}load = \"lazy\"\n").into_bytes()),
         ("SSQ007", "p.json", br#"{"loader": {"license": "g1vfb1b", "license": "g2vfb1b"}}"#.to_vec()),
