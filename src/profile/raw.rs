@@ -670,11 +670,16 @@ impl Layout {
             let path = format!("{}.{}", section.name, item.key);
             if let Some(home) = misplaced(section, &item.key) {
                 raw.misspelled.extend(home.key(&item.key));
-                let message = format!("unknown key `{path}`: `{}` belongs in `[{}]`", item.key, home.name);
+                // The section as the format writes it: `[widget]` in TOML, the `widget` object in JSON.
+                let home_written = match self.toml {
+                    true => format!("`[{}]`", home.name),
+                    false => format!("the `\"{}\"` object", home.name),
+                };
+                let message = format!("unknown key `{path}`: `{}` belongs in {home_written}", item.key);
                 let fix = self
                     .move_entry(text, section, item, home)
-                    .map(|edits| Fix::unsafe_(format!("move `{}` to `[{}]`", item.key, home.name), edits));
-                let help = format!("move it to `[{}]`", home.name);
+                    .map(|edits| Fix::unsafe_(format!("move `{}` to {home_written}", item.key), edits));
+                let help = format!("move it to {home_written}");
                 let diagnostic = Diagnostic::new(&rule::UNKNOWN_KEY, item.key_span.clone(), message, help);
                 diagnostics.push(diagnostic.on(path).with_fix(fix));
                 continue;
@@ -698,8 +703,15 @@ impl Layout {
         let at = items.iter().position(|span| span.start == item.key_span.start)?;
         if !self.toml {
             let remove = fix::remove_item(text, items, at)?;
-            let (_, object, members) = self.sections.iter().find(|(name, _, _)| name == to.name)?;
             let written = &text[items[at].clone()];
+            let Some((_, object, members)) = self.sections.iter().find(|(name, _, _)| name == to.name) else {
+                // No such object yet: a new member after the one the key leaves.
+                let (_, from_object, _) = self.sections.iter().find(|(name, _, _)| name == from.name)?;
+                let key = serde_json::Value::from(to.name);
+                let insert =
+                    Edit { span: from_object.end..from_object.end, content: format!(", {key}: {{{written}}}") };
+                return Some(vec![remove, insert]);
+            };
             let insert = match members.first() {
                 Some(first) => {
                     let gap = &text[object.start + 1..first.start];

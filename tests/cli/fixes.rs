@@ -340,7 +340,20 @@ fn every_format_says_what_is_fixable() {
     assert_eq!(github.matches("fixable with `ssq-gen lint --fix").count(), 5, "{github}");
 }
 
+/// In JSON a misplaced key's finding speaks JSON, and its fix moves the key even when the object it
+/// belongs in is not there yet.
+fn a_misplaced_json_key_moves_into_a_new_object() {
+    let profile = temp_profile("p.ssq.json", "{\"loader\": {\"license\": \"g1vfb1b\", \"open_on_load\": true}}\n");
+    let output = lint(&[], &profile);
+    assert!(stdout(&output).contains("help: move it to the `\"widget\"` object"), "{}", stdout(&output));
+    let output = lint(&["--fix", "--unsafe-fixes"], &profile);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let fixed: Value = serde_json::from_str(&std::fs::read_to_string(&profile.path).unwrap()).unwrap();
+    assert_eq!(fixed, serde_json::json!({"loader": {"license": "g1vfb1b"}, "widget": {"open_on_load": true}}));
+}
+
 tests! {
+    a_misplaced_json_key_moves_into_a_new_object,
     ignored_warnings_neither_show_nor_fail_the_run,
     errors_cannot_be_ignored_and_unknown_codes_get_a_did_you_mean,
     rules_explains_a_rule_and_its_examples_hold,
