@@ -47,6 +47,7 @@ complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -l input-format
 json\t''"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -l ignore -d 'Don\'t report these warnings, by code (repeatable, comma-separated); errors cannot be ignored' -r -f -a "SSQ009\t'example-value'
 SSQ011\t'no-effect'
+SSQ012\t'inline-size'
 SSQ104\t'script-url-shape'
 SSQ105\t'open-on-interaction'
 SSQ203\t'language-unsupported'
@@ -78,6 +79,7 @@ complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -l input-format -d
 json\t''"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -l ignore -d 'Don\'t report these warnings, by code (repeatable, comma-separated); errors cannot be ignored' -r -f -a "SSQ009\t'example-value'
 SSQ011\t'no-effect'
+SSQ012\t'inline-size'
 SSQ104\t'script-url-shape'
 SSQ105\t'open-on-interaction'
 SSQ203\t'language-unsupported'
@@ -111,6 +113,7 @@ complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand check" -l input-format -
 json\t''"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand check" -l ignore -d 'Don\'t report these warnings, by code (repeatable, comma-separated); errors cannot be ignored' -r -f -a "SSQ009\t'example-value'
 SSQ011\t'no-effect'
+SSQ012\t'inline-size'
 SSQ104\t'script-url-shape'
 SSQ105\t'open-on-interaction'
 SSQ203\t'language-unsupported'
@@ -139,6 +142,7 @@ complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -l input-format -d 
 json\t''"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -l ignore -d 'Don\'t report these warnings, by code (repeatable, comma-separated); errors cannot be ignored' -r -f -a "SSQ009\t'example-value'
 SSQ011\t'no-effect'
+SSQ012\t'inline-size'
 SSQ104\t'script-url-shape'
 SSQ105\t'open-on-interaction'
 SSQ203\t'language-unsupported'
@@ -155,6 +159,7 @@ always\t''
 never\t''"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -l deny-warnings -d 'Treat warnings as errors'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -l logout -d 'The sources for the block rendered with `snippet --logout`'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -l trusted-types -d 'Print the directive a page that requires Trusted Types adds instead: `trusted-types ssq-gen`'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -s q -l quiet -d 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -s V -l version -d 'Print version'
@@ -223,5 +228,5 @@ complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help" -s h -l help -d 'P
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help" -s V -l version -d 'Print version'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand login-data" -f -a "django jinja2 rails twig blade liquid go handlebars ejs php"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand completions" -f -a "bash elvish fish powershell zsh"
-complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand rules" -f -a "SSQ000 SSQ001 SSQ002 SSQ003 SSQ004 SSQ005 SSQ006 SSQ007 SSQ008 SSQ009 SSQ010 SSQ011 SSQ101 SSQ102 SSQ103 SSQ104 SSQ105 SSQ201 SSQ202 SSQ203 SSQ204 SSQ205 SSQ206 SSQ207 SSQ208 SSQ209 SSQ210 SSQ211 SSQ212 SSQ213 SSQ214 SSQ301 SSQ302 SSQ303 SSQ304 SSQ305 SSQ306 SSQ307 SSQ308 SSQ401 SSQ402 SSQ403"
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand rules" -f -a "SSQ000 SSQ001 SSQ002 SSQ003 SSQ004 SSQ005 SSQ006 SSQ007 SSQ008 SSQ009 SSQ010 SSQ011 SSQ012 SSQ101 SSQ102 SSQ103 SSQ104 SSQ105 SSQ201 SSQ202 SSQ203 SSQ204 SSQ205 SSQ206 SSQ207 SSQ208 SSQ209 SSQ210 SSQ211 SSQ212 SSQ213 SSQ214 SSQ301 SSQ302 SSQ303 SSQ304 SSQ305 SSQ306 SSQ307 SSQ308 SSQ401 SSQ402 SSQ403"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help" -f -a "snippet lint csp login-data init schema man completions rules preview lsp help"

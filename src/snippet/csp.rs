@@ -73,6 +73,15 @@ fn is_placeholder_expression(inner: &str) -> bool {
     any && !quoted
 }
 
+/// The Trusted Types policy the block creates for the script URLs it inserts, and nothing else:
+/// `trusted-types ssq-gen` lets a page that requires Trusted Types load the chat.
+pub const TRUSTED_TYPES_POLICY: &str = "ssq-gen";
+
+/// The directive `ssq-gen csp --trusted-types` prints.
+pub fn trusted_types_directive() -> String {
+    format!("trusted-types {TRUSTED_TYPES_POLICY}")
+}
+
 /// The rendered snippet's Content-Security-Policy needs: the `script-src` sources that allow its
 /// inline script (by hash) and the scripts it loads (by origin).
 pub fn sources(profile: &ValidProfile, snippet: &Snippet) -> String {

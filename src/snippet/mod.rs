@@ -139,6 +139,8 @@ fn only_escaped_values(out: &mut Output<'_>, _: &mut State<'_, '_>, value: &Valu
 #[derive(Serialize)]
 struct Context<'a> {
     version: &'static str,
+    /// What the console is told when a page's Trusted Types refuse the loader.
+    tt_warning: String,
     /// The SDK's command words ([`sdk_words`]).
     sdk: serde_json::Map<String, serde_json::Value>,
     load: LoadContext,
@@ -310,6 +312,10 @@ const PHONES: &str = "(max-width: 767px)";
 struct LoaderContext<'a> {
     /// `templates/loader/license.js.j2` or `script_url.js.j2`.
     partial: &'static str,
+    /// The one script URL the block inserts, the only one its Trusted Types policy accepts.
+    src: &'a str,
+    /// That policy's name.
+    policy: &'static str,
     license: Option<&'a str>,
     script_url: Option<&'a str>,
     install_url: &'static str,
@@ -505,6 +511,10 @@ impl<'a> Context<'a> {
         let queue_commands = script_url.is_some() && sends;
         Context {
             version: env!("CARGO_PKG_VERSION"),
+            tt_warning: format!(
+                "ssq-gen: this page requires Trusted Types and its policy does not allow the chat's loader: add `{}` to its Content-Security-Policy (`ssq-gen csp --trusted-types`)",
+                csp::trusted_types_directive()
+            ),
             sdk: sdk_words(),
             load: LoadContext { partial: load_partial(profile.load()) },
             sets_up: queue_commands || !commands.is_empty() || !listeners.is_empty() || !final_commands.is_empty(),
@@ -518,6 +528,8 @@ impl<'a> Context<'a> {
             settings,
             loader: LoaderContext {
                 partial: if license.is_some() { "loader/license.js.j2" } else { "loader/script_url.js.j2" },
+                src: script_url.unwrap_or(INSTALL_JS_URL),
+                policy: csp::TRUSTED_TYPES_POLICY,
                 license,
                 script_url,
                 install_url: INSTALL_JS_URL,

@@ -35,6 +35,7 @@ mod server_templates;
 pub mod snapshots;
 mod snippet_js;
 mod snippet_lint;
+mod trusted_types;
 
 fn main() -> std::process::ExitCode {
     // One trial per core, as libtest does: four on two cores was 8 % faster, but a loaded machine
@@ -47,6 +48,7 @@ fn main() -> std::process::ExitCode {
         pages_consent::TESTS,
         preview::TESTS,
         sdk_calls::TESTS,
+        trusted_types::TESTS,
         fallback::TESTS,
         clobbering::TESTS,
         event_actions::TESTS,

@@ -380,6 +380,10 @@ pub struct CspArgs {
     /// The sources for the block rendered with `snippet --logout`
     #[arg(long)]
     pub logout: bool,
+
+    /// Print the directive a page that requires Trusted Types adds instead: `trusted-types ssq-gen`
+    #[arg(long, conflicts_with = "logout")]
+    pub trusted_types: bool,
 }
 
 #[derive(Debug, Args)]

@@ -6,6 +6,9 @@ use crate::ui::{Ui, print};
 use ssq_gen::report::Status;
 
 pub fn run(args: &CspArgs, ui: &Ui) -> Status {
+    if args.trusted_types {
+        return print(&format!("{}\n", ssq_gen::snippet::csp::trusted_types_directive()));
+    }
     let result = accept(&args.profile, "csp", ui).and_then(|accepted| {
         let snippet = render_accepted(&accepted, None, args.logout, ui)?;
         Ok(print(&format!("{}\n", ssq_gen::snippet::csp::sources(&accepted.profile, &snippet))))
