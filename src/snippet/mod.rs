@@ -152,8 +152,6 @@ struct Context<'a> {
     /// Those commands may come before the project script has defined `ssq` (the `script_url`
     /// form): they wait in a queue, and `load` runs once however often it is called.
     queue_commands: bool,
-    /// Whether there is anything to send to the SDK (commands, listeners, queued commands).
-    sets_up: bool,
     badge: Option<&'a str>,
     /// Whether `window.__ssc` is touched: for settings, or the license.
     uses_ssc: bool,
@@ -517,7 +515,6 @@ impl<'a> Context<'a> {
             ),
             sdk: sdk_words(),
             load: LoadContext { partial: load_partial(profile.load()) },
-            sets_up: queue_commands || !commands.is_empty() || !listeners.is_empty() || !final_commands.is_empty(),
             sends,
             queue_commands,
             clicks,
