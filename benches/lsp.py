@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How long after a `didChange` the diagnostics of the example profile arrive from `ssq-gen lsp`.
 
-Drives the server over pipes as an editor does: initialize, open examples/profile.toml, then
+Drives the server over pipes as an editor does: initialize, open examples/profile.ssq.toml, then
 `runs` changes, each alternating between the example and the example with an error, waiting for
 each change's publishDiagnostics. The time includes the server's 4 ms settle window. The baseline,
 measured in the same run and alternating with it, is a whole `ssq-gen lint` process on the same
@@ -80,7 +80,7 @@ def main():
     server.wait()
     os.unlink(f.name)
     ms = lambda xs: statistics.median(xs) * 1000
-    print(f"didChange to publishDiagnostics, examples/profile.toml: median {ms(lsp):.2f} ms over {runs} changes "
+    print(f"didChange to publishDiagnostics, examples/profile.ssq.toml: median {ms(lsp):.2f} ms over {runs} changes "
           f"(p90 {sorted(lsp)[int(runs * 0.9)] * 1000:.2f} ms; target <= 20 ms)")
     print(f"baseline, a whole `ssq-gen lint` process on it:     median {ms(lint):.2f} ms ({ms(lsp) / ms(lint):.2f} x)")
 

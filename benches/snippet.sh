@@ -15,20 +15,20 @@ cargo dist-build --quiet
 bin=target/x86_64-unknown-linux-gnu/dist/ssq-gen
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-grep -v '^phone' examples/profile.toml > "$work/no-phone.toml"
-sed 's/^phone = .*/phone = "+1 212-555-0123"/' examples/profile.toml > "$work/us-phone.toml"
-sed 's/^phone = .*/phone = "+1 340-642-1234"/' examples/profile.toml > "$work/slowest.toml"
+grep -v '^phone' examples/profile.ssq.toml > "$work/no-phone.toml"
+sed 's/^phone = .*/phone = "+1 212-555-0123"/' examples/profile.ssq.toml > "$work/us-phone.toml"
+sed 's/^phone = .*/phone = "+1 340-642-1234"/' examples/profile.ssq.toml > "$work/slowest.toml"
 
 cases=()
 add() {  # name, binary
   cases+=("$1 rules" "$2 rules"
-    "$1 snippet examples/profile.toml" "$2 snippet examples/profile.toml"
+    "$1 snippet examples/profile.ssq.toml" "$2 snippet examples/profile.ssq.toml"
     "$1 snippet, no phone" "$2 snippet $work/no-phone.toml"
     "$1 snippet, +1 212 phone" "$2 snippet $work/us-phone.toml"
     "$1 snippet, slowest territory" "$2 snippet $work/slowest.toml"
     "$1 lint, slowest territory" "$2 lint -q $work/slowest.toml"
-    "$1 snippet examples/accounts.toml" "$2 snippet examples/accounts.toml")
+    "$1 snippet examples/accounts.ssq.toml" "$2 snippet examples/accounts.ssq.toml")
 }
 add ssq-gen "$bin"
 if [[ -n "${BASELINE:-}" ]]; then add baseline "$BASELINE"; fi
-python3 benches/alternate.py "$runs" cat "cat examples/profile.toml" "${cases[@]}"
+python3 benches/alternate.py "$runs" cat "cat examples/profile.ssq.toml" "${cases[@]}"

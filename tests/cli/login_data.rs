@@ -835,7 +835,7 @@ fn runtime_email_and_language_checks_agree_with_their_judges() {
 }
 
 fn from_page_profiles_pass_every_command() {
-    let example = root().join("examples/accounts.toml");
+    let example = root().join("examples/accounts.ssq.toml");
     ssq_gen().args(["lint", "--deny-warnings"]).arg(&example).assert().success();
     let block = ssq_gen().arg("snippet").arg(&example).arg("--deny-warnings").output().unwrap();
     assert!(block.status.success());

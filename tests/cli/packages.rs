@@ -128,7 +128,7 @@ fn npm_packages_install_offline_and_run() {
         npx
     };
     assert_eq!(run(npx().arg("--version")), format!("ssq-gen {VERSION}\n"));
-    run(npx().arg("lint").arg(root().join("examples/profile.toml")));
+    run(npx().arg("lint").arg(root().join("examples/profile.ssq.toml")));
     let bad = npx().arg("lint").arg(fixture("rules/SSQ204-phone-letters.toml")).output().unwrap();
     assert_eq!(bad.status.code(), Some(1), "the binary's exit status comes through");
     assert!(String::from_utf8_lossy(&bad.stdout).contains("error[SSQ204]"));
@@ -198,7 +198,7 @@ fn the_wheel_and_pip_install_put_ssq_gen_on_path() {
         let path = format!("{}:/usr/bin:/bin", bin.display());
         let version = run(Command::new("ssq-gen").arg("--version").env("PATH", &path));
         assert_eq!(version, format!("ssq-gen {VERSION}\n"));
-        run(Command::new(bin.join("ssq-gen")).arg("lint").arg(root().join("examples/profile.toml")));
+        run(Command::new(bin.join("ssq-gen")).arg("lint").arg(root().join("examples/profile.ssq.toml")));
     };
     let from_wheel = venv("from-wheel", &[]);
     run(Command::new(from_wheel.join("bin/pip")).args(["install", "--quiet", "--no-index"]).arg(&wheel));

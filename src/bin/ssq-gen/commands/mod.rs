@@ -51,7 +51,7 @@ fn accept(args: &ProfileArgs, command: &str, ui: &Ui) -> Result<Accepted, Status
         // Waiting silently for a profile to be typed looks like a hang.
         None if std::io::stdin().is_terminal() => {
             return Err(ui.refuse(format_args!(
-                "no profile given: name a file (`ssq-gen {command} profile.toml`), or `-` to type or paste one"
+                "no profile given: name a file (`ssq-gen {command} profile.ssq.toml`), or `-` to type or paste one"
             )));
         }
         None => Input::Stdin,
