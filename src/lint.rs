@@ -38,7 +38,8 @@ pub struct Options {
 pub struct Discovered {
     /// Profiles to check, and paths that could not be walked, in place.
     pub inputs: Vec<Result<Input, ReadError>>,
-    /// Files the globs take that sit in hidden files or folders, skipped without `--hidden`.
+    /// Files the globs take that sit in hidden files or folders, skipped without `--hidden`;
+    /// counted only when nothing else was found.
     pub hidden: usize,
     /// `.toml` and `.json` files the globs do not take (`profile.toml`), first names first.
     pub unmatched: Vec<PathBuf>,
@@ -72,6 +73,7 @@ pub fn discover(paths: &[PathBuf], options: &Options) -> Result<Discovered, Stri
     let mut matcher = None;
 
     let mut found = Discovered::default();
+    let mut hidden_entries = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
             found.inputs.push(Ok(Input::Stdin));
@@ -80,10 +82,18 @@ pub fn discover(paths: &[PathBuf], options: &Options) -> Result<Discovered, Stri
                 Some(matcher) => matcher,
                 None => matcher.insert(builder.build().map_err(|err| err.to_string())?),
             };
-            walk(path, matcher, options, &mut found.inputs, &mut found.hidden, &mut found.unmatched);
+            let skipped = walk(path, matcher, options, &mut found.inputs, &mut found.unmatched);
+            hidden_entries.extend(skipped.into_iter().map(|entry| (path.clone(), entry, matcher.clone())));
         } else {
             found.inputs.push(Ok(Input::Path(path.clone())));
         }
+    }
+    // Nothing found: look into the hidden entries the walks passed over, to say whether profiles
+    // are there. Only then, and only into them: a tree's `.next/` or `.venv/` is not walked on
+    // every run.
+    if found.inputs.is_empty() {
+        found.hidden =
+            hidden_entries.iter().map(|(folder, entry, matcher)| count_profiles(folder, entry, matcher, options)).sum();
     }
     // One path walked without following links cannot reach a file twice: only then is there
     // anything to look up.
@@ -100,21 +110,35 @@ pub fn discover(paths: &[PathBuf], options: &Options) -> Result<Discovered, Stri
 /// How many unmatched names [`Discovered::unmatched`] keeps: enough to show what was meant.
 const UNMATCHED_KEPT: usize = 5;
 
+/// Walks `folder` for profiles, without hidden entries unless `--hidden`: those are returned, for
+/// [`count_profiles`] to look into if nothing is found.
 fn walk(
     folder: &Path,
     matcher: &ignore::overrides::Override,
     options: &Options,
     found: &mut Vec<Result<Input, ReadError>>,
-    hidden: &mut usize,
     unmatched: &mut Vec<PathBuf>,
-) {
-    // .gitignore applies whether or not the folder is in a git checkout. Hidden entries are
-    // walked, so that profiles only they hold can be counted, but never taken without `--hidden`.
+) -> Vec<PathBuf> {
+    let skipped = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let noted = std::sync::Arc::clone(&skipped);
+    let show_hidden = options.hidden;
+    // .gitignore applies whether or not the folder is in a git checkout.
     let walker = ignore::WalkBuilder::new(folder)
         .require_git(false)
         .follow_links(options.follow_links)
         .hidden(false)
-        .filter_entry(|entry| !NEVER_WALKED.iter().any(|name| entry.file_name() == *name))
+        .filter_entry(move |entry| {
+            let name = entry.file_name();
+            if NEVER_WALKED.iter().any(|never| name == *never) {
+                return false;
+            }
+            let hidden = entry.depth() > 0 && name.to_string_lossy().starts_with('.');
+            if hidden && !show_hidden {
+                noted.lock().map(|mut noted| noted.push(entry.path().to_path_buf())).unwrap_or_default();
+                return false;
+            }
+            true
+        })
         .build();
     for entry in walker {
         match entry {
@@ -125,13 +149,9 @@ fn walk(
                 let relative = path.strip_prefix(folder).unwrap_or(path);
                 // `lint .` reports `sub/a.ssq.toml`, as a repository-relative path for CI annotations.
                 let reported = || path.strip_prefix("./").unwrap_or(path).to_path_buf();
-                let is_hidden = relative.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
                 if matcher.matched(relative, false).is_whitelist() {
-                    match is_hidden && !options.hidden {
-                        true => *hidden += 1,
-                        false => found.push(Ok(Input::Path(reported()))),
-                    }
-                } else if !is_hidden && unmatched.len() < UNMATCHED_KEPT && Format::from_path(path).is_some() {
+                    found.push(Ok(Input::Path(reported())));
+                } else if unmatched.len() < UNMATCHED_KEPT && Format::from_path(path).is_some() {
                     unmatched.push(reported());
                 }
             }
@@ -139,6 +159,26 @@ fn walk(
             Err(err) => found.push(Err(walk_error(folder, &err))),
         }
     }
+    std::mem::take(&mut *skipped.lock().unwrap_or_else(|poisoned| poisoned.into_inner()))
+}
+
+/// The profiles the globs take in `entry`, a hidden file or folder [`walk`] passed over in
+/// `folder`.
+fn count_profiles(folder: &Path, entry: &Path, matcher: &ignore::overrides::Override, options: &Options) -> usize {
+    let walker = ignore::WalkBuilder::new(entry)
+        .require_git(false)
+        .follow_links(options.follow_links)
+        .hidden(false)
+        .filter_entry(|entry| !NEVER_WALKED.iter().any(|never| entry.file_name() == *never))
+        .build();
+    walker
+        .flatten()
+        .filter(|entry| entry.file_type().is_some_and(|t| t.is_file()))
+        .filter(|entry| {
+            let path = entry.path();
+            matcher.matched(path.strip_prefix(folder).unwrap_or(path), false).is_whitelist()
+        })
+        .count()
 }
 
 /// A walk error as SSQ000 against the file it is about, in words (not "IO error for operation

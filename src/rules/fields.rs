@@ -75,6 +75,11 @@ impl Checker<'_> {
     /// The values the block will carry inline: warned past [`INLINE_VALUES_MAX`], at the field that
     /// carries most, with the total.
     pub(super) fn inline_size(&mut self, raw: &RawProfile) {
+        // A value's JSON form is at most six bytes for each byte it is written with (`\u0007`):
+        // a profile of under a sixth of the limit cannot reach it, and costs no count.
+        if self.text.len() * 6 <= INLINE_VALUES_MAX {
+            return;
+        }
         // As the block writes them: a JSON string each, and a separator.
         let written = |text: &str| serde_json::Value::from(text).to_string().len() + 1;
         let size = |field: &crate::profile::Field| -> usize {
