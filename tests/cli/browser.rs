@@ -7,11 +7,12 @@
 use crate::support::*;
 use base64::Engine as _;
 use serde_json::{Value, json};
-use std::io::{BufRead, BufReader};
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, mpsc};
 
 const VENDOR_HOST: &str = "plugin-code.salesmartly.com";
 
@@ -29,7 +30,7 @@ pub const PROBE: &str = r#"(function () {
 
 /// Runs `BEFORE` once the page is parsed; waits until the widget started (or, where it must not,
 /// a while), then runs `AFTER`, fires the registered listeners with `FIRE` payloads, and writes the
-/// report (base64 JSON, so no HTML escaping gets in the way) for `--dump-dom` to print. Chromium's
+/// report (base64 JSON, so no HTML escaping gets in the way) for the driver to read. Chromium's
 /// virtual time runs ahead of a slow network, so waiting for the widget is a condition, not a delay.
 /// `BEFORE` and `AFTER` may note things in `window.__probe.notes`.
 const REPORTER: &str = r#"(function () {
@@ -143,25 +144,34 @@ pub enum Network {
     Blocked,
 }
 
-/// The suite's one HTTPS server (tests/browser/server.py) and its certificate, started by the first
-/// test that needs it and ended by [`shutdown`] when the run is over.
-struct Server {
+/// The suites' one HTTPS server (tests/browser/server.py) and its certificate, and their one
+/// browser (tests/browser/driver.py: a long-lived Chromium, a fresh context per page), started by
+/// the first test that needs them and ended by [`shutdown`] when the run is over.
+struct Lab {
     dir: tempfile::TempDir,
-    process: Child,
+    server: Child,
     port: u16,
+    driver: Driver,
 }
 
-impl Drop for Server {
+impl Drop for Lab {
     fn drop(&mut self) {
-        let _ = self.process.kill();
-        let _ = self.process.wait();
+        for process in [&mut self.server, &mut self.driver.process] {
+            let _ = process.kill();
+            let _ = process.wait();
+        }
     }
 }
 
-static SERVER: Mutex<Option<Arc<Server>>> = Mutex::new(None);
+static LAB: Mutex<Option<Arc<Lab>>> = Mutex::new(None);
 
-impl Server {
-    fn start() -> Server {
+impl Lab {
+    fn shared() -> Arc<Lab> {
+        let mut shared = LAB.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        shared.get_or_insert_with(|| Arc::new(Lab::start())).clone()
+    }
+
+    fn start() -> Lab {
         let dir = tempfile::tempdir().unwrap();
         let (cert, key) = (dir.path().join("cert.pem"), dir.path().join("key.pem"));
         let status = Command::new("openssl")
@@ -177,7 +187,7 @@ impl Server {
         assert!(status.success(), "openssl could not make a certificate");
         let root = dir.path().join("www");
         std::fs::create_dir(&root).unwrap();
-        let mut process = Command::new("python3")
+        let mut server = Command::new("python3")
             .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/server.py"))
             .arg("--root")
             .arg(&root)
@@ -191,42 +201,125 @@ impl Server {
             .spawn()
             .unwrap();
         let mut line = String::new();
-        BufReader::new(process.stdout.take().unwrap()).read_line(&mut line).unwrap();
+        BufReader::new(server.stdout.take().unwrap()).read_line(&mut line).unwrap();
         let port = line.trim().parse().expect("the server prints its port");
-        Server { dir, process, port }
+        Lab { dir, server, port, driver: Driver::start(port) }
     }
 }
 
-/// Ends the shared server, once every test is done with it.
+/// tests/browser/driver.py: requests go in as JSON lines with an id, answers come back in the
+/// order they finish, and a reader thread hands each to the test that waits for it.
+struct Driver {
+    process: Child,
+    stdin: Mutex<ChildStdin>,
+    waiting: Arc<Mutex<HashMap<u64, mpsc::Sender<Value>>>>,
+    next: AtomicU64,
+}
+
+impl Driver {
+    fn start(vendor_port: u16) -> Driver {
+        let mut process = Command::new("python3")
+            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/driver.py"))
+            .arg("--vendor-port")
+            .arg(vendor_port.to_string())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdout = BufReader::new(process.stdout.take().unwrap());
+        let mut line = String::new();
+        stdout.read_line(&mut line).unwrap();
+        assert_eq!(line.trim(), "ready", "tests/browser/driver.py did not start");
+        let waiting: Arc<Mutex<HashMap<u64, mpsc::Sender<Value>>>> = Arc::default();
+        let answers = waiting.clone();
+        std::thread::spawn(move || {
+            for line in stdout.lines().map_while(Result::ok) {
+                let answer: Value = serde_json::from_str(&line).expect("the driver answers in JSON");
+                let id = answer["id"].as_u64().unwrap();
+                if let Some(asker) = answers.lock().unwrap().remove(&id) {
+                    let _ = asker.send(answer);
+                }
+            }
+            // The driver ended: whoever still waits hears so when its sender drops.
+            answers.lock().unwrap().clear();
+        });
+        let stdin = Mutex::new(process.stdin.take().unwrap());
+        Driver { process, stdin, waiting, next: AtomicU64::new(0) }
+    }
+
+    /// Sends every request at once, so that the browser runs them side by side, and returns the
+    /// results in the same order.
+    fn ask_all(&self, requests: Vec<Value>) -> Vec<Value> {
+        let pending: Vec<_> = requests
+            .into_iter()
+            .map(|mut request| {
+                let id = self.next.fetch_add(1, Ordering::Relaxed);
+                let (tx, rx) = mpsc::channel();
+                self.waiting.lock().unwrap().insert(id, tx);
+                request["id"] = json!(id);
+                let mut stdin = self.stdin.lock().unwrap();
+                writeln!(stdin, "{request}").and_then(|()| stdin.flush()).expect("the driver reads requests");
+                (request, rx)
+            })
+            .collect();
+        pending
+            .into_iter()
+            .map(|(request, rx)| {
+                let answer = rx.recv().unwrap_or_else(|_| panic!("tests/browser/driver.py ended before answering"));
+                if let Some(error) = answer.get("error") {
+                    let request = request.to_string();
+                    panic!("the driver failed: {error}\nrequest: {}", &request[..request.len().min(2000)]);
+                }
+                answer["result"].clone()
+            })
+            .collect()
+    }
+}
+
+/// Ends the shared server and browser, once every test is done with them.
 pub fn shutdown() {
-    drop(SERVER.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).take());
+    drop(LAB.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).take());
+}
+
+/// Drives shop pages step by step (tests/browser/driver.py's `drive` requests), all at once: for
+/// each spec, one report per step, after checking that the page threw nothing.
+pub fn drive_all(specs: Vec<Value>) -> Vec<Vec<Value>> {
+    let requests = specs.into_iter().map(|spec| json!({ "drive": spec })).collect();
+    Lab::shared()
+        .driver
+        .ask_all(requests)
+        .into_iter()
+        .map(|answer| {
+            let mut reports: Vec<Value> = serde_json::from_value(answer).unwrap();
+            let errors = reports.pop().unwrap();
+            assert_eq!(errors["errors"], json!([]), "page errors");
+            reports
+        })
+        .collect()
 }
 
 /// One test's view of the shared server: its pages in a folder of their own, so that tests running
 /// at the same time neither overwrite each other's pages nor read each other's requests.
 pub struct Browser {
-    server: Arc<Server>,
+    lab: Arc<Lab>,
     folder: String,
 }
 
 impl Browser {
     pub fn start() -> Browser {
         static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let server = {
-            let mut shared = SERVER.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-            shared.get_or_insert_with(|| Arc::new(Server::start())).clone()
-        };
+        let lab = Lab::shared();
         let folder = format!("t{}", NEXT.fetch_add(1, Ordering::Relaxed));
-        std::fs::create_dir(server.dir.path().join("www").join(&folder)).unwrap();
-        Browser { server, folder }
+        std::fs::create_dir(lab.dir.path().join("www").join(&folder)).unwrap();
+        Browser { lab, folder }
     }
 
     fn root(&self) -> PathBuf {
-        self.server.dir.path().join("www").join(&self.folder)
+        self.lab.dir.path().join("www").join(&self.folder)
     }
 
     pub fn url(&self, name: &str) -> String {
-        format!("https://127.0.0.1:{}/{}/{name}", self.server.port, self.folder)
+        format!("https://127.0.0.1:{}/{}/{name}", self.lab.port, self.folder)
     }
 
     /// Serves `html` as `name` without loading it (for iframes).
@@ -236,48 +329,38 @@ impl Browser {
 
     /// Loads `page` as `name`, lets it settle, and returns its report.
     pub fn load(&self, name: &str, page: &Page, network: Network) -> Value {
-        self.serve(name, &page.html());
-        let resolver = match network {
-            Network::Blocked => format!("MAP {VENDOR_HOST} ~NOTFOUND"),
-            Network::Normal | Network::SlowLoader => format!("MAP {VENDOR_HOST} 127.0.0.1:{}", self.server.port),
-        };
-        let profile_dir = tempfile::tempdir().unwrap();
-        let output = Command::new("chromium")
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--ignore-certificate-errors",
-                "--virtual-time-budget=60000",
-                "--dump-dom",
-            ])
-            .arg(format!("--user-data-dir={}", profile_dir.path().display()))
-            .arg(format!("--host-resolver-rules={resolver}"))
-            .arg(match page.fragment.is_empty() {
-                true => self.url(name),
-                false => format!("{}#{}", self.url(name), page.fragment),
+        self.load_all(&[(name, page, network)]).pop().unwrap()
+    }
+
+    /// Loads the pages side by side, and returns their reports in order.
+    pub fn load_all(&self, pages: &[(&str, &Page, Network)]) -> Vec<Value> {
+        let requests = pages
+            .iter()
+            .map(|(name, page, network)| {
+                self.serve(name, &page.html());
+                let url = match page.fragment.is_empty() {
+                    true => self.url(name),
+                    false => format!("{}#{}", self.url(name), page.fragment),
+                };
+                json!({"load": {"url": url, "blocked": matches!(network, Network::Blocked)}})
             })
-            .output()
-            .unwrap();
-        let dom = String::from_utf8_lossy(&output.stdout);
-        let start = dom
-            .find("<pre id=\"ssq-result\">")
-            .unwrap_or_else(|| panic!("no report in the page:\n{dom}\n{}", String::from_utf8_lossy(&output.stderr)))
-            + "<pre id=\"ssq-result\">".len();
-        let encoded = &dom[start..start + dom[start..].find("</pre>").unwrap()];
-        assert!(!encoded.is_empty(), "the page did not report:\n{dom}");
-        let decoded = base64::engine::general_purpose::STANDARD.decode(encoded.trim()).unwrap();
-        serde_json::from_slice(&decoded).unwrap()
+            .collect();
+        let results = self.lab.driver.ask_all(requests);
+        results
+            .iter()
+            .zip(pages)
+            .map(|(encoded, (name, ..))| {
+                let encoded = encoded.as_str().unwrap_or_default();
+                assert!(!encoded.is_empty(), "{name}: the page did not report");
+                let decoded = base64::engine::general_purpose::STANDARD.decode(encoded.trim()).unwrap();
+                serde_json::from_slice(&decoded).unwrap()
+            })
+            .collect()
     }
 
     /// The requests the server saw for the vendor's host, as `path`s, for pages named `page`.
     pub fn vendor_requests(&self, page: &str) -> Vec<String> {
-        let log = std::fs::read_to_string(self.server.dir.path().join("requests.log")).unwrap_or_default();
+        let log = std::fs::read_to_string(self.lab.dir.path().join("requests.log")).unwrap_or_default();
         let folder = format!("/{}/", self.folder);
         log.lines()
             // Another test's request may be half written: this test's own are all complete.

@@ -1,11 +1,11 @@
-//! `[pages]` and `[consent]` in Chromium (tests/pages/drive.py, Playwright for Python): which
+//! `[pages]` and `[consent]` in Chromium (tests/browser/driver.py's `drive` requests): which
 //! paths load the widget, single-page-app routes, and nothing before consent, for each consent
 //! manager, in both install forms. Each step's report says what the widget's stand-in received,
 //! how many requests reached SaleSmartly's host, and what it stored.
 
+use crate::browser::drive_all;
 use crate::support::*;
 use serde_json::{Value, json};
-use std::path::Path;
 
 /// The two install forms, with a launcher.
 fn loaders() -> [&'static str; 2] {
@@ -21,17 +21,9 @@ fn block(profile: &str, args: &[&str]) -> String {
     render_with("p.ssq.toml", profile, args)
 }
 
-/// Runs a spec through drive.py: one report per step, and the page errors last.
+/// Drives one spec: one report per step.
 fn drive(spec: Value) -> Vec<Value> {
-    let file = tempfile::NamedTempFile::new().unwrap();
-    std::fs::write(file.path(), spec.to_string()).unwrap();
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pages/drive.py");
-    let output = std::process::Command::new("python3").arg(script).arg(file.path()).output().unwrap();
-    assert!(output.status.success(), "drive.py:\n{}", String::from_utf8_lossy(&output.stderr));
-    let mut reports: Vec<Value> = serde_json::from_slice(&output.stdout).unwrap();
-    let errors = reports.pop().unwrap();
-    assert_eq!(errors["errors"], json!([]), "page errors");
-    reports
+    drive_all(vec![spec]).pop().unwrap()
 }
 
 fn count(report: &Value, command: &str) -> usize {
@@ -48,16 +40,19 @@ fn a_skipped_path_loads_nothing_and_an_open_path_opens_once() {
             "{loader}{LAUNCHER}[pages]\nskip = [\"/checkout/**\", \"/admin/**\"]\nopen = [\"/pricing\", \"/help/*\"]\n"
         );
         let block = block(&profile, &[]);
-        let skipped =
-            drive(json!({"block": block, "start": "/checkout/pay?step=2", "steps": [{"click": "#help-btn"}]}));
+        let [skipped, pricing, help, plain] = drive_all(vec![
+            json!({"block": block, "start": "/checkout/pay?step=2", "steps": [{"click": "#help-btn"}]}),
+            json!({"block": block, "start": "/pricing", "steps": [{}]}),
+            json!({"block": block, "start": "/help/returns", "steps": [{}]}),
+            json!({"block": block, "start": "/", "steps": [{}]}),
+        ])
+        .try_into()
+        .unwrap();
         assert_eq!(skipped[0]["vendor_requests"], 0, "{loader}: a skipped path makes no request");
         assert_eq!(skipped[0]["starts"], 0);
-
-        for start in ["/pricing", "/help/returns"] {
-            let opened = drive(json!({"block": block, "start": start, "steps": [{}]}));
-            assert_eq!(count(&opened[0], "chatOpen"), 1, "{loader} {start}: {}", opened[0]);
+        for opened in [pricing, help] {
+            assert_eq!(count(&opened[0], "chatOpen"), 1, "{loader}: {}", opened[0]);
         }
-        let plain = drive(json!({"block": block, "start": "/", "steps": [{}]}));
         assert_eq!(count(&plain[0], "chatOpen"), 0);
         assert_eq!(plain[0]["starts"], 1);
     }
@@ -66,6 +61,7 @@ fn a_skipped_path_loads_nothing_and_an_open_path_opens_once() {
 /// pushState, replaceState, the back button and hash changes, with the Navigation API and,
 /// with it hidden, through history's methods.
 fn single_page_routes_count_as_arrivals() {
+    let mut cases = Vec::new();
     for hide_navigation in [false, true] {
         for loader in loaders() {
             let profile = format!("{loader}{LAUNCHER}[pages]\nskip = [\"/checkout/**\"]\nopen = [\"/pricing\"]\n");
@@ -75,7 +71,7 @@ fn single_page_routes_count_as_arrivals() {
                 }
                 false => "",
             };
-            let reports = drive(json!({"block": block(&profile, &[]), "head": head, "start": "/", "steps": [
+            let spec = json!({"block": block(&profile, &[]), "head": head, "start": "/", "steps": [
                 step("history.pushState({}, '', '/pricing')"),
                 step("history.replaceState({}, '', '/pricing?tab=2')"),
                 step("location.hash = '#plans'"),
@@ -85,39 +81,48 @@ fn single_page_routes_count_as_arrivals() {
                 {"click": "#help-btn"},
                 step("history.pushState({}, '', '/')"),
                 {"click": "#help-btn"},
-            ]}));
-            let how = format!("navigation hidden: {hide_navigation}, {loader}");
-            assert_eq!(count(&reports[0], "chatOpen"), 1, "{how}: arriving at /pricing");
-            assert_eq!(count(&reports[1], "chatOpen"), 1, "{how}: replaceState keeps the path");
-            assert_eq!(count(&reports[2], "chatOpen"), 1, "{how}: a hash change is no arrival");
-            assert_eq!(count(&reports[4], "chatOpen"), 2, "{how}: back to /pricing arrives again");
-            assert_eq!(count(&reports[5], "chatClose"), 1, "{how}: a skipped path closes the chat");
-            assert_eq!(count(&reports[6], "chatOpen"), 2, "{how}: and its launcher is inert");
-            assert_eq!(count(&reports[8], "chatOpen"), 3, "{how}: back on a normal path, it works");
+            ]});
+            cases.push((format!("navigation hidden: {hide_navigation}, {loader}"), spec));
         }
     }
-
     // Leaving a skipped path loads the widget if it never loaded.
     let profile = format!("{}{LAUNCHER}[pages]\nskip = [\"/checkout/**\"]\n", loaders()[1]);
-    let reports = drive(json!({"block": block(&profile, &[]), "start": "/checkout", "steps": [
+    let leaving = json!({"block": block(&profile, &[]), "start": "/checkout", "steps": [
         {}, step("history.pushState({}, '', '/thanks')"),
-    ]}));
+    ]});
+
+    let (hows, mut specs): (Vec<_>, Vec<_>) = cases.into_iter().unzip();
+    specs.push(leaving);
+    let mut all = drive_all(specs);
+    let reports = all.pop().unwrap();
     assert_eq!(reports[0]["vendor_requests"], 0);
     assert_eq!(reports[1]["starts"], 1, "{}", reports[1]);
+    for (how, reports) in hows.iter().zip(all) {
+        assert_eq!(count(&reports[0], "chatOpen"), 1, "{how}: arriving at /pricing");
+        assert_eq!(count(&reports[1], "chatOpen"), 1, "{how}: replaceState keeps the path");
+        assert_eq!(count(&reports[2], "chatOpen"), 1, "{how}: a hash change is no arrival");
+        assert_eq!(count(&reports[4], "chatOpen"), 2, "{how}: back to /pricing arrives again");
+        assert_eq!(count(&reports[5], "chatClose"), 1, "{how}: a skipped path closes the chat");
+        assert_eq!(count(&reports[6], "chatOpen"), 2, "{how}: and its launcher is inert");
+        assert_eq!(count(&reports[8], "chatOpen"), 3, "{how}: back on a normal path, it works");
+    }
 }
 
 /// A router that kept `history.pushState` before the block ran (as `bind` keeps it) calls the
 /// original, which no wrapper sees: where there is no Navigation API, the path is still noticed.
 fn a_pushstate_captured_before_the_block_still_counts() {
     let hide = "Object.defineProperty(window, 'navigation', { value: undefined, configurable: true });";
+    let mut specs = Vec::new();
     for loader in loaders() {
         let profile = format!("{loader}{LAUNCHER}[pages]\nskip = [\"/checkout/**\"]\nopen = [\"/pricing\"]\n");
         let head = format!("<script nonce=\"helper\">{hide} window.__push = history.pushState.bind(history);</script>");
-        let reports = drive(json!({"block": block(&profile, &[]), "head": head, "start": "/", "steps": [
+        specs.push(json!({"block": block(&profile, &[]), "head": head, "start": "/", "steps": [
             step("window.__push({}, '', '/pricing')"),
             step("window.__push({}, '', '/checkout/pay')"),
             {"click": "#help-btn"},
         ]}));
+    }
+    for (loader, reports) in loaders().iter().zip(drive_all(specs)) {
         assert_eq!(count(&reports[0], "chatOpen"), 1, "{loader}: /help opens the chat: {}", reports[0]);
         assert_eq!(count(&reports[1], "chatClose"), 1, "{loader}: /checkout is skipped: {}", reports[1]);
         assert_eq!(count(&reports[2], "chatOpen"), 1, "{loader}: and its launcher is inert");
@@ -231,42 +236,43 @@ fn consent_profile(loader: &str, manager: &Manager) -> String {
 /// Before consent nothing reaches SaleSmartly and nothing is stored, and a click asks for it;
 /// accepting sets up once; withdrawing closes the chat, forgets the visitor and stops.
 fn nothing_before_consent_then_everything_once() {
+    let mut cases = Vec::new();
     for manager in MANAGERS {
         for loader in loaders() {
             let how = format!("{} {}", manager.cmp, loader.lines().nth(1).unwrap());
-            let reports = drive(json!({
+            let spec = json!({
                 "block": block(&consent_profile(loader, manager), &[]), "head": manager.head, "start": "/",
                 "steps": [{"wait": 0.8}, {"click": "#help-btn"}, step(manager.accept), {"click": "#help-btn"},
                           step(manager.withdraw), {"click": "#help-btn"}],
-            }));
-            let before = &reports[1];
-            assert_eq!(before["vendor_requests"], 0, "{how}: before consent");
-            assert_eq!(before["storage_now"], before["storage_before"], "{how}: nothing stored before consent");
-            assert_eq!(before["needed"], 1, "{how}: the click asked for consent");
-            let accepted = &reports[3];
-            assert_eq!(accepted["starts"], 1, "{how}: set up once: {accepted}");
-            assert_eq!(
-                accepted["widget_stored"], true,
-                "{how}: the stand-in widget stores, so the check above can fail"
-            );
-            assert_eq!(count(accepted, "chatOpen"), 1, "{how}: the launcher works");
-            let withdrawn = &reports[4];
-            let commands = withdrawn["commands"].as_array().unwrap();
-            assert_eq!(commands[commands.len() - 2..], [json!("chatClose"), json!("clearUser")], "{how}: {withdrawn}");
-            assert_eq!(reports[5]["commands"], withdrawn["commands"], "{how}: nothing more is sent");
-            assert_eq!(reports[5]["needed"], 2, "{how}");
+            });
+            cases.push((how, spec));
         }
+    }
+    let (hows, specs): (Vec<_>, Vec<_>) = cases.into_iter().unzip();
+    for (how, reports) in hows.iter().zip(drive_all(specs)) {
+        let before = &reports[1];
+        assert_eq!(before["vendor_requests"], 0, "{how}: before consent");
+        assert_eq!(before["storage_now"], before["storage_before"], "{how}: nothing stored before consent");
+        assert_eq!(before["needed"], 1, "{how}: the click asked for consent");
+        let accepted = &reports[3];
+        assert_eq!(accepted["starts"], 1, "{how}: set up once: {accepted}");
+        assert_eq!(accepted["widget_stored"], true, "{how}: the stand-in widget stores, so the check above can fail");
+        assert_eq!(count(accepted, "chatOpen"), 1, "{how}: the launcher works");
+        let withdrawn = &reports[4];
+        let commands = withdrawn["commands"].as_array().unwrap();
+        assert_eq!(commands[commands.len() - 2..], [json!("chatClose"), json!("clearUser")], "{how}: {withdrawn}");
+        assert_eq!(reports[5]["commands"], withdrawn["commands"], "{how}: nothing more is sent");
+        assert_eq!(reports[5]["needed"], 2, "{how}");
     }
 }
 
 fn a_rejection_loads_nothing_and_a_returning_visitor_starts_at_once() {
+    let mut specs = Vec::new();
     for manager in MANAGERS {
         let loader = loaders()[1];
         let block = block(&consent_profile(loader, manager), &[]);
-        let rejected = drive(json!({"block": block, "head": manager.head, "start": "/",
+        specs.push(json!({"block": block, "head": manager.head, "start": "/",
             "steps": [step(manager.reject), {"click": "#help-btn"}]}));
-        assert_eq!(rejected[1]["vendor_requests"], 0, "{}: rejected", manager.cmp);
-        assert_eq!(rejected[1]["widget_stored"], false, "{}", manager.cmp);
 
         // Consent given on an earlier page: the manager knows at once (for `event`, the page says
         // so with window.ssqConsent before the block; the stand-ins are set before it too).
@@ -280,7 +286,13 @@ fn a_rejection_loads_nothing_and_a_returning_visitor_starts_at_once() {
             "cookieconsent" | "klaro" => json!([step(manager.accept), {"reload": true, "wait": 0.8}]),
             _ => json!([{"wait": 0.8}]),
         };
-        let returning = drive(json!({"block": block, "head": returning_head, "start": "/", "steps": steps}));
+        specs.push(json!({"block": block, "head": returning_head, "start": "/", "steps": steps}));
+    }
+    let reports = drive_all(specs);
+    for (manager, pair) in MANAGERS.iter().zip(reports.chunks(2)) {
+        let [rejected, returning] = pair else { unreachable!() };
+        assert_eq!(rejected[1]["vendor_requests"], 0, "{}: rejected", manager.cmp);
+        assert_eq!(rejected[1]["widget_stored"], false, "{}", manager.cmp);
         let last = returning.last().unwrap();
         assert_eq!(last["starts"], 1, "{}: a returning visitor: {last}", manager.cmp);
     }
@@ -294,38 +306,33 @@ fn consent_combines_with_load_modes_pages_and_csp() {
         "{}load = \"interaction\"\n{LAUNCHER}[consent]\ncmp = \"event\"\n[pages]\nskip = [\"/checkout/**\"]\n",
         loaders()[1]
     );
-    let reports = drive(json!({"block": block(&profile, &[]), "start": "/", "steps": [
-        step(event.accept), {"click": "#contact", "wait": 0.6},
-    ]}));
-    assert_eq!(reports[0]["vendor_requests"], 0, "consent alone does not load in interaction mode");
-    assert!(reports[1]["vendor_requests"].as_u64().unwrap() > 0, "the first interaction after it does");
-
-    let skipped = drive(
+    let mut specs = vec![
+        json!({"block": block(&profile, &[]), "start": "/", "steps": [
+            step(event.accept), {"click": "#contact", "wait": 0.6},
+        ]}),
         json!({"block": block(&profile, &[]), "start": "/checkout", "steps": [step(event.accept), {"click": "#help-btn"}]}),
-    );
-    assert_eq!(skipped[1]["vendor_requests"], 0, "consent on a skipped path loads nothing");
-
+    ];
+    let mut hows = Vec::new();
     for loader in loaders() {
         let profile = consent_profile(loader, event);
         let nonced = block(&profile, &["--nonce", "helper"]);
         let csp = "script-src 'nonce-helper' https://plugin-code.salesmartly.com https://cdn.example";
-        let reports = drive(json!({"block": nonced, "csp": csp, "start": "/", "steps": [{}, step(event.accept)]}));
-        assert_eq!(
-            (&reports[0]["vendor_requests"], &reports[1]["starts"]),
-            (&json!(0), &json!(1)),
-            "{loader} with a nonce"
-        );
+        specs.push(json!({"block": nonced, "csp": csp, "start": "/", "steps": [{}, step(event.accept)]}));
+        hows.push(format!("{loader} with a nonce"));
 
         let file = temp_profile("p.ssq.toml", &profile);
         let sources = ssq_gen().arg("csp").arg(&file.path).output().unwrap();
         let csp = format!("script-src {} 'nonce-helper'", String::from_utf8(sources.stdout).unwrap().trim());
-        let reports =
-            drive(json!({"block": block(&profile, &[]), "csp": csp, "start": "/", "steps": [{}, step(event.accept)]}));
-        assert_eq!(
-            (&reports[0]["vendor_requests"], &reports[1]["starts"]),
-            (&json!(0), &json!(1)),
-            "{loader} with the hashes"
-        );
+        specs.push(json!({"block": block(&profile, &[]), "csp": csp, "start": "/", "steps": [{}, step(event.accept)]}));
+        hows.push(format!("{loader} with the hashes"));
+    }
+    let all = drive_all(specs);
+    let (interaction, skipped) = (&all[0], &all[1]);
+    assert_eq!(interaction[0]["vendor_requests"], 0, "consent alone does not load in interaction mode");
+    assert!(interaction[1]["vendor_requests"].as_u64().unwrap() > 0, "the first interaction after it does");
+    assert_eq!(skipped[1]["vendor_requests"], 0, "consent on a skipped path loads nothing");
+    for (how, reports) in hows.iter().zip(&all[2..]) {
+        assert_eq!((&reports[0]["vendor_requests"], &reports[1]["starts"]), (&json!(0), &json!(1)), "{how}");
     }
 }
 

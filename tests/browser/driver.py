@@ -1,0 +1,202 @@
+#!/usr/bin/env python3
+"""The browser suites' one driver: a long-lived headless Chromium (Playwright for Python, the
+system's Chromium: it downloads no browser), a fresh context for every page, several pages at once.
+
+    python3 tests/browser/driver.py --vendor-port PORT
+
+Reads requests from standard input, one JSON object a line, and answers each with one line,
+{"id": ..., "result": ...} or {"id": ..., "error": "..."}, in the order they finish. It prints
+`ready` once the browser is up. Two kinds of request:
+
+  {"id": 1, "load": {"url": ..., "blocked": false}}
+      Loads a page of tests/browser/server.py's (SaleSmartly's host is mapped to PORT) in virtual
+      time, as `chromium --dump-dom --virtual-time-budget` does: timers run ahead while nothing
+      is fetched, so a page that waits 30 s costs well under one. `blocked` makes the vendor's
+      host fail to resolve, as an ad blocker does. The result is the text of `#ssq-result`.
+
+  {"id": 2, "drive": SPEC}
+      Drives a shop's pages step by step in real time, for `[pages]` and `[consent]`: every
+      request is answered here, the site's pages from one template, SaleSmartly's scripts from the
+      stand-ins, the consent managers from tests/js/node_modules. The result is one report per
+      step, then {"errors": [...]}.
+
+      SPEC: {"block": the block's HTML, "start": a path, "head": HTML before the block (a consent
+      manager, a page's own history wrapper), "csp": a Content-Security-Policy or null, "steps":
+      [...]}. A step is {"do": JavaScript to run in the page, or "click": a selector, or "reload":
+      true, or "goto": a path, and "wait": seconds at least}, then the report: the stand-in's
+      commands and starts, requests to SaleSmartly, whether `ssq:consent-needed` fired, and the
+      storage the widget writes.
+
+SSQ_BROWSER_PAGES sets how many pages run at once (default 6: most of a page's time is waiting, and the machines have two cores).
+"""
+import argparse
+import asyncio
+import json
+import os
+import shutil
+import sys
+import time
+
+from playwright.async_api import async_playwright
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+VENDOR_HOST = "plugin-code.salesmartly.com"
+VENDOR = "https://" + VENDOR_HOST + "/"
+SITE = "https://shop.example"
+FILES = {
+    VENDOR + "chat/widget-v2/code/install.js": os.path.join(ROOT, "tests", "stand-ins", "install.js"),
+    "https://cdn.example/cookieconsent.umd.js": os.path.join(ROOT, "tests", "js", "node_modules", "vanilla-cookieconsent", "dist", "cookieconsent.umd.js"),
+    "https://cdn.example/klaro.js": os.path.join(ROOT, "tests", "js", "node_modules", "klaro", "dist", "klaro-no-css.js"),
+}
+PROJECT = os.path.join(ROOT, "templates", "preview", "project.js")
+VIRTUAL_TIME_BUDGET_MS = 60000
+
+SHOP_PAGE = """<!doctype html>
+<html><head><meta charset="utf-8"><title>shop</title>
+<script nonce="helper">
+  window.__needed = 0;
+  document.addEventListener("ssq:consent-needed", function () { window.__needed += 1; });
+  window.__before = document.cookie + "|" + JSON.stringify(localStorage) + "|" + JSON.stringify(sessionStorage);
+</script>
+{head}
+</head><body>
+<button id="help-btn">Help</button>
+<a id="contact" href="/contact">Contact</a>
+{block}
+</body></html>"""
+
+SNAPSHOT = """() => {
+    var record = window.__ssqRecord || null;
+    return {
+        path: location.pathname,
+        starts: record ? record.starts : 0,
+        commands: record ? record.commands.map(function (c) { return c[0]; }) : [],
+        needed: window.__needed,
+        storage_before: window.__before,
+        storage_now: document.cookie + "|" + JSON.stringify(localStorage) + "|" + JSON.stringify(sessionStorage),
+        widget_stored: document.cookie.indexOf("ss_standin_visitor") >= 0 || localStorage.getItem("ss_standin_visitor") !== null,
+        page: window.__page || null
+    };
+}"""
+
+
+async def load(browser, request):
+    """One page in virtual time; the text its reporter wrote into #ssq-result."""
+    context = await browser.new_context(ignore_https_errors=True)
+    try:
+        if request.get("blocked"):
+            await context.route(VENDOR + "**", lambda route: route.abort("namenotresolved"))
+        page = await context.new_page()
+        cdp = await context.new_cdp_session(page)
+        expired = asyncio.get_running_loop().create_future()
+        cdp.on("Emulation.virtualTimeBudgetExpired", lambda _: expired.done() or expired.set_result(None))
+        # Paused until the page's response has arrived, then run ahead while nothing is fetched.
+        await cdp.send("Emulation.setVirtualTimePolicy", {"policy": "pause"})
+        await page.goto(request["url"], wait_until="commit")
+        await cdp.send("Emulation.setVirtualTimePolicy",
+                       {"policy": "pauseIfNetworkFetchesPending", "budget": VIRTUAL_TIME_BUDGET_MS})
+        await asyncio.wait_for(expired, 120)
+        return await page.evaluate("(document.getElementById('ssq-result') || {}).textContent || ''")
+    finally:
+        await context.close()
+
+
+async def drive(browser, spec):
+    """A shop's pages, step by step in real time: one report per step, then the page errors."""
+    context = await browser.new_context()
+    try:
+        page = await context.new_page()
+        errors, vendor = [], []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+
+        async def site(route):
+            headers = {"content-type": "text/html; charset=utf-8"}
+            if spec.get("csp"):
+                headers["content-security-policy"] = spec["csp"]
+            body = SHOP_PAGE.replace("{head}", spec.get("head", "")).replace("{block}", spec["block"])
+            await route.fulfill(status=200, headers=headers, body=body)
+
+        async def files(route):
+            url = route.request.url
+            if url.startswith(VENDOR):
+                vendor.append(url)
+            path = FILES.get(url.split("?")[0]) or (PROJECT if "/js/project_" in url else None)
+            if path is None:
+                await route.fulfill(status=404, body="")
+            else:
+                with open(path, "rb") as file:
+                    await route.fulfill(status=200, headers={"content-type": "text/javascript"}, body=file.read())
+
+        await page.route(SITE + "/**", site)
+        await page.route(VENDOR + "**", files)
+        await page.route("https://cdn.example/**", files)
+        await page.goto(SITE + spec["start"])
+        reports = []
+        for step in spec["steps"]:
+            if "do" in step:
+                await page.evaluate(step["do"])
+            if "click" in step:
+                await page.click(step["click"])
+            if "reload" in step:
+                await page.reload()
+            if "goto" in step:
+                await page.goto(SITE + step["goto"])
+            # Until the page settles: the same report twice, 200 ms apart, after at least `wait`.
+            await page.wait_for_timeout(step.get("wait", 0.3) * 1000)
+            report, deadline = None, time.monotonic() + 5
+            while time.monotonic() < deadline:
+                now = [await page.evaluate(SNAPSHOT), len(vendor)]
+                if now == report:
+                    break
+                report = now
+                await page.wait_for_timeout(200)
+            report, requests = report
+            report["vendor_requests"] = requests
+            reports.append(report)
+        reports.append({"errors": errors})
+        return reports
+    finally:
+        await context.close()
+
+
+async def answer(browser, pages, line):
+    request = json.loads(line)
+    reply = {"id": request["id"]}
+    async with pages:
+        try:
+            if "load" in request:
+                reply["result"] = await load(browser, request["load"])
+            else:
+                reply["result"] = await drive(browser, request["drive"])
+        except Exception as error:  # the test that asked reports it, with the request
+            reply["error"] = "%s: %s" % (type(error).__name__, error)
+    sys.stdout.write(json.dumps(reply) + "\n")
+    sys.stdout.flush()
+
+
+async def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--vendor-port", type=int, required=True)
+    args = parser.parse_args()
+    loop = asyncio.get_running_loop()
+    stdin = asyncio.StreamReader(limit=1 << 26)
+    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(stdin), sys.stdin)
+    pages = asyncio.Semaphore(int(os.environ.get("SSQ_BROWSER_PAGES", "6")))
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=shutil.which("chromium"),
+            args=["--no-sandbox", "--disable-quic",
+                  "--host-resolver-rules=MAP %s 127.0.0.1:%d" % (VENDOR_HOST, args.vendor_port)],
+        )
+        print("ready", flush=True)
+        running = set()
+        while line := await stdin.readline():
+            task = asyncio.create_task(answer(browser, pages, line))
+            running.add(task)
+            task.add_done_callback(running.discard)
+        await asyncio.gather(*running)
+        await browser.close()
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
