@@ -27,7 +27,10 @@ Reads requests from standard input, one JSON object a line, and answers each wit
       commands and starts, requests to SaleSmartly, whether `ssq:consent-needed` fired, and the
       storage the widget writes.
 
-SSQ_BROWSER_PAGES sets how many pages run at once (default 6: most of a page's time is waiting, and the machines have two cores).
+How many pages run at once: `drive` pages mostly wait in real time, so six of them share the
+browser (SSQ_DRIVE_PAGES); `load` pages are CPU-bound, since virtual time runs ahead only while the
+renderer is idle, and on two cores one at a time was fastest (SSQ_LOAD_PAGES; at 54be412, the
+sdk_calls suite took 13.5 s at one, 15.6 s at two and 20.9 s at six).
 """
 import argparse
 import asyncio
@@ -159,12 +162,13 @@ async def drive(browser, spec):
         await context.close()
 
 
-async def answer(browser, pages, line):
+async def answer(browser, slots, line):
     request = json.loads(line)
     reply = {"id": request["id"]}
-    async with pages:
+    kind = "load" if "load" in request else "drive"
+    async with slots[kind]:
         try:
-            if "load" in request:
+            if kind == "load":
                 reply["result"] = await load(browser, request["load"])
             else:
                 reply["result"] = await drive(browser, request["drive"])
@@ -181,7 +185,10 @@ async def main():
     loop = asyncio.get_running_loop()
     stdin = asyncio.StreamReader(limit=1 << 26)
     await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(stdin), sys.stdin)
-    pages = asyncio.Semaphore(int(os.environ.get("SSQ_BROWSER_PAGES", "6")))
+    slots = {
+        "load": asyncio.Semaphore(int(os.environ.get("SSQ_LOAD_PAGES", "1"))),
+        "drive": asyncio.Semaphore(int(os.environ.get("SSQ_DRIVE_PAGES", "6"))),
+    }
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(
             executable_path=shutil.which("chromium"),
@@ -191,7 +198,7 @@ async def main():
         print("ready", flush=True)
         running = set()
         while line := await stdin.readline():
-            task = asyncio.create_task(answer(browser, pages, line))
+            task = asyncio.create_task(answer(browser, slots, line))
             running.add(task)
             task.add_done_callback(running.discard)
         await asyncio.gather(*running)

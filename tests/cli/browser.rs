@@ -374,6 +374,27 @@ impl Browser {
     }
 }
 
+/// Pages to load side by side, each with the checks for its report, run in the order added.
+#[derive(Default)]
+pub struct Batch<'a> {
+    pages: Vec<(String, Page, Network)>,
+    checks: Vec<Box<dyn FnOnce(Value) + 'a>>,
+}
+
+impl<'a> Batch<'a> {
+    pub fn add(&mut self, name: &str, page: Page, network: Network, check: impl FnOnce(Value) + 'a) {
+        self.pages.push((name.to_string(), page, network));
+        self.checks.push(Box::new(check));
+    }
+
+    pub fn run(self, browser: &Browser) {
+        let pages: Vec<_> = self.pages.iter().map(|(name, page, network)| (name.as_str(), page, *network)).collect();
+        for (report, check) in browser.load_all(&pages).into_iter().zip(self.checks) {
+            check(report);
+        }
+    }
+}
+
 pub fn clean(report: &Value) {
     assert_eq!(report["probe"]["errors"], json!([]), "JavaScript errors");
     assert_eq!(report["probe"]["violations"], json!([]), "CSP violations");

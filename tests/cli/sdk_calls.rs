@@ -3,7 +3,7 @@
 //! every command they receive, known or not, and answer `chatOpen` by opening the chat window
 //! when a page asks them to (`window.__standInOpensChat`).
 
-use crate::browser::{Browser, Network, Page, clean};
+use crate::browser::{Batch, Browser, Network, Page, clean};
 use crate::support::*;
 use serde_json::{Value, json};
 use ssq_gen::sdk::{Load, Word};
@@ -15,6 +15,7 @@ fn commands(report: &Value) -> &Vec<Value> {
 
 fn set_up_commands_in_both_forms_every_load_mode_and_the_logout_block() {
     let browser = Browser::start();
+    let mut batch = Batch::default();
     for (form, loader) in install_forms() {
         for load in Load::WORDS {
             for logout in [false, true] {
@@ -27,28 +28,31 @@ fn set_up_commands_in_both_forms_every_load_mode_and_the_logout_block() {
                 page.before = "window.dispatchEvent(new Event('keydown'));".into();
                 page.fire = json!({"onReady": null});
                 let name = format!("setup-{form}-{load}-{logout}.html");
-                let report = browser.load(&name, &page, Network::Normal);
-                clean(&report);
-                assert_eq!(report["starts"], 1, "{name}");
-                let mut expected = Vec::new();
-                if logout {
-                    expected.push(json!(["clearUser"]));
-                }
-                expected.extend([
-                    json!(["hideUpload", ["video", "img"]]),
-                    json!(["hideCloseIcon"]),
-                    json!(["onReady", "<function>"]),
-                ]);
-                assert_eq!(commands(&report), &expected, "{name}");
-                // onReady carries nothing: analytics get the event's name alone.
-                assert_eq!(report["dataLayer"], json!([{"event": "ssq_ready"}]), "{name}");
+                batch.add(&name.clone(), page, Network::Normal, move |report| {
+                    clean(&report);
+                    assert_eq!(report["starts"], 1, "{name}");
+                    let mut expected = Vec::new();
+                    if logout {
+                        expected.push(json!(["clearUser"]));
+                    }
+                    expected.extend([
+                        json!(["hideUpload", ["video", "img"]]),
+                        json!(["hideCloseIcon"]),
+                        json!(["onReady", "<function>"]),
+                    ]);
+                    assert_eq!(commands(&report), &expected, "{name}");
+                    // onReady carries nothing: analytics get the event's name alone.
+                    assert_eq!(report["dataLayer"], json!([{"event": "ssq_ready"}]), "{name}");
+                });
             }
         }
     }
+    batch.run(&browser);
 }
 
 fn on_ready_runs_every_action_with_no_chat_content() {
     let browser = Browser::start();
+    let mut batch = Batch::default();
     for (action, forward) in [("console", false), ("gtag", false), ("datalayer", true), ("gtag", true)] {
         let profile = format!(
             "[loader]\nlicense = \"g1vfb1b\"\n[events]\non_ready = \"{action}\"\nforward_content = {forward}\n"
@@ -56,15 +60,17 @@ fn on_ready_runs_every_action_with_no_chat_content() {
         let mut page = Page::with(render("p.toml", &profile));
         page.fire = json!({"onReady": null});
         let name = format!("ready-{action}-{forward}.html");
-        let report = browser.load(&name, &page, Network::Normal);
-        clean(&report);
-        assert_eq!(commands(&report), &vec![json!(["onReady", "<function>"])], "{name}");
-        match action {
-            "console" => assert_eq!(report["probe"]["console"], json!([["ssq_ready", null]]), "{name}"),
-            "gtag" => assert_eq!(report["probe"]["gtag"], json!([["event", "ssq_ready", {}]]), "{name}"),
-            _ => assert_eq!(report["dataLayer"], json!([{"event": "ssq_ready"}]), "{name}"),
-        }
+        batch.add(&name.clone(), page, Network::Normal, move |report| {
+            clean(&report);
+            assert_eq!(commands(&report), &vec![json!(["onReady", "<function>"])], "{name}");
+            match action {
+                "console" => assert_eq!(report["probe"]["console"], json!([["ssq_ready", null]]), "{name}"),
+                "gtag" => assert_eq!(report["probe"]["gtag"], json!([["event", "ssq_ready", {}]]), "{name}"),
+                _ => assert_eq!(report["dataLayer"], json!([{"event": "ssq_ready"}]), "{name}"),
+            }
+        });
     }
+    batch.run(&browser);
 }
 
 const SEND_PROFILE: &str = "[triggers.send_on_click]\n\"#ask-size\" = \"Which size fits me?\"\n\".ask-shipping\" = \"When will my order arrive?\"\n";
@@ -92,30 +98,36 @@ fn send_page(snippet: String) -> Page {
 fn send_on_click_sends_once_the_chat_window_is_open() {
     let browser = Browser::start();
     let cases = [("slow", "immediate", Network::SlowLoader), ("first-input", "interaction", Network::Normal)];
+    let mut batch = Batch::default();
     for (form, loader) in install_forms() {
         for (case, load, network) in cases {
             let profile = format!("[loader]\n{loader}\nload = \"{load}\"\n{SEND_PROFILE}");
             let name = format!("send-{form}-{case}.html");
-            let report = browser.load(&name, &send_page(render("p.toml", &profile)), network);
-            clean(&report);
-            let sent = commands(&report);
-            let expected = [
-                json!(["onReady", "<function>"]),
-                json!(["onOpenChat", "<function>"]),
-                json!(["onCloseChat", "<function>"]),
-                json!(["chatOpen"]),
-                json!(["sendTextMessage", "Which size fits me?"]),
-                json!(["sendTextMessage", "When will my order arrive?"]),
-            ];
-            // Two clicks before the window opened: one chatOpen, one text. The click once it was
-            // open: its text at once, no second chatOpen.
-            assert_eq!(sent, &expected.to_vec(), "{name}");
-            // The first text went after the widget opened the window, not on a timer.
-            assert_eq!(report["openedAfter"], 4, "{name}: the window opened after chatOpen, before any text");
-            assert_eq!(report["probe"]["notes"]["openedBeforeSecondAsk"], true, "{name}");
-            assert!(report["probe"]["notes"]["path"].as_str().unwrap().ends_with(&name), "{name}: the link navigated");
+            batch.add(&name.clone(), send_page(render("p.toml", &profile)), network, move |report| {
+                clean(&report);
+                let sent = commands(&report);
+                let expected = [
+                    json!(["onReady", "<function>"]),
+                    json!(["onOpenChat", "<function>"]),
+                    json!(["onCloseChat", "<function>"]),
+                    json!(["chatOpen"]),
+                    json!(["sendTextMessage", "Which size fits me?"]),
+                    json!(["sendTextMessage", "When will my order arrive?"]),
+                ];
+                // Two clicks before the window opened: one chatOpen, one text. The click once it was
+                // open: its text at once, no second chatOpen.
+                assert_eq!(sent, &expected.to_vec(), "{name}");
+                // The first text went after the widget opened the window, not on a timer.
+                assert_eq!(report["openedAfter"], 4, "{name}: the window opened after chatOpen, before any text");
+                assert_eq!(report["probe"]["notes"]["openedBeforeSecondAsk"], true, "{name}");
+                assert!(
+                    report["probe"]["notes"]["path"].as_str().unwrap().ends_with(&name),
+                    "{name}: the link navigated"
+                );
+            });
         }
     }
+    batch.run(&browser);
 }
 
 /// The Big List of Naughty Strings as texts to send: every one the rules accept arrives byte for
@@ -160,6 +172,8 @@ fn lead_forms_and_channels_reach_each_action_as_documented() {
     });
     let events = "on_open_collection = \"ACTION\"\non_collection_info = \"ACTION\"\non_open_whatsapp = \"ACTION\"\non_open_telegram = \"ACTION\"\non_open_line = \"ACTION\"\non_open_messenger = \"ACTION\"\non_open_email = \"ACTION\"\non_open_weixin = \"ACTION\"\n";
     let channels = ["whatsapp", "telegram", "line", "messenger", "email", "weixin"];
+    let lead = &lead;
+    let mut batch = Batch::default();
     for (form, loader) in install_forms() {
         for action in ["datalayer", "gtag", "console"] {
             for forward in [false, true] {
@@ -170,47 +184,49 @@ fn lead_forms_and_channels_reach_each_action_as_documented() {
                 let mut page = Page::with(render("p.toml", &profile));
                 page.fire = fire.clone();
                 let name = format!("leads-{form}-{action}-{forward}.html");
-                let report = browser.load(&name, &page, Network::Normal);
-                clean(&report);
-                let mut sent = vec![("ssq_open_collection".to_string(), json!({"form_type": "offline"}))];
-                let lead_sent = match (action, forward) {
-                    ("console", true) => lead.clone(),
-                    _ => json!({"form_type": "survey"}),
-                };
-                sent.push(("ssq_collection_info".to_string(), lead_sent));
-                for channel in channels {
-                    // The console logs what the widget passed (nothing); analytics get `{}`.
-                    let payload = if action == "console" { Value::Null } else { json!({}) };
-                    sent.push((format!("ssq_open_{channel}"), payload));
-                }
-                if action == "console" {
-                    // The first payload is what the widget passed, as it passed it.
-                    sent[0].1 = json!({"type": "offline"});
-                }
-                let expected: Vec<Value> = sent
-                    .into_iter()
-                    .map(|(event, payload)| match action {
-                        "datalayer" => {
-                            let mut entry = payload;
-                            entry["event"] = json!(event);
-                            entry
-                        }
-                        "gtag" => json!(["event", event, payload]),
-                        _ => json!([event, payload]),
-                    })
-                    .collect();
-                let got = match action {
-                    "datalayer" => &report["dataLayer"],
-                    "gtag" => &report["probe"]["gtag"],
-                    _ => &report["probe"]["console"],
-                };
-                assert_eq!(got, &Value::Array(expected), "{name}");
-                if action != "console" {
-                    assert!(!got.to_string().contains("zoe@example.com"), "{name}: personal data in analytics");
-                }
+                batch.add(&name.clone(), page, Network::Normal, move |report| {
+                    clean(&report);
+                    let mut sent = vec![("ssq_open_collection".to_string(), json!({"form_type": "offline"}))];
+                    let lead_sent = match (action, forward) {
+                        ("console", true) => lead.clone(),
+                        _ => json!({"form_type": "survey"}),
+                    };
+                    sent.push(("ssq_collection_info".to_string(), lead_sent));
+                    for channel in channels {
+                        // The console logs what the widget passed (nothing); analytics get `{}`.
+                        let payload = if action == "console" { Value::Null } else { json!({}) };
+                        sent.push((format!("ssq_open_{channel}"), payload));
+                    }
+                    if action == "console" {
+                        // The first payload is what the widget passed, as it passed it.
+                        sent[0].1 = json!({"type": "offline"});
+                    }
+                    let expected: Vec<Value> = sent
+                        .into_iter()
+                        .map(|(event, payload)| match action {
+                            "datalayer" => {
+                                let mut entry = payload;
+                                entry["event"] = json!(event);
+                                entry
+                            }
+                            "gtag" => json!(["event", event, payload]),
+                            _ => json!([event, payload]),
+                        })
+                        .collect();
+                    let got = match action {
+                        "datalayer" => &report["dataLayer"],
+                        "gtag" => &report["probe"]["gtag"],
+                        _ => &report["probe"]["console"],
+                    };
+                    assert_eq!(got, &Value::Array(expected), "{name}");
+                    if action != "console" {
+                        assert!(!got.to_string().contains("zoe@example.com"), "{name}: personal data in analytics");
+                    }
+                });
             }
         }
     }
+    batch.run(&browser);
 }
 
 /// `hide_icon = "mobile"` hides the vendor's icon where `(max-width: 767px)` matches when the
@@ -219,6 +235,7 @@ fn lead_forms_and_channels_reach_each_action_as_documented() {
 /// window is at least 500 px wide), whose media queries are its own.
 fn the_icon_is_hidden_on_the_devices_the_profile_names() {
     let browser = Browser::start();
+    let mut batch = Batch::default();
     for (form, loader) in install_forms() {
         for (hide, at_375, at_1280) in
             [("\"mobile\"", true, false), ("\"desktop\"", false, true), ("true", true, true), ("false", false, false)]
@@ -243,16 +260,18 @@ fn the_icon_is_hidden_on_the_devices_the_profile_names() {
             page.body = frames;
             page.after = "window.__probe.notes.errors = window.__errors || [];".into();
             page.settle_ms = 2000;
-            let report = browser.load(&format!("{case}.html"), &page, Network::Normal);
-            clean(&report);
-            assert_eq!(report["probe"]["notes"]["errors"], json!([]), "{case}");
-            for (width, hidden) in [(375, at_375), (1280, at_1280)] {
-                let frame = &report["frames"][width.to_string()];
-                assert_eq!(frame["width"], width, "{case}: the frame's width");
-                assert_eq!(frame["setting"], json!({"hideIcon": hidden}), "{case} at {width} px");
-            }
+            batch.add(&format!("{case}.html"), page, Network::Normal, move |report| {
+                clean(&report);
+                assert_eq!(report["probe"]["notes"]["errors"], json!([]), "{case}");
+                for (width, hidden) in [(375, at_375), (1280, at_1280)] {
+                    let frame = &report["frames"][width.to_string()];
+                    assert_eq!(frame["width"], width, "{case}: the frame's width");
+                    assert_eq!(frame["setting"], json!({"hideIcon": hidden}), "{case} at {width} px");
+                }
+            });
         }
     }
+    batch.run(&browser);
 }
 
 /// The rules about a visitor with no way to open the chat count the device forms: hiding the icon
