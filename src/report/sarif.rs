@@ -25,6 +25,21 @@ const SRCROOT: &str = "%SRCROOT%";
 pub struct Sarif {
     written: usize,
     left_out: usize,
+    /// `%SRCROOT%`'s `uri`: the folder lint ran in, so that a reader that runs elsewhere (a CI
+    /// step with `working-directory:`) still finds the files. None leaves it to the reader.
+    root: Option<String>,
+}
+
+impl Sarif {
+    /// Paths relative to `folder`, an absolute path.
+    pub fn in_folder(folder: &Path) -> Sarif {
+        let uri = match artifact(&folder.to_string_lossy())["uri"].as_str() {
+            Some(uri) if uri.ends_with('/') => uri.to_string(),
+            Some(uri) => format!("{uri}/"),
+            None => return Sarif::default(),
+        };
+        Sarif { root: Some(uri), ..Sarif::default() }
+    }
 }
 
 impl Emitter for Sarif {
@@ -35,7 +50,7 @@ impl Emitter for Sarif {
                 continue;
             }
             let opening = if self.written == 0 {
-                let head = document(None);
+                let head = document(None, self.root.as_deref());
                 format!("{}\"results\": [\n{:RESULT_INDENT$}", &head[..head.find(RESULTS).expect("results")], "")
             } else {
                 format!(",\n{:RESULT_INDENT$}", "")
@@ -48,7 +63,11 @@ impl Emitter for Sarif {
 
     fn failed(&mut self, out: &mut dyn Write, reason: &str) -> io::Result<()> {
         out.write_all(
-            document(Some(Notification { successful: false, level: "error", text: reason.to_string() })).as_bytes(),
+            document(
+                Some(Notification { successful: false, level: "error", text: reason.to_string() }),
+                self.root.as_deref(),
+            )
+            .as_bytes(),
         )
     }
 
@@ -61,7 +80,7 @@ impl Emitter for Sarif {
                 count(self.left_out, "result")
             ),
         });
-        let document = document(notification);
+        let document = document(notification, self.root.as_deref());
         let at = document.find(RESULTS).expect("results");
         match self.written {
             0 => out.write_all(document.as_bytes()),
@@ -78,7 +97,7 @@ struct Notification {
 }
 
 /// The whole document with no results, pretty-printed, with the run's notification if any.
-fn document(notification: Option<Notification>) -> String {
+fn document(notification: Option<Notification>, root: Option<&str>) -> String {
     let rules: Vec<_> = RULES
         .iter()
         .map(|rule| {
@@ -106,6 +125,9 @@ fn document(notification: Option<Notification>) -> String {
         "columnKind": "utf16CodeUnits",
         "results": [],
     });
+    if let Some(root) = root {
+        run["originalUriBaseIds"][SRCROOT]["uri"] = json!(root);
+    }
     if let Some(Notification { successful, level, text }) = notification {
         run["invocations"] = json!([{
             "executionSuccessful": successful,
@@ -199,6 +221,14 @@ mod tests {
         assert_eq!(artifact("./site/../a b.ssq.toml"), json!({"uri": "a%20b.ssq.toml", "uriBaseId": SRCROOT}));
         assert_eq!(artifact("../x/y.toml"), json!({"uri": "../x/y.toml", "uriBaseId": SRCROOT}));
         assert_eq!(artifact("/tmp/p.toml"), json!({"uri": "file:///tmp/p.toml"}));
+    }
+
+    #[test]
+    fn the_root_is_a_folder_uri() {
+        let document = document(None, Sarif::in_folder(Path::new("/srv/my site")).root.as_deref());
+        let parsed: serde_json::Value = serde_json::from_str(&document).unwrap();
+        assert_eq!(parsed["runs"][0]["originalUriBaseIds"][SRCROOT]["uri"], "file:///srv/my%20site/");
+        assert_eq!(Sarif::in_folder(Path::new("/")).root.as_deref(), Some("file:///"));
     }
 }
 

@@ -337,6 +337,21 @@ fn the_man_page_holds_every_subcommand_and_option() {
     ssq_gen().args(["help", "lint"]).assert().code(0).stdout(predicate::str::contains("Usage: ssq-gen lint"));
 }
 
+/// `--color` and `-q` are listed where they change something, and nowhere else; being global,
+/// they are still accepted everywhere.
+fn global_flags_are_listed_where_they_mean_something() {
+    for (command, listed) in [("lint", true), ("snippet", true), ("man", false), ("schema", false), ("lsp", false)] {
+        for how in [vec![command, "--help"], vec!["help", command]] {
+            let help = String::from_utf8(ssq_gen().args(&how).output().unwrap().stdout).unwrap();
+            assert_eq!(help.contains("--color"), listed, "{how:?}:\n{help}");
+            assert_eq!(help.contains("--quiet"), listed, "{how:?}:\n{help}");
+        }
+    }
+    ssq_gen().args(["completions", "--help"]).assert().code(0).stdout(predicate::str::contains("--color").not());
+    ssq_gen().args(["man", "-q", "--color", "never"]).assert().code(0).stdout(predicate::str::contains(".TH"));
+    ssq_gen().args(["--color", "never", "schema"]).assert().code(0).stdout(predicate::str::contains("$schema"));
+}
+
 /// `man ssq-gen` is the whole reference: every profile section and key, the exit statuses and the
 /// environment, in roff that groff reads without a warning (characters past ASCII escaped).
 fn the_man_page_holds_the_profile_reference_and_reads_cleanly() {
@@ -393,6 +408,11 @@ fn sarif_validates_against_the_sarif_2_1_0_schema_and_says_when_it_truncates() {
     assert_eq!(run["columnKind"], "utf16CodeUnits");
     let location = &run["results"][0]["locations"][0]["physicalLocation"];
     assert_eq!(location["artifactLocation"], serde_json::json!({"uri": "sub/a.ssq.toml", "uriBaseId": "%SRCROOT%"}));
+    // `%SRCROOT%` is the folder lint ran in, so that a reader elsewhere (a step with
+    // `working-directory:`) resolves the paths; the folder's URI, read back, is that folder.
+    let root = run["originalUriBaseIds"]["%SRCROOT%"]["uri"].as_str().unwrap();
+    let folder = root.strip_prefix("file://").and_then(|path| path.strip_suffix('/')).unwrap();
+    assert_eq!(fs::canonicalize(folder).unwrap(), fs::canonicalize(repo.path()).unwrap(), "{root}");
     assert!(run["tool"]["driver"]["rules"][0]["helpUri"].as_str().unwrap().ends_with("#ssq000"));
 
     let output =
@@ -555,6 +575,7 @@ tests! {
     csp_covers_the_logout_block,
     nonces_are_base64_or_a_template_placeholder_kept_as_written,
     the_man_page_holds_every_subcommand_and_option,
+    global_flags_are_listed_where_they_mean_something,
     the_man_page_holds_the_profile_reference_and_reads_cleanly ["groff"],
     github_annotations_escape_control_characters,
     sarif_validates_against_the_sarif_2_1_0_schema_and_says_when_it_truncates,

@@ -34,6 +34,34 @@ pub struct Cli {
     pub quiet: bool,
 }
 
+/// Subcommands that report nothing: `--color` and `-q` mean nothing there, so their help and
+/// completions leave them out (they are still accepted, as global flags are everywhere).
+const REPORT_NOTHING: &[&str] = &["man", "schema", "completions", "lsp"];
+
+/// The command line as clap builds it, for parsing, help, the man page and completions alike.
+pub fn command() -> clap::Command {
+    let mut command = <Cli as clap::CommandFactory>::command();
+    // A subcommand's own argument of a global flag's name takes its place there, unlisted: the
+    // flag is still accepted, and changes nothing.
+    let hidden: Vec<clap::Arg> = ["color", "quiet"]
+        .iter()
+        .filter_map(|name| command.get_arguments().find(|arg| arg.get_id() == name))
+        .map(|arg| arg.clone().global(false).hide(true))
+        .collect();
+    // In place: `mut_subcommand` would move them to the end of the listing.
+    for sub in command.get_subcommands_mut().filter(|sub| REPORT_NOTHING.contains(&sub.get_name())) {
+        *sub = std::mem::take(sub).args(hidden.iter().cloned());
+    }
+    command
+}
+
+impl Cli {
+    pub fn parse_args() -> Result<Cli, clap::Error> {
+        let mut matches = command().try_get_matches()?;
+        <Cli as clap::FromArgMatches>::from_arg_matches_mut(&mut matches)
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Validate a profile and print the ready-to-paste <script> block
@@ -235,8 +263,7 @@ struct SubcommandName;
 
 impl SubcommandName {
     fn names() -> Vec<clap::builder::PossibleValue> {
-        use clap::CommandFactory as _;
-        Cli::command()
+        <Cli as clap::CommandFactory>::command()
             .get_subcommands()
             .map(|sub| clap::builder::PossibleValue::new(sub.get_name().to_string()))
             .collect()

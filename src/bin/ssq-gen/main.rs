@@ -6,7 +6,6 @@ mod cli;
 mod commands;
 mod ui;
 
-use clap::Parser;
 use cli::Cli;
 use ssq_gen::report::Status;
 use std::process::ExitCode;
@@ -21,7 +20,7 @@ pub enum Outcome {
 }
 
 fn main() -> ExitCode {
-    let outcome = match Cli::try_parse() {
+    let outcome = match Cli::parse_args() {
         Ok(cli) => {
             let ui = ui::Ui::new(&cli);
             commands::run(cli.command, &ui)

@@ -1,14 +1,13 @@
 //! Shell completion scripts: clap_complete's, with fixes for what it gets wrong for us. Tests drive
 //! real bash, zsh and fish with them (tests/cli/ergonomics.rs).
 
-use crate::cli::Cli;
-use clap::CommandFactory as _;
+use crate::cli::command;
 use clap_complete::Shell;
 
 const BIN: &str = "ssq-gen";
 
 pub fn script(shell: Shell) -> String {
-    let mut command = Cli::command();
+    let mut command = command();
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut command, BIN, &mut script);
     let mut script = String::from_utf8(script).expect("completion scripts are UTF-8");

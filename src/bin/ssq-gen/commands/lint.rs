@@ -35,7 +35,10 @@ pub fn run(args: &LintArgs, ui: &Ui) -> Status {
         OutputFormat::Human => Box::new(report::human::Human::new(ui.color, true)),
         OutputFormat::Json => Box::<report::json::Json>::default(),
         OutputFormat::Github => Box::new(report::github::Github),
-        OutputFormat::Sarif => Box::<report::sarif::Sarif>::default(),
+        OutputFormat::Sarif => Box::new(match std::env::current_dir() {
+            Ok(folder) => report::sarif::Sarif::in_folder(&folder),
+            Err(_) => report::sarif::Sarif::default(),
+        }),
     };
     // The run cannot start: the reason on standard error, and, for JSON and SARIF, in a whole
     // document on standard output, which CI steps that run `if: always()` still read.

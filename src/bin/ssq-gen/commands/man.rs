@@ -1,15 +1,14 @@
 //! The man page: one page with every subcommand and its options, since clap_mangen's own page refers
 //! to per-subcommand pages (`ssq-gen-snippet(1)`) that nobody installs.
 
-use crate::cli::Cli;
-use clap::CommandFactory as _;
+use crate::cli::command;
 use clap_mangen::Man;
 
 /// One of clap_mangen's section renderers.
 type Section = fn(&Man, &mut dyn std::io::Write) -> std::io::Result<()>;
 
 pub fn page() -> String {
-    let mut command = Cli::command().disable_help_subcommand(true);
+    let mut command = command().disable_help_subcommand(true);
     command.build();
     let man = Man::new(command.clone());
     let mut page = render(
