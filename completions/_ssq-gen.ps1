@@ -111,7 +111,7 @@ Register-ArgumentCompleter -Native -CommandName 'ssq-gen' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics')
             [CompletionResult]::new('--deny-warnings', '--deny-warnings', [CompletionResultType]::ParameterName, 'Treat warnings as errors')
             [CompletionResult]::new('--logout', '--logout', [CompletionResultType]::ParameterName, 'The sources for the block rendered with `snippet --logout`')
-            [CompletionResult]::new('--trusted-types', '--trusted-types', [CompletionResultType]::ParameterName, 'Print the directive a page that requires Trusted Types adds instead: `trusted-types ssq-gen`')
+            [CompletionResult]::new('--trusted-types', '--trusted-types', [CompletionResultType]::ParameterName, 'Print the directive a page that requires Trusted Types adds instead: `trusted-types ssq-gen`, and `default` for a PROFILE with `loader.trusted_types_default`')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')

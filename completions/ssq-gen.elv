@@ -104,7 +104,7 @@ set edit:completion:arg-completer[ssq-gen] = {|@words|
             cand --color 'When to colour diagnostics'
             cand --deny-warnings 'Treat warnings as errors'
             cand --logout 'The sources for the block rendered with `snippet --logout`'
-            cand --trusted-types 'Print the directive a page that requires Trusted Types adds instead: `trusted-types ssq-gen`'
+            cand --trusted-types 'Print the directive a page that requires Trusted Types adds instead: `trusted-types ssq-gen`, and `default` for a PROFILE with `loader.trusted_types_default`'
             cand -q 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries'
             cand --quiet 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries'
             cand -h 'Print help (see more with ''--help'')'

@@ -159,7 +159,7 @@ always\t''
 never\t''"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -l deny-warnings -d 'Treat warnings as errors'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -l logout -d 'The sources for the block rendered with `snippet --logout`'
-complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -l trusted-types -d 'Print the directive a page that requires Trusted Types adds instead: `trusted-types ssq-gen`'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -l trusted-types -d 'Print the directive a page that requires Trusted Types adds instead: `trusted-types ssq-gen`, and `default` for a PROFILE with `loader.trusted_types_default`'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -s q -l quiet -d 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -s V -l version -d 'Print version'

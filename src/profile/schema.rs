@@ -174,6 +174,13 @@ pub mod key {
         Bool(true),
         false,
     );
+    pub static TRUSTED_TYPES_DEFAULT: Key = Key::new(
+        "trusted_types_default",
+        Kind::Bool,
+        "For pages whose CSP has `require-trusted-types-for 'script'`. `true`: the block creates the page's `default` Trusted Types policy, unless the page has one, accepting script URLs on SaleSmartly's hosts and nothing else, so that the vendor's own scripts, which assign URLs as strings, can load theirs. The page's CSP then lists it: `trusted-types ssq-gen default` (`ssq-gen csp --trusted-types PROFILE`).",
+        Bool(true),
+        false,
+    );
     pub static USER_ID: Key = Key::new(
         "user_id",
         Kind::Text,
@@ -418,7 +425,7 @@ pub mod section {
     pub static LOADER: Section = Section {
         name: "loader",
         doc: "How the plugin is loaded: exactly one of the two install forms the SaleSmartly dashboard hands out.",
-        keys: &[&key::SCRIPT_URL, &key::LICENSE, &key::LOAD],
+        keys: &[&key::SCRIPT_URL, &key::LICENSE, &key::LOAD, &key::TRUSTED_TYPES_DEFAULT],
     };
     pub static LOGIN: Section = Section {
         name: "login",

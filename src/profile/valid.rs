@@ -83,6 +83,8 @@ pub struct ValidProfile {
     /// `hideUpload`'s list, in the profile's order; empty: not pushed.
     pub(crate) hide_upload: Vec<Upload>,
     pub(crate) hide_close_icon: bool,
+    /// `loader.trusted_types_default`.
+    pub(crate) trusted_types_default: bool,
     pub(crate) open_on_load: bool,
     pub(crate) listeners: Vec<Listener>,
     /// Analytics get the whole payload, chat content included (`[events] forward_content`).
@@ -199,6 +201,7 @@ impl ValidProfile {
                 .or_else(|| raw.choice(&key::HIDE_ICON).map(|(_, devices)| HideIcon::On(devices))),
             hide_upload,
             hide_close_icon: raw.bool(&key::HIDE_CLOSE_ICON).unwrap_or(false),
+            trusted_types_default: raw.bool(&key::TRUSTED_TYPES_DEFAULT).unwrap_or(false),
             open_on_load: raw.bool(&key::OPEN_ON_LOAD).unwrap_or(false),
             listeners,
             forward_content: raw.bool(&key::FORWARD_CONTENT).unwrap_or(false),
@@ -231,6 +234,9 @@ impl ValidProfile {
     }
     pub fn hide_upload(&self) -> &[Upload] {
         &self.hide_upload
+    }
+    pub fn trusted_types_default(&self) -> bool {
+        self.trusted_types_default
     }
     pub fn hide_close_icon(&self) -> bool {
         self.hide_close_icon

@@ -77,23 +77,33 @@ fn is_placeholder_expression(inner: &str) -> bool {
 /// `trusted-types ssq-gen` lets a page that requires Trusted Types load the chat.
 pub const TRUSTED_TYPES_POLICY: &str = "ssq-gen";
 
-/// The directive `ssq-gen csp --trusted-types` prints.
-pub fn trusted_types_directive() -> String {
-    format!("trusted-types {TRUSTED_TYPES_POLICY}")
+/// The policy `loader.trusted_types_default` creates: the one the browser applies to strings.
+pub const DEFAULT_POLICY: &str = "default";
+
+/// The directive `ssq-gen csp --trusted-types` prints: the block's policy, and `default` when the
+/// profile asks the block to create it.
+pub fn trusted_types_directive(profile: Option<&ValidProfile>) -> String {
+    match profile.is_some_and(ValidProfile::trusted_types_default) {
+        true => format!("trusted-types {TRUSTED_TYPES_POLICY} {DEFAULT_POLICY}"),
+        false => format!("trusted-types {TRUSTED_TYPES_POLICY}"),
+    }
+}
+
+/// The origins the block loads scripts from, the project script's first: what `script-src` must
+/// allow, and what the default policy accepts script URLs from.
+pub fn vendor_origins(profile: &ValidProfile) -> Vec<&str> {
+    let vendor = origin(INSTALL_JS_URL);
+    match profile.loader() {
+        Loader::ScriptUrl(url) if !origin(url).eq_ignore_ascii_case(vendor) => vec![origin(url), vendor],
+        _ => vec![vendor],
+    }
 }
 
 /// The rendered snippet's Content-Security-Policy needs: the `script-src` sources that allow its
 /// inline script (by hash) and the scripts it loads (by origin).
 pub fn sources(profile: &ValidProfile, snippet: &Snippet) -> String {
     let mut sources = vec![hash(&snippet.script)];
-    let vendor = origin(INSTALL_JS_URL).to_string();
-    if let Loader::ScriptUrl(url) = profile.loader() {
-        let script_origin = origin(url);
-        if !script_origin.eq_ignore_ascii_case(&vendor) {
-            sources.push(script_origin.to_string());
-        }
-    }
-    sources.push(vendor);
+    sources.extend(vendor_origins(profile).into_iter().map(str::to_string));
     sources.join(" ")
 }
 

@@ -317,6 +317,17 @@ struct LoaderContext<'a> {
     license: Option<&'a str>,
     script_url: Option<&'a str>,
     install_url: &'static str,
+    /// `loader.trusted_types_default`: the page's `default` policy, created before the loader.
+    default_policy: Option<DefaultPolicy>,
+}
+
+#[derive(Serialize)]
+struct DefaultPolicy {
+    name: &'static str,
+    /// The origins it accepts script URLs from, lower-case as `URL.origin` gives them.
+    origins: Vec<String>,
+    /// Said once where the page's CSP does not allow it.
+    warning: String,
 }
 
 /// One function per SDK event (the SDK is not documented to keep more than one), holding every
@@ -510,8 +521,9 @@ impl<'a> Context<'a> {
         Context {
             version: env!("CARGO_PKG_VERSION"),
             tt_warning: format!(
-                "ssq-gen: this page requires Trusted Types and its policy does not allow the chat's loader: add `{}` to its Content-Security-Policy (`ssq-gen csp --trusted-types`)",
-                csp::trusted_types_directive()
+                "ssq-gen: this page requires Trusted Types and its policy does not allow the chat's loader: add `{}` to its Content-Security-Policy (`ssq-gen csp --trusted-types{}`)",
+                csp::trusted_types_directive(Some(profile)),
+                if profile.trusted_types_default() { " PROFILE" } else { "" }
             ),
             sdk: sdk_words(),
             load: LoadContext { partial: load_partial(profile.load()) },
@@ -530,6 +542,14 @@ impl<'a> Context<'a> {
                 license,
                 script_url,
                 install_url: INSTALL_JS_URL,
+                default_policy: profile.trusted_types_default().then(|| DefaultPolicy {
+                    name: csp::DEFAULT_POLICY,
+                    origins: csp::vendor_origins(profile).iter().map(|origin| origin.to_ascii_lowercase()).collect(),
+                    warning: format!(
+                        "ssq-gen: this page's Content-Security-Policy does not allow a `default` Trusted Types policy, which the chat's own scripts need: add `{}` to it (`ssq-gen csp --trusted-types PROFILE`)",
+                        csp::trusted_types_directive(Some(profile))
+                    ),
+                }),
             },
             commands,
             listeners,

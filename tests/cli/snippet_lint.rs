@@ -82,7 +82,10 @@ fn profiles() -> Vec<(String, String)> {
                     for (click_name, click) in clicks {
                         for (event_name, event) in &events {
                             let name = format!("{form}-{load}-{login_name}-{widget_name}-{click_name}-{event_name}");
-                            let text = format!("[loader]\n{loader}\nload = \"{load}\"\n{login}{widget}{click}{event}");
+                            // The widget settings' variant opts in to the default Trusted Types policy too.
+                            let tt = if widget.is_empty() { "" } else { "trusted_types_default = true\n" };
+                            let text =
+                                format!("[loader]\n{loader}\nload = \"{load}\"\n{tt}{login}{widget}{click}{event}");
                             all.push((name, text));
                         }
                     }

@@ -408,7 +408,8 @@ pub struct CspArgs {
     #[arg(long)]
     pub logout: bool,
 
-    /// Print the directive a page that requires Trusted Types adds instead: `trusted-types ssq-gen`
+    /// Print the directive a page that requires Trusted Types adds instead: `trusted-types ssq-gen`,
+    /// and `default` for a PROFILE with `loader.trusted_types_default`
     #[arg(long, conflicts_with = "logout")]
     pub trusted_types: bool,
 }
