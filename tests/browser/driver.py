@@ -99,7 +99,7 @@ async def load(browser, request):
         await cdp.send("Emulation.setVirtualTimePolicy",
                        {"policy": "pauseIfNetworkFetchesPending", "budget": VIRTUAL_TIME_BUDGET_MS})
         await asyncio.wait_for(expired, 120)
-        return await page.evaluate("(document.getElementById('ssq-result') || {}).textContent || ''")
+        return await page.evaluate("(Document.prototype.getElementById.call(document, 'ssq-result') || {}).textContent || ''")
     finally:
         await context.close()
 

@@ -59,7 +59,8 @@ const REPORTER: &str = r#"(function () {
       settingAtStart: rec.settingAtStart === undefined ? null : rec.settingAtStart,
       openedAfter: rec.openedAfter === undefined ? null : rec.openedAfter,
       dataLayer: window.dataLayer || null, standIn: window.__standIn || null, frames: window.__frames || null };
-    document.getElementById("ssq-result").textContent = btoa(unescape(encodeURIComponent(JSON.stringify(out))));
+    // From the prototype: a page under test may shadow document's own getElementById.
+    Document.prototype.getElementById.call(document, "ssq-result").textContent = btoa(unescape(encodeURIComponent(JSON.stringify(out))));
   }
 })();"#;
 

@@ -2,7 +2,7 @@
 //! form's `name`, a property of `window`: the block must neither throw nor stand down because of
 //! one, in either install form, in Chromium against the stand-ins.
 
-use crate::browser::{Browser, Network, Page, clean};
+use crate::browser::{Batch, Browser, Network, Page, clean};
 use crate::support::*;
 use serde_json::json;
 
@@ -82,7 +82,76 @@ fn extended_prototypes_send_nothing_inherited() {
     }
 }
 
+/// Named elements are properties of `document` that shadow its own methods and getters: every
+/// member the block uses, shadowed at once, with a profile that uses them all (the visitor from
+/// the page, consent by event, a launcher, a badge and a fallback). In the license form the
+/// install code is the block's own, and the chat starts; in the script form the vendor's project
+/// script calls `document.createElement` and `getElementById` itself, so with those shadowed only
+/// the vendor's code throws (a cross-origin "Script error."), and with the others the chat starts.
+fn elements_named_like_document_methods_neither_throw_nor_stop_the_chat() {
+    let browser = Browser::start();
+    let members = [
+        "createElement",
+        "createEvent",
+        "dispatchEvent",
+        "querySelector",
+        "addEventListener",
+        "getElementById",
+        "readyState",
+        "baseURI",
+        "currentScript",
+    ];
+    let named: String = members.iter().map(|name| format!("<img name=\"{name}\" alt=\"\">")).collect();
+    // What the vendor's project script calls on `document` itself.
+    let vendors = ["createElement", "getElementById"];
+    let ours: String = members
+        .iter()
+        .filter(|name| !vendors.contains(name))
+        .map(|name| format!("<img name=\"{name}\" alt=\"\">"))
+        .collect();
+    let mut batch = Batch::default();
+    for (form, loader) in install_forms() {
+        let profile = format!(
+            "[loader]\n{loader}\n[login]\nfrom_page = true\n[widget]\nhide_icon = true\n[launcher]\nopen_selector = \"#help\"\nbadge_selector = \"#badge\"\n[consent]\ncmp = \"event\"\n[fallback]\nselector = \"#fallback\"\n"
+        );
+        let block = render("p.toml", &profile);
+        let cases = match form {
+            "license" => vec![("all", named.clone())],
+            _ => vec![("all", named.clone()), ("ours", ours.clone())],
+        };
+        for (case, elements) in cases {
+            let mut page = Page::with(block.clone());
+            let data = "<script type=\"application/json\" id=\"ssq-login\">{\"user_id\": \"u1\", \"user_name\": \"Ann\"}</script>";
+            page.snippets.insert(0, format!("{WARNINGS}{elements}{data}<script>window.ssqConsent = true;</script>"));
+            page.body =
+                "<button id=\"help\">Help</button><span id=\"badge\"></span><p id=\"fallback\" hidden>Mail us</p>"
+                    .into();
+            page.after = "window.__probe.notes.warns = window.__warns; Document.prototype.getElementById.call(document, 'help').click();".into();
+            let name = format!("clobber-document-{form}-{case}.html");
+            let vendor_throws = form == "script" && case == "all";
+            batch.add(&name.clone(), page, Network::Normal, move |report| {
+                let errors = &report["probe"]["errors"];
+                if vendor_throws {
+                    assert_eq!(errors, &json!(["Script error."]), "{name}: only the vendor's script throws");
+                    assert_eq!(report["starts"], 0, "{name}");
+                    return;
+                }
+                assert_eq!(errors, &json!([]), "{name}");
+                clean(&report);
+                assert_eq!(report["starts"], 1, "{name}: the widget starts");
+                assert_eq!(report["probe"]["notes"]["warns"], json!([]), "{name}");
+                let commands = report["commands"].as_array().unwrap();
+                let login = json!(["setLoginInfo", {"user_id": "u1", "user_name": "Ann"}]);
+                assert!(commands.contains(&login), "{name}: the visitor from the page: {commands:?}");
+                assert_eq!(commands.last(), Some(&json!(["chatOpen"])), "{name}: the launcher: {commands:?}");
+            });
+        }
+    }
+    batch.run(&browser);
+}
+
 tests! {
     elements_named_like_globals_neither_throw_nor_stop_the_chat ["chromium", "python3", "openssl"],
     extended_prototypes_send_nothing_inherited ["chromium", "python3", "openssl"],
+    elements_named_like_document_methods_neither_throw_nor_stop_the_chat ["chromium", "python3", "openssl"],
 }
