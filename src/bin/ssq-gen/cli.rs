@@ -34,8 +34,9 @@ pub struct Cli {
     pub quiet: bool,
 }
 
-/// Subcommands that report nothing: `--color` and `-q` mean nothing there, so their help and
-/// completions leave them out (they are still accepted, as global flags are everywhere).
+/// Subcommands that report nothing: `--color` and `-q` mean nothing there, so their help leaves
+/// them out (they are still accepted, as global flags are everywhere; clap_complete lists hidden
+/// arguments, so the completion scripts still offer them).
 const REPORT_NOTHING: &[&str] = &["man", "schema", "completions", "lsp"];
 
 /// The command line as clap builds it, for parsing, help, the man page and completions alike.
