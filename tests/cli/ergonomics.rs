@@ -63,13 +63,19 @@ impl Terminal {
         static SESSIONS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let n = SESSIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let session = format!("ssq-{shell}-{}-{n}", std::process::id());
-        let status = Command::new("tmux")
-            .args(["new-session", "-d", "-x", "200", "-y", "50", "-s", &session, "-c"])
-            .arg(home.path())
-            .arg(format!("env -i HOME={} TERM=xterm PATH={path} {command}", home.path().display()))
-            .status()
-            .unwrap();
-        assert!(status.success());
+        // One session created at a time: two `new-session`s that both find no tmux server both
+        // start one, and one of them can fail ("server exited unexpectedly").
+        static CREATING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+        let created = {
+            let _one_at_a_time = CREATING.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            Command::new("tmux")
+                .args(["new-session", "-d", "-x", "200", "-y", "50", "-s", &session, "-c"])
+                .arg(home.path())
+                .arg(format!("env -i HOME={} TERM=xterm PATH={path} {command}", home.path().display()))
+                .output()
+                .unwrap()
+        };
+        assert!(created.status.success(), "tmux new-session: {}", String::from_utf8_lossy(&created.stderr));
         let terminal = Terminal { session, _home: home };
         for line in setup {
             terminal.keys(&[line, "Enter"]);
