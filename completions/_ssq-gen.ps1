@@ -48,7 +48,8 @@ Register-ArgumentCompleter -Native -CommandName 'ssq-gen' -ScriptBlock {
             [CompletionResult]::new('--ignore', '--ignore', [CompletionResultType]::ParameterName, 'Don''t report these warnings, by code (repeatable, comma-separated); errors cannot be ignored')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the snippet to FILE (replaced atomically) instead of standard output')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the snippet to FILE (replaced atomically) instead of standard output')
-            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Exit 0 if FILE already holds exactly this snippet, else 1 with a diff; writes nothing')
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Exit 0 if FILE already holds exactly this snippet, else 1 with a diff; writes nothing. Compares the form FILE holds')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'The form to write: html (the default), or js; by default from -o''s extension')
             [CompletionResult]::new('--nonce', '--nonce', [CompletionResultType]::ParameterName, 'CSP nonce for the <script> element: base64, or your server template''s placeholder for it ({{ csp_nonce }}, <%= nonce %>, <?= $nonce ?>); inserted scripts copy it')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics')
             [CompletionResult]::new('--deny-warnings', '--deny-warnings', [CompletionResultType]::ParameterName, 'Treat warnings as errors')
@@ -108,6 +109,7 @@ Register-ArgumentCompleter -Native -CommandName 'ssq-gen' -ScriptBlock {
         'ssq-gen;csp' {
             [CompletionResult]::new('--input-format', '--input-format', [CompletionResultType]::ParameterName, 'Profile format; by default from the extension, else from the content')
             [CompletionResult]::new('--ignore', '--ignore', [CompletionResultType]::ParameterName, 'Don''t report these warnings, by code (repeatable, comma-separated); errors cannot be ignored')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'The form the block is inlined in: html hashes the <script> element''s content, js the whole file, its header comment included')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics')
             [CompletionResult]::new('--deny-warnings', '--deny-warnings', [CompletionResultType]::ParameterName, 'Treat warnings as errors')
             [CompletionResult]::new('--logout', '--logout', [CompletionResultType]::ParameterName, 'The sources for the block rendered with `snippet --logout`')

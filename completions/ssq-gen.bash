@@ -98,7 +98,7 @@ _ssq__gen() {
             return 0
             ;;
         ssq__gen__subcmd__csp)
-            opts="-q -h -V --input-format --deny-warnings --ignore --logout --trusted-types --color --quiet --help --version"
+            opts="-q -h -V --input-format --deny-warnings --ignore --logout --format --trusted-types --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -110,6 +110,10 @@ _ssq__gen() {
                     ;;
                 --ignore)
                     COMPREPLY=($(compgen -W "SSQ009 SSQ011 SSQ012 SSQ104 SSQ105 SSQ203 SSQ206 SSQ209 SSQ210 SSQ212 SSQ302 SSQ303 SSQ307 SSQ308" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "html js" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -340,7 +344,7 @@ _ssq__gen() {
             return 0
             ;;
         ssq__gen__subcmd__snippet)
-            opts="-o -q -h -V --input-format --deny-warnings --ignore --output --check --logout --nonce --color --quiet --help --version"
+            opts="-o -q -h -V --input-format --deny-warnings --ignore --output --check --format --logout --nonce --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -397,6 +401,10 @@ _ssq__gen() {
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o filenames
                     fi
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "html js" -- "${cur}"))
                     return 0
                     ;;
                 --nonce)

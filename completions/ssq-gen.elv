@@ -44,7 +44,8 @@ set edit:completion:arg-completer[ssq-gen] = {|@words|
             cand --ignore 'Don''t report these warnings, by code (repeatable, comma-separated); errors cannot be ignored'
             cand -o 'Write the snippet to FILE (replaced atomically) instead of standard output'
             cand --output 'Write the snippet to FILE (replaced atomically) instead of standard output'
-            cand --check 'Exit 0 if FILE already holds exactly this snippet, else 1 with a diff; writes nothing'
+            cand --check 'Exit 0 if FILE already holds exactly this snippet, else 1 with a diff; writes nothing. Compares the form FILE holds'
+            cand --format 'The form to write: html (the default), or js; by default from -o''s extension'
             cand --nonce 'CSP nonce for the <script> element: base64, or your server template''s placeholder for it ({{ csp_nonce }}, <%= nonce %>, <?= $nonce ?>); inserted scripts copy it'
             cand --color 'When to colour diagnostics'
             cand --deny-warnings 'Treat warnings as errors'
@@ -101,6 +102,7 @@ set edit:completion:arg-completer[ssq-gen] = {|@words|
         &'ssq-gen;csp'= {
             cand --input-format 'Profile format; by default from the extension, else from the content'
             cand --ignore 'Don''t report these warnings, by code (repeatable, comma-separated); errors cannot be ignored'
+            cand --format 'The form the block is inlined in: html hashes the <script> element''s content, js the whole file, its header comment included'
             cand --color 'When to colour diagnostics'
             cand --deny-warnings 'Treat warnings as errors'
             cand --logout 'The sources for the block rendered with `snippet --logout`'

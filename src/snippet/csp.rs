@@ -102,7 +102,7 @@ pub fn vendor_origins(profile: &ValidProfile) -> Vec<&str> {
 /// The rendered snippet's Content-Security-Policy needs: the `script-src` sources that allow its
 /// inline script (by hash) and the scripts it loads (by origin).
 pub fn sources(profile: &ValidProfile, snippet: &Snippet) -> String {
-    let mut sources = vec![hash(&snippet.script)];
+    let mut sources = vec![hash(snippet.inlined())];
     sources.extend(vendor_origins(profile).into_iter().map(str::to_string));
     sources.join(" ")
 }

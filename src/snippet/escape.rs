@@ -64,6 +64,12 @@ pub fn html_comment(text: &str) -> String {
     out
 }
 
+/// Text inside a JavaScript comment (`/* … */`): as in an HTML comment ([`html_comment`]), since
+/// the script may itself be inlined in a `<script>` element, and with no `*/`.
+pub fn js_comment(text: &str) -> String {
+    html_comment(text).replace("*/", "*&#47;")
+}
+
 /// A double-quoted HTML attribute value.
 pub fn html_attribute(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -114,6 +120,12 @@ mod tests {
     fn html_comment_cannot_close_the_comment() {
         assert_eq!(html_comment("a-->b<!--c---d"), "a-&#45;&gt;b&lt;!-&#45;c-&#45;-d");
         assert_eq!(html_comment("my-profile.toml"), "my-profile.toml");
+    }
+
+    #[test]
+    fn js_comment_cannot_close_the_comment_or_the_script_element() {
+        assert_eq!(js_comment("a*/b</script>c"), "a*&#47;b&lt;/script&gt;c");
+        assert_eq!(js_comment("my-profile.toml"), "my-profile.toml");
     }
 
     #[test]
@@ -219,6 +231,10 @@ mod properties {
             prop_assert!(!comment.contains("--") && !comment.contains('<') && !comment.contains('>'));
             let opens_a_tag = comment.contains(['{', '}', '@']);
             prop_assert!(!opens_a_tag);
+            let comment = js_comment(&text);
+            let closes = comment.contains("*/") || comment.contains('<');
+            let opens_a_tag = comment.contains(['{', '}', '@']);
+            prop_assert!(!closes && !opens_a_tag, "{}", comment);
         }
 
         #[test]

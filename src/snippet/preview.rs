@@ -26,7 +26,7 @@ pub struct Page {
 /// The page around the block `snippet` prints for `profile`. `generation` counts the good
 /// profiles seen: the page reloads when the server's changes.
 pub fn page(profile: &ValidProfile, display_name: &str, live: bool, generation: u64) -> Result<Page, Error> {
-    let options = RenderOptions { profile_name: display_name, nonce: None, logout: false };
+    let options = RenderOptions { profile_name: display_name, ..RenderOptions::default() };
     let block = super::render(profile, &options)?;
     let csp = super::csp::sources(profile, &block);
     let script_url = match profile.loader() {
@@ -49,7 +49,7 @@ pub fn page(profile: &ValidProfile, display_name: &str, live: bool, generation: 
         "elements": elements,
         "generation": generation,
     });
-    let html = fill(display_name, live, &data, Some(block.html.trim_end()))?;
+    let html = fill(display_name, live, &data, Some(block.text.trim_end()))?;
     Ok(Page { html, csp })
 }
 

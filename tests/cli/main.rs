@@ -18,6 +18,7 @@ mod event_actions;
 mod exit_status;
 mod fallback;
 mod fixes;
+mod forms;
 mod hardening;
 mod layers;
 mod lint;
@@ -49,6 +50,7 @@ fn main() -> std::process::ExitCode {
         preview::TESTS,
         sdk_calls::TESTS,
         trusted_types::TESTS,
+        forms::TESTS,
         fallback::TESTS,
         clobbering::TESTS,
         event_actions::TESTS,

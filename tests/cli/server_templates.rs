@@ -100,8 +100,8 @@ fn hostile_blocks() -> Vec<String> {
         let checked = ssq_gen::check(source);
         let valid = checked.profile.unwrap_or_else(|| panic!("profile {i}: {:#?}", checked.diagnostics));
         for logout in [false, true] {
-            let options = RenderOptions { profile_name: &name, nonce: None, logout };
-            blocks.push(render(&valid, &options).unwrap().html);
+            let options = RenderOptions { profile_name: &name, logout, ..RenderOptions::default() };
+            blocks.push(render(&valid, &options).unwrap().text);
         }
     }
     blocks
@@ -175,8 +175,8 @@ fn a_placeholder_nonce_renders_to_the_engines_value() {
     ];
     for (engine, placeholder, context) in placeholders {
         let nonce = Nonce::parse(placeholder).unwrap_or_else(|err| panic!("{engine}: {err}"));
-        let options = RenderOptions { profile_name: "p.json", nonce: Some(&nonce), logout: false };
-        let block = format!("<body>\n{}</body>", render(&valid, &options).unwrap().html);
+        let options = RenderOptions { profile_name: "p.json", nonce: Some(&nonce), ..RenderOptions::default() };
+        let block = format!("<body>\n{}</body>", render(&valid, &options).unwrap().text);
         let out = render_template(engine, block.as_bytes(), &context, work.path(), Template::Page);
         let want = block.replace(placeholder, "R4nd0m");
         let want = if engine == "go" { without_comments(&want) } else { want };

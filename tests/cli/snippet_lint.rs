@@ -133,7 +133,7 @@ fn every_block_holds_only_what_its_profile_uses() {
         let checked = ssq_gen::check(source);
         let profile = checked.profile.unwrap_or_else(|| panic!("{name}: {:?}", checked.diagnostics));
         for (variant, logout) in [("", false), ("-logout", true)] {
-            let options = RenderOptions { profile_name: &name, nonce: None, logout };
+            let options = RenderOptions { profile_name: &name, logout, ..RenderOptions::default() };
             let script = snippet::render(&profile, &options).unwrap().script;
             assert!(!script.contains("\n\n\n"), "{name}{variant}: a double blank line");
             // Profiles that differ only where the script does not (a fixed visitor's values, the

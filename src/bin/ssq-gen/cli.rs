@@ -3,6 +3,7 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use ssq_gen::diagnostics::Rule;
 use ssq_gen::snippet::csp::Nonce;
+use ssq_gen::snippet::form::{FORMS, Form};
 use std::path::PathBuf;
 
 pub const EXIT_STATUS: &str = "\
@@ -70,11 +71,16 @@ pub enum Command {
         "Examples:\n",
         "  ssq-gen snippet examples/profile.ssq.toml\n",
         "  ssq-gen snippet profile.json -o public/chat-snippet.html\n",
+        "  ssq-gen snippet profile.ssq.toml -o app/salesmartly-chat.js   # the script alone\n",
         "  cat profile.ssq.toml | ssq-gen snippet - --input-format toml\n",
         "  ssq-gen snippet profile.ssq.toml --nonce R4nd0mN0nce==\n",
         "  ssq-gen snippet profile.ssq.toml --nonce '{{ csp_nonce }}' -o templates/chat.html\n",
         "  ssq-gen snippet profile.ssq.toml --logout -o logged-out.html\n",
         "  ssq-gen snippet profile.ssq.toml --check public/chat-snippet.html\n\n",
+        "Forms (--format): html, the <script> element for a layout file; js, the same script alone,\n",
+        "for a framework that writes the element (next/script, Nuxt's useHead, a Tag Manager or a\n",
+        "bundler). -o FILE.js chooses js. The script is byte for byte the same in both, so the hash\n",
+        "`ssq-gen csp` prints serves both; `csp --format js` hashes the whole file, header included.\n\n",
         "Exit status:\n",
         "  0  rendered (with --check: FILE is up to date)\n",
         "  1  the profile has errors (syntax, type or rule); nothing was written\n",
@@ -331,6 +337,30 @@ impl clap::builder::TypedValueParser for RuleArg {
     }
 }
 
+/// `--format`'s forms, from the library's table, with their descriptions for completions.
+#[derive(Clone)]
+struct FormArg;
+
+impl clap::builder::TypedValueParser for FormArg {
+    type Value = Form;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Form, clap::Error> {
+        let names = FORMS.iter().map(|row| row.name);
+        clap::builder::PossibleValuesParser::new(names)
+            .parse_ref(cmd, arg, value)
+            .map(|name| Form::named(&name).expect("a possible value names a form"))
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(FORMS.iter().map(|row| clap::builder::PossibleValue::new(row.name).help(row.about))))
+    }
+}
+
 /// Reading and checking one profile.
 #[derive(Debug, Args)]
 pub struct ProfileArgs {
@@ -352,9 +382,14 @@ pub struct SnippetArgs {
     #[arg(short, long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub output: Option<PathBuf>,
 
-    /// Exit 0 if FILE already holds exactly this snippet, else 1 with a diff; writes nothing
+    /// Exit 0 if FILE already holds exactly this snippet, else 1 with a diff; writes nothing.
+    /// Compares the form FILE holds
     #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath, conflicts_with = "output")]
     pub check: Option<PathBuf>,
+
+    /// The form to write: html (the default), or js; by default from -o's extension
+    #[arg(long, value_name = "FORM", value_parser = FormArg)]
+    pub format: Option<Form>,
 
     /// Render for the page after logout: no setLoginInfo, and clearUser so the widget forgets the visitor
     #[arg(long)]
@@ -408,6 +443,11 @@ pub struct CspArgs {
     /// The sources for the block rendered with `snippet --logout`
     #[arg(long)]
     pub logout: bool,
+
+    /// The form the block is inlined in: html hashes the <script> element's content, js the
+    /// whole file, its header comment included
+    #[arg(long, value_name = "FORM", value_parser = FormArg, conflicts_with = "trusted_types")]
+    pub format: Option<Form>,
 
     /// Print the directive a page that requires Trusted Types adds instead: `trusted-types ssq-gen`,
     /// and `default` for a PROFILE with `loader.trusted_types_default`

@@ -18,7 +18,7 @@ pub fn run(args: &CspArgs, ui: &Ui) -> Status {
         return result.unwrap_or_else(|status| status);
     }
     let result = accept(&args.profile, "csp", ui).and_then(|accepted| {
-        let snippet = render_accepted(&accepted, None, args.logout, ui)?;
+        let snippet = render_accepted(&accepted, None, args.logout, args.format.unwrap_or_default(), ui)?;
         Ok(print(&format!("{}\n", ssq_gen::snippet::csp::sources(&accepted.profile, &snippet))))
     });
     result.unwrap_or_else(|status| status)

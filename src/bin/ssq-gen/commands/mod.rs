@@ -21,6 +21,7 @@ use ssq_gen::input::source::{Input, Source};
 use ssq_gen::report::Status;
 use ssq_gen::report::verdict::{Accepted, judge};
 use ssq_gen::snippet::csp::Nonce;
+use ssq_gen::snippet::form::Form;
 use ssq_gen::snippet::{RenderOptions, Snippet};
 use std::io::IsTerminal;
 use std::path::Path;
@@ -61,8 +62,14 @@ fn accept(args: &ProfileArgs, command: &str, ui: &Ui) -> Result<Accepted, Status
     judge(source, input.header_name(), policy, ui.color, &mut std::io::stderr().lock())
 }
 
-fn render_accepted(accepted: &Accepted, nonce: Option<&Nonce>, logout: bool, ui: &Ui) -> Result<Snippet, Status> {
-    let options = RenderOptions { profile_name: &accepted.display_name, nonce, logout };
+fn render_accepted(
+    accepted: &Accepted,
+    nonce: Option<&Nonce>,
+    logout: bool,
+    form: Form,
+    ui: &Ui,
+) -> Result<Snippet, Status> {
+    let options = RenderOptions { profile_name: &accepted.display_name, nonce, logout, form };
     let rendered = ssq_gen::snippet::render(&accepted.profile, &options)
         .with_context(|| format!("internal error while rendering {}", accepted.name));
     rendered.map_err(|err| ui.failed(err))

@@ -5,6 +5,7 @@ use crate::cli::SnippetArgs;
 use crate::ui::{Ui, print, say};
 use ssq_gen::report::{Status, count};
 use ssq_gen::snippet::drift::{self, Drift};
+use ssq_gen::snippet::form::Form;
 use std::path::Path;
 
 pub fn run(args: &SnippetArgs, ui: &Ui) -> Status {
@@ -16,6 +17,27 @@ pub fn run(args: &SnippetArgs, ui: &Ui) -> Status {
         return ui
             .refuse(format_args!("-o {} is the profile itself: write the snippet somewhere else", output.display()));
     }
+    let checked = match &args.check {
+        Some(path) => match read_checked(path, ui) {
+            Ok(current) => Some((path.as_path(), current)),
+            Err(status) => return status,
+        },
+        None => None,
+    };
+    let form = args.format.unwrap_or_else(|| match (&checked, output) {
+        (Some((path, current)), _) => current
+            .as_deref()
+            .and_then(|bytes| Form::held_in(&String::from_utf8_lossy(bytes)))
+            .unwrap_or_else(|| form_for(path)),
+        (None, Some(path)) => form_for(path),
+        (None, None) => Form::default(),
+    });
+    if args.nonce.is_some() && !form.row().writes_element {
+        return ui.refuse(format_args!(
+            "--nonce does not apply to the {} form: a nonce is an attribute of the <script> element, which the page or framework writes in this form; give the nonce there (next/script's nonce prop, useHead's nonce), or write the html form",
+            form.row().name
+        ));
+    }
     if output.is_some() {
         remove_unfinished_files_on_signals();
     }
@@ -23,12 +45,12 @@ pub fn run(args: &SnippetArgs, ui: &Ui) -> Status {
         Ok(accepted) => accepted,
         Err(status) => return status,
     };
-    let text = match render_accepted(&accepted, args.nonce.as_ref(), args.logout, ui) {
-        Ok(snippet) => snippet.html,
+    let text = match render_accepted(&accepted, args.nonce.as_ref(), args.logout, form, ui) {
+        Ok(snippet) => snippet.text,
         Err(status) => return status,
     };
-    let status = match (&args.check, output) {
-        (Some(path), _) => return check(path, &text, ui),
+    let status = match (checked, output) {
+        (Some((path, current)), _) => return check(path, current, &text, regenerate_command(form, path), ui),
         (None, Some(path)) => write_file(path, &text, ui),
         (None, None) => print(&text),
     };
@@ -36,6 +58,11 @@ pub fn run(args: &SnippetArgs, ui: &Ui) -> Status {
         say!("{}: rendered with {}", accepted.name, count(accepted.warnings, "warning"));
     }
     status
+}
+
+/// The form a file gets when `--format` does not say: by its extension, else the default.
+fn form_for(path: &Path) -> Form {
+    Form::for_path(path).unwrap_or_default()
 }
 
 /// Whether two paths name the same file (after links); false when either does not exist.
@@ -46,20 +73,25 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// `snippet --check FILE`: whether FILE holds exactly `expected`; a unified diff when not.
-fn check(path: &Path, expected: &str, ui: &Ui) -> Status {
-    let name = path.display().to_string();
-    let regenerate = regenerate_command();
+/// `--check FILE`'s current bytes; `None` when FILE does not exist (a finding, not a usage error).
+fn read_checked(path: &Path, ui: &Ui) -> Result<Option<Vec<u8>>, Status> {
+    let name = path.display();
     if path.is_dir() {
-        return ui.refuse(format_args!("--check {name}: it is a folder; name the file the block was written to"));
+        return Err(ui.refuse(format_args!("--check {name}: it is a folder; name the file the block was written to")));
     }
-    let current = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-            ui.problem(format_args!("{name} does not exist: write it with `{regenerate}`"));
-            return Status::Findings;
-        }
-        Err(err) => return ui.refuse(format_args!("cannot read {name}: {err}")),
+    match std::fs::read(path) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(err) => Err(ui.refuse(format_args!("cannot read {name}: {err}"))),
+    }
+}
+
+/// `snippet --check FILE`: whether FILE holds exactly `expected`; a unified diff when not.
+fn check(path: &Path, current: Option<Vec<u8>>, expected: &str, regenerate: String, ui: &Ui) -> Status {
+    let name = path.display().to_string();
+    let Some(current) = current else {
+        ui.problem(format_args!("{name} does not exist: write it with `{regenerate}`"));
+        return Status::Findings;
     };
     match drift::compare(&name, &current, expected) {
         Drift::Same => Status::Success,
@@ -79,8 +111,9 @@ fn check(path: &Path, expected: &str, ui: &Ui) -> Status {
 }
 
 /// The command that writes what `snippet --check FILE` compares: this run's own arguments with
-/// `--check FILE` as `-o FILE`, so that every flag the block depends on is kept as it was typed.
-fn regenerate_command() -> String {
+/// `--check FILE` as `-o FILE`, so that every flag the block depends on is kept as it was typed,
+/// and `--format` where FILE holds a form its name would not choose.
+fn regenerate_command(form: Form, checked: &Path) -> String {
     let mut words = vec!["ssq-gen".to_string()];
     let mut args = std::env::args_os().skip(1).map(|arg| arg.to_string_lossy().into_owned());
     while let Some(arg) = args.next() {
@@ -93,6 +126,11 @@ fn regenerate_command() -> String {
             Some(file) => words.extend(["-o".to_string(), shell_word(&file)]),
             None => words.push(shell_word(&arg)),
         }
+    }
+    let format_given =
+        std::env::args_os().any(|arg| arg == "--format" || arg.to_string_lossy().starts_with("--format="));
+    if !format_given && form != form_for(checked) {
+        words.extend(["--format".to_string(), form.row().name.to_string()]);
     }
     words.join(" ")
 }

@@ -1,0 +1,110 @@
+//! The forms a block is written in (`snippet --format`): one row each in [`FORMS`], and one
+//! template in `templates/form/` that wraps the same script body. Adding a form is a word in
+//! [`Form`], a row, and its template (also listed in `TEMPLATES`).
+
+use std::path::Path;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Form {
+    /// A comment line and the `<script>` element: for a layout file, a CMS, a Tag Manager tag.
+    #[default]
+    Html,
+    /// The script's body alone, its header a `/* … */` comment: for `next/script`, Nuxt's
+    /// `useHead`, a bundler's entry.
+    Js,
+}
+
+/// What a form is called, how a file of it is recognised, and what it carries.
+pub struct FormRow {
+    pub form: Form,
+    /// `--format`'s word.
+    pub name: &'static str,
+    /// One line for `--help` and completions.
+    pub about: &'static str,
+    /// `-o FILE`'s extensions that choose this form.
+    pub extensions: &'static [&'static str],
+    /// How its text begins (after blank space): `--check` compares a file with the form it holds.
+    pub opens_with: &'static str,
+    /// Its template in `templates/`.
+    pub template: &'static str,
+    /// Whether it writes the `<script>` element itself, and so can carry `--nonce`.
+    pub writes_element: bool,
+    /// What a page inlines: the script element's content (`false`), or the whole text, header
+    /// included (`true`). `csp` hashes that.
+    pub inlined_whole: bool,
+}
+
+pub const FORMS: &[FormRow] = &[
+    FormRow {
+        form: Form::Html,
+        name: "html",
+        about: "a <script> element and its comment, for a layout file (the default)",
+        extensions: &["html", "htm"],
+        opens_with: "<!--",
+        template: "form/html.j2",
+        writes_element: true,
+        inlined_whole: false,
+    },
+    FormRow {
+        form: Form::Js,
+        name: "js",
+        about: "the script alone, for next/script, Nuxt's useHead or a bundler (chosen by -o FILE.js)",
+        extensions: &["js", "mjs", "cjs"],
+        opens_with: "/*",
+        template: "form/js.j2",
+        writes_element: false,
+        inlined_whole: true,
+    },
+];
+
+impl Form {
+    pub fn row(self) -> &'static FormRow {
+        FORMS.iter().find(|row| row.form == self).expect("every form has a row")
+    }
+
+    pub fn named(name: &str) -> Option<Form> {
+        FORMS.iter().find(|row| row.name == name).map(|row| row.form)
+    }
+
+    /// The form `-o path` chooses by its extension (ASCII case ignored), if any.
+    pub fn for_path(path: &Path) -> Option<Form> {
+        let extension = path.extension()?.to_str()?;
+        let row = FORMS.iter().find(|row| row.extensions.iter().any(|known| known.eq_ignore_ascii_case(extension)))?;
+        Some(row.form)
+    }
+
+    /// The form a file's text is written in, by how it begins; `None` for text no form begins with.
+    pub fn held_in(text: &str) -> Option<Form> {
+        let text = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+        FORMS.iter().find(|row| text.starts_with(row.opens_with)).map(|row| row.form)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_form_has_one_row_a_distinct_opening_and_its_own_extensions() {
+        for (i, row) in FORMS.iter().enumerate() {
+            assert_eq!(Form::named(row.name), Some(row.form));
+            for other in &FORMS[i + 1..] {
+                assert_ne!(row.form, other.form);
+                assert!(!row.opens_with.starts_with(other.opens_with) && !other.opens_with.starts_with(row.opens_with));
+                assert!(row.extensions.iter().all(|ext| !other.extensions.contains(ext)), "{}", row.name);
+            }
+        }
+    }
+
+    #[test]
+    fn paths_and_texts_choose_their_form() {
+        assert_eq!(Form::for_path(Path::new("app/chat.js")), Some(Form::Js));
+        assert_eq!(Form::for_path(Path::new("CHAT.JS")), Some(Form::Js));
+        assert_eq!(Form::for_path(Path::new("partials/chat.html")), Some(Form::Html));
+        assert_eq!(Form::for_path(Path::new("chat.txt")), None);
+        assert_eq!(Form::for_path(Path::new("chat")), None);
+        assert_eq!(Form::held_in("\u{feff}\n<!-- SaleSmartly -->"), Some(Form::Html));
+        assert_eq!(Form::held_in("/* SaleSmartly */\n"), Some(Form::Js));
+        assert_eq!(Form::held_in("console.log(1)"), None);
+    }
+}
