@@ -183,6 +183,24 @@ words! {
         Klaro = "klaro",
         Cookiebot = "cookiebot",
         OneTrust = "onetrust",
+        /// Google Consent Mode v2: the `gtag('consent', 'default' | 'update', …)` calls the page's
+        /// manager pushes onto `window.dataLayer`.
+        ConsentMode = "consent-mode",
+    }
+}
+
+words! {
+    /// Google Consent Mode v2's consent types, `category` for `cmp = "consent-mode"`
+    /// (support.google.com/tagmanager/answer/13802165).
+    pub enum ConsentType {
+        AdStorage = "ad_storage",
+        AdUserData = "ad_user_data",
+        AdPersonalization = "ad_personalization",
+        AnalyticsStorage = "analytics_storage",
+        /// Storage for the site's functions, such as a chat: the default.
+        FunctionalityStorage = "functionality_storage",
+        PersonalizationStorage = "personalization_storage",
+        SecurityStorage = "security_storage",
     }
 }
 

@@ -102,7 +102,7 @@ rules! {
     PAGE_CONFLICT = "SSQ402", "page-conflict", Error,
         "No `[pages]` pattern is in both `skip` and `open`.";
     CONSENT_CATEGORY = "SSQ403", "consent-category", Error,
-        "`[consent]` names a non-blank `category` for every `cmp` but `event`, and `cmp` with it.";
+        "`[consent]` names a non-blank `category` for every `cmp` but `event` and `consent-mode` (a Consent Mode v2 type, `functionality_storage` by default), and `cmp` with it.";
 }
 
 #[cfg(test)]

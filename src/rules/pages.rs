@@ -7,7 +7,8 @@ use crate::diagnostics::registry as rule;
 use crate::profile::schema::{key, section};
 use crate::profile::valid::{Consent, Pages};
 use crate::profile::{Field, RawProfile};
-use crate::sdk::{Cmp, Word};
+use crate::sdk::{Cmp, ConsentType, Word};
+use crate::suggest::did_you_mean;
 
 impl Checker<'_> {
     /// Each pattern compiled; a pattern in both lists is refused at its `open` entry.
@@ -62,16 +63,34 @@ impl Checker<'_> {
             // A wrong word has its own finding.
             if !raw.is_present(&key::CMP) {
                 let message = "`[consent]` has no `cmp`: which consent manager should the block wait for?".to_string();
-                let help = "add `cmp = \"event\"` (your own code's events) or the manager's name: cookieconsent, klaro, cookiebot, onetrust";
+                let help = "add `cmp = \"event\"` (your own code's events) or the manager's name: cookieconsent, klaro, cookiebot, onetrust, consent-mode";
                 self.report(&rule::CONSENT_CATEGORY, section::CONSENT.name, span, message, help);
             }
             return Err(Rejected);
         };
         match (&category, cmp) {
+            (Some((field, category)), Cmp::ConsentMode) if !ConsentType::WORDS.contains(&category.as_str()) => {
+                let message = format!("`{category}` is not a Consent Mode v2 consent type");
+                let meant = did_you_mean(category, ConsentType::WORDS.iter().copied());
+                let help = match meant {
+                    Some(meant) => format!("did you mean `{meant}`?"),
+                    None => category_help(cmp).to_string(),
+                };
+                self.on(&rule::CONSENT_CATEGORY, field, message, help);
+                if let Some(meant) = meant {
+                    let edit = fix::replace_string(self.text, &field.span, meant);
+                    self.fixed_by(Fix::unsafe_(format!("write `{meant}`"), vec![edit]));
+                }
+                Err(Rejected)
+            }
             (Some((_, category)), _) if !category.is_empty() => {
                 Ok(Some(Consent { cmp, category: Some(category.clone()) }))
             }
             (_, Cmp::Event) => Ok(Some(Consent { cmp, category: None })),
+            (None, Cmp::ConsentMode) if !raw.is_present(&key::CATEGORY) => {
+                let category = ConsentType::FunctionalityStorage.word().to_string();
+                Ok(Some(Consent { cmp, category: Some(category) }))
+            }
             (Some((field, _)), _) => {
                 let message = "`consent.category` is blank".to_string();
                 let help = category_help(cmp);
@@ -98,6 +117,9 @@ fn category_help(cmp: Cmp) -> &'static str {
         Cmp::Klaro => "name the Klaro service the chat is, e.g. `category = \"salesmartly\"`",
         Cmp::Cookiebot => "name the Cookiebot category: `preferences`, `statistics` or `marketing`",
         Cmp::OneTrust => "name the OneTrust group id, e.g. `category = \"C0003\"` (functional cookies)",
+        Cmp::ConsentMode => {
+            "name a Consent Mode v2 type: `functionality_storage` (the default), `personalization_storage`, `analytics_storage`, `ad_storage`, `ad_user_data`, `ad_personalization` or `security_storage`"
+        }
         Cmp::Event => "`event` needs no category",
     }
 }

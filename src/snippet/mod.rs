@@ -54,6 +54,7 @@ const TEMPLATES: &[(&str, &str)] = embedded![
     "consent/klaro.js.j2",
     "consent/cookiebot.js.j2",
     "consent/onetrust.js.j2",
+    "consent/consent_mode.js.j2",
     "init.toml.j2",
     "preview/page.html.j2",
 ];
@@ -248,6 +249,7 @@ const CONSENT_MANAGERS: &[ConsentManager] = &[
     ConsentManager { cmp: Cmp::Klaro, partial: "consent/klaro.js.j2", asks: true },
     ConsentManager { cmp: Cmp::Cookiebot, partial: "consent/cookiebot.js.j2", asks: true },
     ConsentManager { cmp: Cmp::OneTrust, partial: "consent/onetrust.js.j2", asks: true },
+    ConsentManager { cmp: Cmp::ConsentMode, partial: "consent/consent_mode.js.j2", asks: true },
 ];
 
 /// `load`'s partials, in `templates/load/`.

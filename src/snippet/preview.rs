@@ -87,4 +87,16 @@ mod tests {
         assert!(!html.contains("<b>&"), "{html}");
         assert!(html.contains(r#"{"generation":7}"#), "{html}");
     }
+
+    /// The panel's consent toggle plays every manager the block can wait for.
+    #[test]
+    fn every_consent_manager_has_a_player_in_the_panel() {
+        use crate::sdk::{Cmp, Word};
+        for word in Cmp::WORDS {
+            assert!(
+                PREVIEW_JS.contains(&format!("\n    \"{word}\": {{\n")),
+                "templates/preview/preview.js plays no `{word}`"
+            );
+        }
+    }
 }

@@ -58,41 +58,65 @@
     preview.record("analytics", "gtag", Array.prototype.slice.call(arguments));
   };
 
-  /* [consent]: the profile's consent manager, played by the panel's toggle. For `event` the
-     toggle fires the events; for the others it answers as a stand-in of the manager's API. */
+  /* [consent]: the profile's consent manager, played by the panel's toggle: one player per `cmp`,
+     which installs a stand-in of the manager's API (`install`) and tells the block of a change the
+     way the manager does (`tell`). For `event` the toggle fires the events. */
   var consent = { given: false, watchers: [] };
-  if (data.consent && data.consent.cmp !== "event") {
-    var category = data.consent.category;
-    var has = function () { return consent.given; };
-    if (data.consent.cmp === "cookieconsent") {
-      w.CookieConsent = { acceptedCategory: function (c) { return c === category && has(); } };
-    } else if (data.consent.cmp === "klaro") {
-      w.klaro = { getManager: function () {
-        return { getConsent: function (c) { return c === category && has(); }, watch: function (watcher) { consent.watchers.push(watcher); } };
-      } };
-    } else if (data.consent.cmp === "cookiebot") {
-      w.Cookiebot = { consent: {} };
-    } else if (data.consent.cmp === "onetrust") {
-      w.OnetrustActiveGroups = ",C0001,";
+  var players = {
+    "event": {
+      install: function () {},
+      tell: function (given) { d.dispatchEvent(new CustomEvent(given ? "ssq:consent" : "ssq:consent-withdrawn")); }
+    },
+    "cookieconsent": {
+      install: function (category) {
+        w.CookieConsent = { acceptedCategory: function (c) { return c === category && consent.given; } };
+      },
+      tell: function () { w.dispatchEvent(new CustomEvent("cc:onChange")); }
+    },
+    "klaro": {
+      install: function (category) {
+        var manager = { config: { services: [{ name: category }] }, confirmed: true, savedConsents: {},
+          watch: function (watcher) { consent.watchers.push(watcher); } };
+        w.klaro = { getManager: function () { return manager; } };
+      },
+      tell: function (given, category) {
+        w.klaro.getManager().savedConsents[category] = given;
+        for (var i = 0; i < consent.watchers.length; i++) { consent.watchers[i].update(null, "saveConsents", {}); }
+      }
+    },
+    "cookiebot": {
+      install: function () { w.Cookiebot = { consent: {} }; },
+      tell: function (given, category) {
+        w.Cookiebot.consent[category] = given;
+        w.dispatchEvent(new Event(given ? "CookiebotOnAccept" : "CookiebotOnDecline"));
+      }
+    },
+    "onetrust": {
+      install: function () { w.OnetrustActiveGroups = ",C0001,"; },
+      tell: function (given, category) {
+        w.OnetrustActiveGroups = given ? ",C0001," + category + "," : ",C0001,";
+        w.dispatchEvent(new CustomEvent("OneTrustGroupsUpdated", { detail: w.OnetrustActiveGroups.split(",") }));
+      }
+    },
+    "consent-mode": {
+      install: function (category) {
+        var defaults = {};
+        defaults[category] = "denied";
+        w.dataLayer.push(["consent", "default", defaults]);
+      },
+      tell: function (given, category) {
+        var update = {};
+        update[category] = given ? "granted" : "denied";
+        w.dataLayer.push(["consent", "update", update]);
+      }
     }
-  }
+  };
+  var player = data.consent ? players[data.consent.cmp] : null;
+  if (player) { player.install(data.consent.category); }
   function setConsent(given) {
     consent.given = given;
     preview.record("consent", given ? "given" : "withdrawn", data.consent);
-    var cmp = data.consent.cmp, category = data.consent.category;
-    if (cmp === "event") {
-      d.dispatchEvent(new CustomEvent(given ? "ssq:consent" : "ssq:consent-withdrawn"));
-    } else if (cmp === "cookieconsent") {
-      w.dispatchEvent(new CustomEvent("cc:onChange"));
-    } else if (cmp === "klaro") {
-      for (var i = 0; i < consent.watchers.length; i++) { consent.watchers[i].update(null, "consents", {}); }
-    } else if (cmp === "cookiebot") {
-      w.Cookiebot.consent[category] = given;
-      w.dispatchEvent(new Event(given ? "CookiebotOnAccept" : "CookiebotOnDecline"));
-    } else if (cmp === "onetrust") {
-      w.OnetrustActiveGroups = given ? ",C0001," + category + "," : ",C0001,";
-      w.dispatchEvent(new CustomEvent("OneTrustGroupsUpdated", { detail: w.OnetrustActiveGroups.split(",") }));
-    }
+    if (player) { player.tell(given, data.consent.category); }
   }
   preview.consent = setConsent;
   preview.go = function (path) { history.pushState({}, "", path); preview.record("route", "pushState", path); };

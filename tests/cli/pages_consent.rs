@@ -223,7 +223,22 @@ const MANAGERS: &[Manager] = &[
         reject: "window.OnetrustActiveGroups = ',C0001,'; window.dispatchEvent(new CustomEvent('OneTrustGroupsUpdated', { detail: ['C0001'] }))",
         withdraw: "window.OnetrustActiveGroups = ',C0001,'; window.dispatchEvent(new CustomEvent('OneTrustGroupsUpdated', { detail: ['C0001'] }))",
     },
+    // Google Consent Mode v2 as a consent manager drives it: `gtag('consent', 'default', …)` before
+    // the block, `update` on the visitor's choice (developers.google.com/tag-platform/security/
+    // guides/consent). gtag is the page's own two lines, as Google's snippet writes them.
+    Manager {
+        cmp: "consent-mode",
+        category: "functionality_storage",
+        head: CONSENT_MODE_DEFAULT,
+        accept: "gtag('consent', 'update', { functionality_storage: 'granted' })",
+        reject: "gtag('consent', 'update', { functionality_storage: 'denied', ad_storage: 'denied' })",
+        withdraw: "gtag('consent', 'update', { functionality_storage: 'denied' })",
+    },
 ];
+
+/// A manager's `default` call, denied, before the block: what Google asks every site to do.
+const CONSENT_MODE_DEFAULT: &str = "<script nonce=\"helper\">window.dataLayer = window.dataLayer || []; function gtag() { dataLayer.push(arguments); }\n\
+    gtag('consent', 'default', { ad_storage: 'denied', functionality_storage: 'denied', wait_for_update: 500 });</script>";
 
 fn consent_profile(loader: &str, manager: &Manager) -> String {
     let category = match manager.category {
@@ -280,6 +295,8 @@ fn a_rejection_loads_nothing_and_a_returning_visitor_starts_at_once() {
             "event" => "<script nonce=\"helper\">window.ssqConsent = true;</script>".to_string(),
             "cookiebot" => manager.head.replace("preferences: false", "preferences: true"),
             "onetrust" => manager.head.replace(",C0001,", ",C0001,C0003,"),
+            // The manager restores the stored choice right after its default.
+            "consent-mode" => manager.head.replace("</script>", &format!("{};</script>", manager.accept)),
             _ => manager.head.to_string(),
         };
         let steps = match manager.cmp {
@@ -336,6 +353,154 @@ fn consent_combines_with_load_modes_pages_and_csp() {
     }
 }
 
+/// Consent Mode as Google reads it: the last `update` decides, else the defaults; a default scoped
+/// to a region counts only when it denies; a type no call names is denied; a page that replaces
+/// `dataLayer`, or wraps its `push` after the block (as Tag Manager does), is still heard; and
+/// `push` returns what it returned.
+fn consent_mode_reads_the_data_layer_as_google_does() {
+    let manager = MANAGERS.iter().find(|m| m.cmp == "consent-mode").unwrap();
+    let block = block(&consent_profile(loaders()[0], manager), &[]);
+    let gtag = "<script nonce=\"helper\">window.dataLayer = window.dataLayer || []; function gtag() { dataLayer.push(arguments); }";
+    let head = |calls: &str| format!("{gtag}\n{calls}</script>");
+    let update_granted = step("gtag('consent', 'update', { functionality_storage: 'granted' })");
+    let cases = [
+        // (how, head, steps, starts after each step; with one fewer, after the first and the last)
+        (
+            "GTM order: default denied before the block, update granted after it",
+            head("gtag('consent', 'default', { functionality_storage: 'denied' });"),
+            json!([{"wait": 0.6}, update_granted]),
+            vec![0, 1],
+        ),
+        (
+            "a default granted in some regions only is not consent",
+            head("gtag('consent', 'default', { functionality_storage: 'granted', region: ['US-CA'] });"),
+            json!([{"wait": 0.6}, update_granted]),
+            vec![0, 1],
+        ),
+        (
+            "a default denied in some regions outweighs a global grant",
+            head(
+                "gtag('consent', 'default', { functionality_storage: 'denied', region: ['DE', 'FR'] }); gtag('consent', 'default', { functionality_storage: 'granted' });",
+            ),
+            json!([{"wait": 0.6}]),
+            vec![0],
+        ),
+        (
+            "a global default granted is consent",
+            head("gtag('consent', 'default', { functionality_storage: 'granted' });"),
+            json!([{"wait": 0.6}]),
+            vec![1],
+        ),
+        (
+            "a default after an update withdraws nothing",
+            head("gtag('consent', 'update', { functionality_storage: 'granted' });"),
+            json!([{"wait": 0.6}, step("gtag('consent', 'default', { functionality_storage: 'denied' })")]),
+            vec![1, 1],
+        ),
+        (
+            "another type granted is not this one",
+            head("gtag('consent', 'default', { ad_storage: 'granted', analytics_storage: 'granted' });"),
+            json!([{"wait": 0.6}, step("gtag('consent', 'update', { ad_storage: 'granted' })")]),
+            vec![0, 0],
+        ),
+        (
+            "no dataLayer before the block; the manager's gtag arrives later",
+            String::new(),
+            json!([{"wait": 0.4}, step("window.dataLayer = window.dataLayer || []; window.gtag = function () { dataLayer.push(arguments); }; gtag('consent', 'update', { functionality_storage: 'granted' })")]),
+            vec![0, 1],
+        ),
+        (
+            "the page replaces dataLayer after the block",
+            head("gtag('consent', 'default', { functionality_storage: 'denied' });"),
+            json!([step("window.dataLayer = []"), {"wait": 0.5}, update_granted]),
+            vec![0, 0, 1],
+        ),
+        (
+            "the page replaces dataLayer and pushes at once",
+            head("gtag('consent', 'default', { functionality_storage: 'denied' });"),
+            json!([{"wait": 0.3}, step("window.dataLayer = []; gtag('consent', 'update', { functionality_storage: 'granted' })"), {"wait": 0.5}]),
+            vec![0, 1],
+        ),
+        (
+            "Tag Manager wraps push after the block, and odd entries are pushed",
+            head("gtag('consent', 'default', { functionality_storage: 'denied' });"),
+            json!([
+                step(
+                    "window.__page = {}; var inner = dataLayer.push; dataLayer.push = function () { window.__page.gtm = (window.__page.gtm || 0) + 1; return inner.apply(dataLayer, arguments); };\
+                window.__page.returned = dataLayer.push(null, 7, { event: 'x' }, Object.defineProperty({}, 0, { get: function () { throw new Error('odd'); } }));"
+                ),
+                update_granted
+            ]),
+            vec![0, 1],
+        ),
+    ];
+    let specs = cases
+        .iter()
+        .map(|(_, head, steps, _)| json!({"block": block, "head": head, "start": "/", "steps": steps}))
+        .collect();
+    for ((how, _, _, starts), reports) in cases.iter().zip(drive_all(specs)) {
+        let mut seen: Vec<_> = reports.iter().map(|report| report["starts"].as_u64().unwrap()).collect();
+        if seen.len() > starts.len() {
+            seen = vec![seen[0], seen[seen.len() - 1]];
+        }
+        assert_eq!(&seen, starts, "{how}: {reports:?}");
+        if how.starts_with("Tag Manager") {
+            let page = &reports[1]["page"];
+            assert_eq!(page["gtm"], 2, "{how}: the page's wrapper still runs: {page}");
+            // The array held the default, the gtag call from the head, then four more.
+            assert_eq!(page["returned"], 5, "{how}: push returns the array's new length: {page}");
+        }
+        if starts.contains(&0) {
+            assert_eq!(reports[0]["vendor_requests"], 0, "{how}");
+        }
+    }
+}
+
+/// A switch toggled in Klaro's modal and not saved is no consent; saving it is, in both forms.
+fn an_unsaved_klaro_choice_is_not_consent() {
+    let klaro = MANAGERS.iter().find(|m| m.cmp == "klaro").unwrap();
+    let specs = loaders()
+        .iter()
+        .map(|loader| {
+            json!({"block": block(&consent_profile(loader, klaro), &[]), "head": klaro.head, "start": "/", "steps": [
+                step("klaro.getManager().updateConsent('salesmartly', true)"), {"wait": 0.6}, {"click": "#help-btn"},
+                step("klaro.getManager().saveAndApplyConsents()"),
+            ]})
+        })
+        .collect();
+    for (loader, reports) in loaders().iter().zip(drive_all(specs)) {
+        assert_eq!(reports[2]["vendor_requests"], 0, "{loader}: toggled, not saved: {}", reports[2]);
+        assert_eq!(reports[2]["needed"], 1, "{loader}: a click still asks for consent");
+        assert_eq!(reports[3]["starts"], 1, "{loader}: saved: {}", reports[3]);
+    }
+}
+
+/// `window.ssqConsent` counts whenever it is set: after the block too, `false` withdraws, and a
+/// page that declared it with `var` (which cannot be redefined) is still heard.
+fn the_ssq_consent_flag_counts_whenever_it_is_set() {
+    let event = &MANAGERS[0];
+    let block = block(&consent_profile(loaders()[1], event), &[]);
+    let declared = "<script nonce=\"helper\">var ssqConsent = false;</script>";
+    let specs = vec![
+        json!({"block": block, "start": "/", "steps": [
+            {"wait": 0.6}, step("window.ssqConsent = true; window.__page = { readBack: window.ssqConsent }"), step("window.ssqConsent = false"),
+        ]}),
+        json!({"block": block, "head": declared, "start": "/", "steps": [
+            {"wait": 0.6}, step("ssqConsent = true"), {"wait": 0.5}, step("ssqConsent = false"), {"wait": 0.5},
+        ]}),
+    ];
+    let [set_later, declared] = drive_all(specs).try_into().unwrap();
+    assert_eq!(set_later[0]["vendor_requests"], 0);
+    assert_eq!(set_later[1]["starts"], 1, "set after the block: {}", set_later[1]);
+    assert_eq!(set_later[1]["page"]["readBack"], true, "the page reads back what it set");
+    let commands = set_later[2]["commands"].as_array().unwrap();
+    assert_eq!(commands[commands.len() - 2..], [json!("chatClose"), json!("clearUser")], "false withdraws");
+    assert_eq!(declared[0]["vendor_requests"], 0);
+    assert_eq!(declared[2]["starts"], 1, "declared with var: {}", declared[2]);
+    let commands = declared[4]["commands"].as_array().unwrap();
+    assert_eq!(commands[commands.len() - 2..], [json!("chatClose"), json!("clearUser")], "declared: false withdraws");
+}
+
 fn the_profile_rules_for_pages_and_consent() {
     let cases = [
         ("[pages]\nskip = [\"https://shop.example/checkout?x=1\"]\n", "SSQ401", "did you mean `/checkout`?"),
@@ -345,6 +510,12 @@ fn the_profile_rules_for_pages_and_consent() {
         ("[consent]\ncmp = \"cookiebot\"\ncategory = \" \"\n", "SSQ403", "blank"),
         ("[consent]\ncategory = \"x\"\n", "SSQ403", "has no `cmp`"),
         ("[consent]\ncmp = \"onetrst\"\ncategory = \"C0003\"\n", "SSQ006", "did you mean `onetrust`?"),
+        (
+            "[consent]\ncmp = \"consent-mode\"\ncategory = \"functionality\"\n",
+            "SSQ403",
+            "did you mean `functionality_storage`?",
+        ),
+        ("[consent]\ncmp = \"consent-mode\"\ncategory = \"chat\"\n", "SSQ403", "not a Consent Mode v2 consent type"),
     ];
     for (section, code, says) in cases {
         let profile = temp_profile("p.ssq.toml", &format!("{}{section}", loaders()[0]));
@@ -366,5 +537,8 @@ tests! {
     nothing_before_consent_then_everything_once ["chromium", "python3", "playwright", "cookieconsent", "klaro"],
     a_rejection_loads_nothing_and_a_returning_visitor_starts_at_once ["chromium", "python3", "playwright", "cookieconsent", "klaro"],
     consent_combines_with_load_modes_pages_and_csp ["chromium", "python3", "playwright"],
+    consent_mode_reads_the_data_layer_as_google_does ["chromium", "python3", "playwright"],
+    the_ssq_consent_flag_counts_whenever_it_is_set ["chromium", "python3", "playwright"],
+    an_unsaved_klaro_choice_is_not_consent ["chromium", "python3", "playwright", "klaro"],
     the_profile_rules_for_pages_and_consent,
 }

@@ -103,7 +103,11 @@ fn profiles() -> Vec<(String, String)> {
     ]
     .into_iter()
     .chain(Cmp::WORDS.iter().map(|cmp| {
-        let category = if *cmp == "event" { String::new() } else { "category = \"functional\"\n".to_string() };
+        // `event` takes no category, and `consent-mode`'s has a default.
+        let category = match *cmp {
+            "event" | "consent-mode" => String::new(),
+            _ => "category = \"functional\"\n".to_string(),
+        };
         ("consent", format!("[consent]\ncmp = \"{cmp}\"\n{category}"))
     }));
     for (i, (gate_name, gate)) in gates.enumerate() {
