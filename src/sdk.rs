@@ -186,6 +186,12 @@ words! {
         /// Google Consent Mode v2: the `gtag('consent', 'default' | 'update', …)` calls the page's
         /// manager pushes onto `window.dataLayer`.
         ConsentMode = "consent-mode",
+        /// CookieYes: `getCkyConsent()`.
+        CookieYes = "cookieyes",
+        /// Complianz (WordPress): `cmplz_has_consent()`.
+        Complianz = "complianz",
+        /// WordPress's Consent API: `wp_has_consent()`, which consent plugins answer.
+        WpConsentApi = "wp-consent-api",
     }
 }
 

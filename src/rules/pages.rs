@@ -63,7 +63,7 @@ impl Checker<'_> {
             // A wrong word has its own finding.
             if !raw.is_present(&key::CMP) {
                 let message = "`[consent]` has no `cmp`: which consent manager should the block wait for?".to_string();
-                let help = "add `cmp = \"event\"` (your own code's events) or the manager's name: cookieconsent, klaro, cookiebot, onetrust, consent-mode";
+                let help = "add `cmp = \"event\"` (your own code's events) or the manager's name: cookieconsent, klaro, cookiebot, onetrust, consent-mode, cookieyes, complianz, wp-consent-api";
                 self.report(&rule::CONSENT_CATEGORY, section::CONSENT.name, span, message, help);
             }
             return Err(Rejected);
@@ -117,6 +117,9 @@ fn category_help(cmp: Cmp) -> &'static str {
         Cmp::Klaro => "name the Klaro service the chat is, e.g. `category = \"salesmartly\"`",
         Cmp::Cookiebot => "name the Cookiebot category: `preferences`, `statistics` or `marketing`",
         Cmp::OneTrust => "name the OneTrust group id, e.g. `category = \"C0003\"` (functional cookies)",
+        Cmp::CookieYes => "name the CookieYes category: `functional`, `analytics`, `performance` or `advertisement`",
+        Cmp::Complianz => "name the Complianz category: `preferences`, `statistics` or `marketing`",
+        Cmp::WpConsentApi => "name the WP Consent API category: `preferences`, `statistics` or `marketing`",
         Cmp::ConsentMode => {
             "name a Consent Mode v2 type: `functionality_storage` (the default), `personalization_storage`, `analytics_storage`, `ad_storage`, `ad_user_data`, `ad_personalization` or `security_storage`"
         }

@@ -55,6 +55,9 @@ const TEMPLATES: &[(&str, &str)] = embedded![
     "consent/cookiebot.js.j2",
     "consent/onetrust.js.j2",
     "consent/consent_mode.js.j2",
+    "consent/cookieyes.js.j2",
+    "consent/complianz.js.j2",
+    "consent/wp_consent_api.js.j2",
     "init.toml.j2",
     "preview/page.html.j2",
 ];
@@ -229,6 +232,8 @@ struct ConsentContext<'a> {
     partial: &'static str,
     /// Whether the partial calls `ask()`, which reads `consentNow()` again.
     asks: bool,
+    /// [`ConsentManager::arrives_as`].
+    arrives_as: Option<&'static str>,
     category: Option<&'a str>,
 }
 
@@ -239,17 +244,38 @@ struct ConsentManager {
     /// Whether its events only say "something changed", so the block asks again (`ask`), rather
     /// than saying which way.
     asks: bool,
+    /// The global function that tells the manager has loaded, for a manager that may load after
+    /// the block and says nothing when it does: the block asks again once it is there.
+    arrives_as: Option<&'static str>,
 }
 
 /// Every consent manager: adding one is a word in [`Cmp`], a row here and its partial in
 /// `templates/consent/` (also listed in [`TEMPLATES`]).
 const CONSENT_MANAGERS: &[ConsentManager] = &[
-    ConsentManager { cmp: Cmp::Event, partial: "consent/event.js.j2", asks: false },
-    ConsentManager { cmp: Cmp::CookieConsent, partial: "consent/cookieconsent.js.j2", asks: true },
-    ConsentManager { cmp: Cmp::Klaro, partial: "consent/klaro.js.j2", asks: true },
-    ConsentManager { cmp: Cmp::Cookiebot, partial: "consent/cookiebot.js.j2", asks: true },
-    ConsentManager { cmp: Cmp::OneTrust, partial: "consent/onetrust.js.j2", asks: true },
-    ConsentManager { cmp: Cmp::ConsentMode, partial: "consent/consent_mode.js.j2", asks: true },
+    ConsentManager { cmp: Cmp::Event, partial: "consent/event.js.j2", asks: false, arrives_as: None },
+    ConsentManager { cmp: Cmp::CookieConsent, partial: "consent/cookieconsent.js.j2", asks: true, arrives_as: None },
+    ConsentManager { cmp: Cmp::Klaro, partial: "consent/klaro.js.j2", asks: true, arrives_as: None },
+    ConsentManager { cmp: Cmp::Cookiebot, partial: "consent/cookiebot.js.j2", asks: true, arrives_as: None },
+    ConsentManager { cmp: Cmp::OneTrust, partial: "consent/onetrust.js.j2", asks: true, arrives_as: None },
+    ConsentManager { cmp: Cmp::ConsentMode, partial: "consent/consent_mode.js.j2", asks: true, arrives_as: None },
+    ConsentManager {
+        cmp: Cmp::CookieYes,
+        partial: "consent/cookieyes.js.j2",
+        asks: true,
+        arrives_as: Some("getCkyConsent"),
+    },
+    ConsentManager {
+        cmp: Cmp::Complianz,
+        partial: "consent/complianz.js.j2",
+        asks: true,
+        arrives_as: Some("cmplz_has_consent"),
+    },
+    ConsentManager {
+        cmp: Cmp::WpConsentApi,
+        partial: "consent/wp_consent_api.js.j2",
+        asks: true,
+        arrives_as: Some("wp_has_consent"),
+    },
 ];
 
 /// `load`'s partials, in `templates/load/`.
@@ -539,7 +565,12 @@ impl<'a> Context<'a> {
         let pages = (!pages.skip.is_empty() || !pages.open.is_empty()).then_some(pages);
         let consent = profile.consent().map(|consent| {
             let manager = CONSENT_MANAGERS.iter().find(|m| m.cmp == consent.cmp).expect("every manager has a row");
-            ConsentContext { partial: manager.partial, asks: manager.asks, category: consent.category.as_deref() }
+            ConsentContext {
+                partial: manager.partial,
+                asks: manager.asks || manager.arrives_as.is_some(),
+                arrives_as: manager.arrives_as,
+                category: consent.category.as_deref(),
+            }
         });
         let gate = (pages.is_some() || consent.is_some()).then_some(Gate { pages, consent });
         // Opening an `open` path, and withdrawal's chatClose and clearUser, are sent too.

@@ -109,6 +109,34 @@
         update[category] = given ? "granted" : "denied";
         w.dataLayer.push(["consent", "update", update]);
       }
+    },
+    "cookieyes": {
+      install: function (category) {
+        w.getCkyConsent = function () {
+          var categories = { necessary: true };
+          categories[category] = consent.given;
+          return { categories: categories, isUserActionCompleted: consent.given };
+        };
+      },
+      tell: function () { d.dispatchEvent(new CustomEvent("cookieyes_consent_update", { detail: {} })); }
+    },
+    "complianz": {
+      install: function (category) {
+        w.cmplz_has_consent = function (c) { return c === category && consent.given; };
+      },
+      tell: function (given, category) {
+        d.dispatchEvent(new CustomEvent("cmplz_status_change", { detail: { category: category, value: given ? "allow" : "deny" } }));
+      }
+    },
+    "wp-consent-api": {
+      install: function (category) {
+        w.wp_has_consent = function (c) { return c === category && consent.given; };
+      },
+      tell: function (given, category) {
+        var detail = {};
+        detail[category] = given ? "allow" : "deny";
+        d.dispatchEvent(new CustomEvent("wp_listen_for_consent_change", { detail: detail }));
+      }
     }
   };
   var player = data.consent ? players[data.consent.cmp] : null;

@@ -234,6 +234,48 @@ const MANAGERS: &[Manager] = &[
         reject: "gtag('consent', 'update', { functionality_storage: 'denied', ad_storage: 'denied' })",
         withdraw: "gtag('consent', 'update', { functionality_storage: 'denied' })",
     },
+    // Stand-ins written from each vendor's developer documentation (cited in the partials): each
+    // loads after the block (once the page is parsed), keeps the visitor's choice in a cookie of
+    // its own, and tells of a change with its documented event, once.
+    Manager {
+        cmp: "cookieyes",
+        category: "functional",
+        head: r#"<script nonce="helper">document.addEventListener("DOMContentLoaded", function () {
+  function chose() { var m = document.cookie.match(/cky-functional=(yes|no)/); return m && m[1]; }
+  window.getCkyConsent = function () { return { activeLaw: "gdpr", categories: { necessary: true, functional: chose() === "yes", analytics: false, performance: false, advertisement: false }, isUserActionCompleted: !!chose(), consentID: "c1", languageCode: "en" }; };
+  window.__choose = function (yes) { document.cookie = "cky-functional=" + (yes ? "yes" : "no") + "; path=/";
+    document.dispatchEvent(new CustomEvent("cookieyes_consent_update", { detail: { accepted: yes ? ["necessary", "functional"] : ["necessary"], rejected: yes ? [] : ["functional"] } })); };
+  document.dispatchEvent(new CustomEvent("cookieyes_banner_load", { detail: window.getCkyConsent() })); });</script>"#,
+        accept: "__choose(true)",
+        reject: "__choose(false)",
+        withdraw: "__choose(false)",
+    },
+    Manager {
+        cmp: "complianz",
+        category: "preferences",
+        head: r#"<script nonce="helper">document.addEventListener("DOMContentLoaded", function () {
+  window.cmplz_has_consent = function (category) { if (category === "functional") { return true; } return document.cookie.indexOf("cmplz_" + category + "=allow") >= 0; };
+  window.__choose = function (yes) { document.cookie = "cmplz_preferences=" + (yes ? "allow" : "deny") + "; path=/";
+    document.dispatchEvent(new CustomEvent("cmplz_status_change", { detail: { category: "preferences", value: yes ? "allow" : "deny" } })); }; });</script>"#,
+        accept: "__choose(true)",
+        reject: "__choose(false)",
+        withdraw: "__choose(false)",
+    },
+    // The API's own logic (wp_has_consent: opt-in, so only `allow` in its cookie counts), as its
+    // script defines it, with the consent type a consent plugin sets.
+    Manager {
+        cmp: "wp-consent-api",
+        category: "preferences",
+        head: r#"<script nonce="helper">document.addEventListener("DOMContentLoaded", function () {
+  window.wp_consent_type = "optin";
+  window.wp_has_consent = function (category) { var m = document.cookie.match(new RegExp("wp_consent_" + category + "=(allow|deny)")); return !!m && m[1] === "allow"; };
+  window.__choose = function (yes) { document.cookie = "wp_consent_preferences=" + (yes ? "allow" : "deny") + "; path=/";
+    var detail = {}; detail.preferences = yes ? "allow" : "deny";
+    document.dispatchEvent(new CustomEvent("wp_listen_for_consent_change", { detail: detail })); }; });</script>"#,
+        accept: "__choose(true)",
+        reject: "__choose(false)",
+        withdraw: "__choose(false)",
+    },
 ];
 
 /// A manager's `default` call, denied, before the block: what Google asks every site to do.
@@ -300,7 +342,9 @@ fn a_rejection_loads_nothing_and_a_returning_visitor_starts_at_once() {
             _ => manager.head.to_string(),
         };
         let steps = match manager.cmp {
-            "cookieconsent" | "klaro" => json!([step(manager.accept), {"reload": true, "wait": 0.8}]),
+            "cookieconsent" | "klaro" | "cookieyes" | "complianz" | "wp-consent-api" => {
+                json!([step(manager.accept), {"reload": true, "wait": 0.8}])
+            }
             _ => json!([{"wait": 0.8}]),
         };
         specs.push(json!({"block": block, "head": returning_head, "start": "/", "steps": steps}));
