@@ -195,6 +195,21 @@ words! {
     }
 }
 
+impl Cmp {
+    /// The categories the manager grants whatever the visitor chooses ("necessary"): a gate on
+    /// one never waits. Each as its vendor documents it.
+    pub fn always_granted(self) -> &'static [&'static str] {
+        match self {
+            Cmp::Cookiebot | Cmp::CookieYes => &["necessary"],
+            // OneTrust's default id for its "Strictly Necessary Cookies" group.
+            Cmp::OneTrust => &["C0001"],
+            Cmp::Complianz | Cmp::WpConsentApi => &["functional"],
+            // The site's own configuration says which are required.
+            Cmp::Event | Cmp::CookieConsent | Cmp::Klaro | Cmp::ConsentMode => &[],
+        }
+    }
+}
+
 words! {
     /// Google Consent Mode v2's consent types, `category` for `cmp = "consent-mode"`
     /// (support.google.com/tagmanager/answer/13802165).

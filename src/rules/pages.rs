@@ -83,7 +83,14 @@ impl Checker<'_> {
                 }
                 Err(Rejected)
             }
-            (Some((_, category)), _) if !category.is_empty() => {
+            (Some((field, category)), _) if !category.is_empty() => {
+                if cmp.always_granted().contains(&category.as_str()) {
+                    let message = format!(
+                        "`{category}` is always granted by `{}`: the chat would load without asking for consent",
+                        cmp.word()
+                    );
+                    self.on(&rule::CONSENT_ALWAYS_GRANTED, field, message, category_help(cmp));
+                }
                 Ok(Some(Consent { cmp, category: Some(category.clone()) }))
             }
             (_, Cmp::Event) => Ok(Some(Consent { cmp, category: None })),

@@ -561,6 +561,20 @@ fn the_profile_rules_for_pages_and_consent() {
         ),
         ("[consent]\ncmp = \"consent-mode\"\ncategory = \"chat\"\n", "SSQ403", "not a Consent Mode v2 consent type"),
     ];
+    // A category the manager always grants: a warning, and the block would indeed not wait.
+    let always = [
+        ("complianz", "functional"),
+        ("wp-consent-api", "functional"),
+        ("cookiebot", "necessary"),
+        ("onetrust", "C0001"),
+    ];
+    for (cmp, category) in always {
+        let profile = format!("{}[consent]\ncmp = \"{cmp}\"\ncategory = \"{category}\"\n", loaders()[0]);
+        let found = lint_findings("p.ssq.toml", &profile);
+        assert_eq!(found.len(), 1, "{cmp}: {found:?}");
+        assert_eq!(found[0]["code"], "SSQ404", "{cmp}");
+        assert!(found[0]["message"].as_str().unwrap().contains("without asking"), "{cmp}");
+    }
     for (section, code, says) in cases {
         let profile = temp_profile("p.ssq.toml", &format!("{}{section}", loaders()[0]));
         let output = ssq_gen().args(["lint", "--format", "json"]).arg(&profile.path).output().unwrap();

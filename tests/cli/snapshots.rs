@@ -125,6 +125,11 @@ fn cases() -> Vec<(&'static str, &'static str, Vec<u8>)> {
         ("SSQ401", "p.toml", format!("{LICENSE}\n[pages]\nskip = [\"https://shop.example/checkout\"]\n").into_bytes()),
         ("SSQ402", "p.toml", format!("{LICENSE}\n[pages]\nskip = [\"/a\"]\nopen = [\"/a\"]\n").into_bytes()),
         ("SSQ403", "p.toml", format!("{LICENSE}\n[consent]\ncmp = \"klaro\"\n").into_bytes()),
+        (
+            "SSQ404",
+            "p.toml",
+            format!("{LICENSE}\n[consent]\ncmp = \"complianz\"\ncategory = \"functional\"\n").into_bytes(),
+        ),
     ]
 }
 
