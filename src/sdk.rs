@@ -192,6 +192,8 @@ words! {
         Complianz = "complianz",
         /// WordPress's Consent API: `wp_has_consent()`, which consent plugins answer.
         WpConsentApi = "wp-consent-api",
+        /// An IAB TCF v2.2 CMP: `__tcfapi('addEventListener', 2, …)`, by purpose.
+        Tcf = "tcf",
     }
 }
 
@@ -205,7 +207,7 @@ impl Cmp {
             Cmp::OneTrust => &["C0001"],
             Cmp::Complianz | Cmp::WpConsentApi => &["functional"],
             // The site's own configuration says which are required.
-            Cmp::Event | Cmp::CookieConsent | Cmp::Klaro | Cmp::ConsentMode => &[],
+            Cmp::Event | Cmp::CookieConsent | Cmp::Klaro | Cmp::ConsentMode | Cmp::Tcf => &[],
         }
     }
 }

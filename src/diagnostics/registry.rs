@@ -102,7 +102,7 @@ rules! {
     PAGE_CONFLICT = "SSQ402", "page-conflict", Error,
         "No `[pages]` pattern is in both `skip` and `open`.";
     CONSENT_CATEGORY = "SSQ403", "consent-category", Error,
-        "`[consent]` names a non-blank `category` for every `cmp` but `event` and `consent-mode` (a Consent Mode v2 type, `functionality_storage` by default), and `cmp` with it.";
+        "`[consent]` names `cmp`, and a non-blank `category` for every `cmp` but `event`, `consent-mode` (a Consent Mode v2 type, `functionality_storage` by default) and `tcf` (a non-empty `purposes`, `[1]` by default).";
     CONSENT_ALWAYS_GRANTED = "SSQ404", "consent-always-granted", Warning,
         "`consent.category` is not one the manager grants whatever the visitor chooses (`necessary`, Complianz's and the WP Consent API's `functional`, OneTrust's `C0001`): the chat would load without asking.";
 }

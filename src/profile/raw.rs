@@ -401,6 +401,24 @@ fn field_value(kind: Kind, node: Node, text: &str, path: impl Fn() -> String) ->
             (Some(FieldValue::List(words)), rejections)
         }
         (Kind::Actions(choices), value) => actions(choices, Node { value, span }, text, &path()),
+        (Kind::Numbers { min, max }, Value::Array(items)) => {
+            let path = path();
+            let (numbers, rejections) = all(items.into_iter().enumerate().map(|(i, item)| {
+                let at = format!("{path}[{i}]");
+                match item.value {
+                    Value::Integer(n) if n >= i64::from(min) && n <= i64::from(max) => {
+                        Ok(Element { text: n.to_string(), span: item.span, at: i })
+                    }
+                    Value::Integer(n) => {
+                        let message = format!("`{at}` is {n}: it must be from {min} to {max}");
+                        let help = format!("write a whole number from {min} to {max}");
+                        Err(vec![Diagnostic::new(&rule::WRONG_TYPE, item.span, message, help).on(&at)])
+                    }
+                    other => Err(vec![type_error(&at, item.span, &other, "a whole number")]),
+                }
+            }));
+            (Some(FieldValue::List(numbers)), rejections)
+        }
         (Kind::Seconds { min, max }, Value::Integer(int)) => seconds(int as f64, min, max, span, &path()),
         (Kind::Seconds { min, max }, Value::Float(float)) => seconds(float, min, max, span, &path()),
         (Kind::SelectorTexts { .. }, Value::Table(entries)) => {

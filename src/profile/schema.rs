@@ -32,6 +32,11 @@ pub enum Kind {
     SelectorTexts {
         max_chars: usize,
     },
+    /// Whole numbers from `min` to `max`, each once (TCF purpose ids).
+    Numbers {
+        min: u32,
+        max: u32,
+    },
     /// Codes of rules that can be ignored (warnings), each once.
     RuleCodes,
     /// URL path patterns: `/checkout/**`, `/help/*`.
@@ -53,6 +58,7 @@ impl Kind {
             Kind::ChoiceList(_) => "an array of strings",
             Kind::Actions(_) => "an action, an array of actions, or a table with `actions` and `once`",
             Kind::Seconds { .. } => "a number of seconds",
+            Kind::Numbers { .. } => "an array of whole numbers",
             Kind::BoolOrChoice(_) => "a boolean (true or false) or a string",
             Kind::SelectorTexts { .. } => "a table from CSS selectors to strings",
             Kind::RuleCodes => "an array of strings (rule codes)",
@@ -287,6 +293,13 @@ pub mod key {
         Text("#help-btn"),
         false,
     );
+    pub static PAGE_EVENTS: Key = Key::new(
+        "page_events",
+        Kind::Bool,
+        "The page's own code opens, closes and sends as a click would (consent, `[pages]` and `load` apply): `ssq:open`, `ssq:close`, and `ssq:send` with `detail.text`, dispatched on `document`. For single-page apps (React, Vue).",
+        Bool(true),
+        false,
+    );
     pub static BADGE_SELECTOR: Key = Key::new(
         "badge_selector",
         Kind::Selector,
@@ -332,15 +345,22 @@ pub mod key {
     pub static CMP: Key = Key::new(
         "cmp",
         Kind::Choice(Cmp::WORDS),
-        "Whose consent the block waits for: `event` (the site's own `ssq:consent` / `ssq:consent-withdrawn` events on `document`, or `window.ssqConsent = true`), `cookieconsent` (vanilla-cookieconsent v3), `klaro`, `cookiebot`, `onetrust`, `consent-mode` (Google Consent Mode v2, read from `window.dataLayer`), `cookieyes`, `complianz` or `wp-consent-api` (WordPress's Consent API). Until consent: no request to SaleSmartly, no cookie or storage written, and a launcher or trigger click dispatches `ssq:consent-needed` on `document`.",
+        "Whose consent the block waits for: `event` (the site's own `ssq:consent` / `ssq:consent-withdrawn` events on `document`, or `window.ssqConsent = true`), `cookieconsent` (vanilla-cookieconsent v3), `klaro`, `cookiebot`, `onetrust`, `consent-mode` (Google Consent Mode v2, read from `window.dataLayer`), `cookieyes`, `complianz`, `wp-consent-api` (WordPress's Consent API) or `tcf` (an IAB TCF v2.2 CMP, by `purposes`). Until consent: no request to SaleSmartly, no cookie or storage written, and a launcher or trigger click dispatches `ssq:consent-needed` on `document`.",
         Text("cookieconsent"),
         false,
     );
     pub static CATEGORY: Key = Key::new(
         "category",
         Kind::Text,
-        "The consent manager's category, service or group the widget belongs to: a vanilla-cookieconsent category, a Klaro service name, a Cookiebot category (`preferences`, `statistics`, `marketing`), a OneTrust group id (`C0003`), a CookieYes category (`functional`), a Complianz or WP Consent API category (`preferences`), a Consent Mode v2 type (`functionality_storage`, the default for `consent-mode`; `personalization_storage`, `analytics_storage`, `ad_storage`, `ad_user_data`, `ad_personalization`, `security_storage`). Required for every other `cmp` but `event`.",
+        "The consent manager's category, service or group the widget belongs to: a vanilla-cookieconsent category, a Klaro service name, a Cookiebot category (`preferences`, `statistics`, `marketing`), a OneTrust group id (`C0003`), a CookieYes category (`functional`), a Complianz or WP Consent API category (`preferences`), a Consent Mode v2 type (`functionality_storage`, the default for `consent-mode`; `personalization_storage`, `analytics_storage`, `ad_storage`, `ad_user_data`, `ad_personalization`, `security_storage`). Required for every other `cmp` but `event` and `tcf`.",
         Text("functionality"),
+        false,
+    );
+    pub static PURPOSES: Key = Key::new(
+        "purposes",
+        Kind::Numbers { min: 1, max: 11 },
+        "For `cmp = \"tcf\"`: the IAB TCF purpose ids that must all have the visitor's consent, from 1 to 11; default `[1]`, \"Store and/or access information on a device\". SaleSmartly is not a registered TCF vendor, so consent is by purpose.",
+        Json("[1]"),
         false,
     );
     pub static IGNORE: Key = Key::new(
@@ -467,7 +487,7 @@ pub mod section {
     pub static LAUNCHER: Section = Section {
         name: "launcher",
         doc: "The site's own chat button, replacing the vendor's icon (set `widget.hide_icon = true`).",
-        keys: &[&key::OPEN_SELECTOR, &key::BADGE_SELECTOR],
+        keys: &[&key::OPEN_SELECTOR, &key::BADGE_SELECTOR, &key::PAGE_EVENTS],
     };
     pub static TRIGGERS: Section = Section {
         name: "triggers",
@@ -482,7 +502,7 @@ pub mod section {
     pub static CONSENT: Section = Section {
         name: "consent",
         doc: "Nothing before the visitor's consent: no request to SaleSmartly and no cookie or storage until the consent manager says yes; withdrawal closes the chat and forgets the visitor.",
-        keys: &[&key::CMP, &key::CATEGORY],
+        keys: &[&key::CMP, &key::CATEGORY, &key::PURPOSES],
     };
     pub static FALLBACK: Section = Section {
         name: "fallback",
@@ -525,6 +545,9 @@ pub fn json_schema() -> serde_json::Value {
             Kind::TextList | Kind::SelectorList => json!({"type": "array", "items": {"type": "string"}}),
             Kind::Choice(words) => json!({"type": "string", "enum": words}),
             Kind::Seconds { min, max } => json!({"type": "number", "minimum": min, "maximum": max}),
+            Kind::Numbers { min, max } => json!({
+                "type": "array", "items": {"type": "integer", "minimum": min, "maximum": max}, "uniqueItems": true,
+            }),
             Kind::BoolOrChoice(words) => json!({"anyOf": [{"type": "boolean"}, {"type": "string", "enum": words}]}),
             Kind::Actions(words) => {
                 let list = json!({"type": "array", "items": {"type": "string", "enum": words}, "minItems": 1, "uniqueItems": true});

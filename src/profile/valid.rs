@@ -94,6 +94,7 @@ pub struct ValidProfile {
     /// clear-user triggers).
     pub(crate) clicks: Vec<ClickTrigger>,
     pub(crate) badge_selector: Option<String>,
+    pub(crate) page_events: bool,
     pub(crate) pages: Pages,
     pub(crate) consent: Option<Consent>,
     pub(crate) fallback: Fallback,
@@ -130,8 +131,10 @@ const FALLBACK_TIMEOUT_DEFAULT: f64 = 10.0;
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Consent {
     pub cmp: Cmp,
-    /// `None` for `event`, which needs none.
+    /// `None` for `event` and `tcf`, which need none.
     pub category: Option<String>,
+    /// `tcf`'s purpose ids, every one of which needs consent; empty for the other managers.
+    pub purposes: Vec<u8>,
 }
 
 impl ValidProfile {
@@ -208,6 +211,7 @@ impl ValidProfile {
             load: raw.choice(&key::LOAD).map(|(_, load)| load).unwrap_or_default(),
             clicks,
             badge_selector: text(&key::BADGE_SELECTOR),
+            page_events: raw.bool(&key::PAGE_EVENTS).unwrap_or(false),
             pages,
             consent,
             fallback: Fallback {
@@ -255,6 +259,10 @@ impl ValidProfile {
     }
     pub fn clicks(&self) -> &[ClickTrigger] {
         &self.clicks
+    }
+    /// `launcher.page_events`: `ssq:open`, `ssq:close` and `ssq:send` from the page's code.
+    pub fn page_events(&self) -> bool {
+        self.page_events
     }
     pub fn badge_selector(&self) -> Option<&str> {
         self.badge_selector.as_deref()

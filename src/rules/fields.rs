@@ -33,7 +33,9 @@ impl Checker<'_> {
         let mut verdict = Ok(());
         for field in &raw.fields {
             let (items, path) = match &field.value {
-                FieldValue::List(items) if matches!(field.key.kind, Kind::ChoiceList(_) | Kind::RuleCodes) => {
+                FieldValue::List(items)
+                    if matches!(field.key.kind, Kind::ChoiceList(_) | Kind::RuleCodes | Kind::Numbers { .. }) =>
+                {
                     (items, field.path())
                 }
                 // A table's list is its `actions`.

@@ -56,6 +56,19 @@ impl Checker<'_> {
         verdict.map(|()| Pages { skip, open })
     }
 
+    /// `purposes`, as written (the parser kept whole numbers from 1 to 11 only), or `[1]`, "Store
+    /// and/or access information on a device", which a chat's cookies and storage need.
+    fn tcf_purposes(&mut self, raw: &RawProfile) -> Verdict<Vec<u8>> {
+        let Some(field) = raw.field(&key::PURPOSES) else { return Ok(vec![1]) };
+        let written: Vec<u8> = raw.list(&key::PURPOSES).iter().filter_map(|item| item.text.parse().ok()).collect();
+        if written.is_empty() && !raw.is_rejected(&key::PURPOSES) {
+            let message = "`consent.purposes` is empty: the chat would load without asking".to_string();
+            self.on(&rule::CONSENT_CATEGORY, field, message, "name the purposes the chat needs, e.g. `purposes = [1]`");
+            return Err(Rejected);
+        }
+        Ok(written)
+    }
+
     pub(super) fn consent(&mut self, raw: &RawProfile) -> Verdict<Option<Consent>> {
         let Some(span) = raw.section_span(&section::CONSENT) else { return Ok(None) };
         let category = raw.text(&key::CATEGORY).map(|(field, text)| (field, text.trim().to_string()));
@@ -68,6 +81,19 @@ impl Checker<'_> {
             }
             return Err(Rejected);
         };
+        // `purposes` is TCF's; a category, the other managers'.
+        let (ours, theirs) = match cmp {
+            Cmp::Tcf => (&key::PURPOSES, &key::CATEGORY),
+            _ => (&key::CATEGORY, &key::PURPOSES),
+        };
+        if let Some(field) = raw.field(theirs) {
+            let message = format!("`consent.{}` has no effect with `cmp = \"{}\"`", theirs.name, cmp.word());
+            let help = format!("`{}` names what it asks with `{}`; drop `{}`", cmp.word(), ours.name, theirs.name);
+            self.on(&rule::NO_EFFECT, field, message, help);
+        }
+        if cmp == Cmp::Tcf {
+            return self.tcf_purposes(raw).map(|purposes| Some(Consent { cmp, category: None, purposes }));
+        }
         match (&category, cmp) {
             (Some((field, category)), Cmp::ConsentMode) if !ConsentType::WORDS.contains(&category.as_str()) => {
                 let message = format!("`{category}` is not a Consent Mode v2 consent type");
@@ -91,12 +117,12 @@ impl Checker<'_> {
                     );
                     self.on(&rule::CONSENT_ALWAYS_GRANTED, field, message, category_help(cmp));
                 }
-                Ok(Some(Consent { cmp, category: Some(category.clone()) }))
+                Ok(Some(Consent { cmp, category: Some(category.clone()), purposes: Vec::new() }))
             }
-            (_, Cmp::Event) => Ok(Some(Consent { cmp, category: None })),
+            (_, Cmp::Event) => Ok(Some(Consent { cmp, category: None, purposes: Vec::new() })),
             (None, Cmp::ConsentMode) if !raw.is_present(&key::CATEGORY) => {
                 let category = ConsentType::FunctionalityStorage.word().to_string();
-                Ok(Some(Consent { cmp, category: Some(category) }))
+                Ok(Some(Consent { cmp, category: Some(category), purposes: Vec::new() }))
             }
             (Some((field, _)), _) => {
                 let message = "`consent.category` is blank".to_string();
@@ -131,5 +157,6 @@ fn category_help(cmp: Cmp) -> &'static str {
             "name a Consent Mode v2 type: `functionality_storage` (the default), `personalization_storage`, `analytics_storage`, `ad_storage`, `ad_user_data`, `ad_personalization` or `security_storage`"
         }
         Cmp::Event => "`event` needs no category",
+        Cmp::Tcf => "`tcf` asks by `purposes`, not by category: `purposes = [1]`",
     }
 }

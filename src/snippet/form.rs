@@ -32,6 +32,9 @@ pub struct FormRow {
     /// What a page inlines: the script element's content (`false`), or the whole text, header
     /// included (`true`). `csp` hashes that.
     pub inlined_whole: bool,
+    /// Whether its helpers open, close and send through the block's page events, which its block
+    /// then has whatever `launcher.page_events` says.
+    pub page_events: bool,
 }
 
 pub const FORMS: &[FormRow] = &[
@@ -44,6 +47,7 @@ pub const FORMS: &[FormRow] = &[
         template: "form/html.j2",
         writes_element: true,
         inlined_whole: false,
+        page_events: false,
     },
     FormRow {
         form: Form::Js,
@@ -54,6 +58,7 @@ pub const FORMS: &[FormRow] = &[
         template: "form/js.j2",
         writes_element: false,
         inlined_whole: true,
+        page_events: false,
     },
 ];
 

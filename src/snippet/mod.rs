@@ -58,6 +58,7 @@ const TEMPLATES: &[(&str, &str)] = embedded![
     "consent/cookieyes.js.j2",
     "consent/complianz.js.j2",
     "consent/wp_consent_api.js.j2",
+    "consent/tcf.js.j2",
     "init.toml.j2",
     "preview/page.html.j2",
 ];
@@ -198,8 +199,24 @@ struct Context<'a> {
     helpers: Helpers,
     /// `[pages]` and `[consent]`: what must hold before anything starts.
     gate: Option<Gate<'a>>,
+    /// Whether commands come from the page (clicks, page events): `mayAct` and `act`.
+    acts: bool,
+    /// `launcher.page_events`, or a form whose helpers dispatch them: the events' names.
+    page_events: Option<PageEvents>,
     fallback: FallbackContext<'a>,
 }
+
+/// The events the page's own code dispatches on `document` to open, close and send
+/// (`launcher.page_events`): the block's public interface, which `--format next`'s helpers use.
+#[derive(Serialize, Clone, Copy)]
+pub struct PageEvents {
+    pub open: &'static str,
+    pub close: &'static str,
+    /// With `detail.text`.
+    pub send: &'static str,
+}
+
+pub const PAGE_EVENTS: PageEvents = PageEvents { open: "ssq:open", close: "ssq:close", send: "ssq:send" };
 
 /// What the block does when the chat cannot load (`ssq:unavailable`, always), and `[fallback]`.
 #[derive(Serialize)]
@@ -235,6 +252,8 @@ struct ConsentContext<'a> {
     /// [`ConsentManager::arrives_as`].
     arrives_as: Option<&'static str>,
     category: Option<&'a str>,
+    /// `tcf`'s purpose ids.
+    purposes: &'a [u8],
 }
 
 /// A consent manager, as the block reads it.
@@ -276,6 +295,7 @@ const CONSENT_MANAGERS: &[ConsentManager] = &[
         asks: true,
         arrives_as: Some("wp_has_consent"),
     },
+    ConsentManager { cmp: Cmp::Tcf, partial: "consent/tcf.js.j2", asks: true, arrives_as: None },
 ];
 
 /// `load`'s partials, in `templates/load/`.
@@ -532,7 +552,10 @@ impl<'a> Context<'a> {
         {
             actions.0.push(action);
         }
-        let sends_text = profile.clicks().iter().any(|click| click.command == Command::SendTextMessage).then(|| {
+        let page_events = (profile.page_events() || options.form.row().page_events).then_some(PAGE_EVENTS);
+        let sends_text = (page_events.is_some()
+            || profile.clicks().iter().any(|click| click.command == Command::SendTextMessage))
+        .then(|| {
             listen(Event::OpenChat.sdk_name(), None, Call { handler: CHAT_OPENED, name: None, shape: None });
             listen(Event::CloseChat.sdk_name(), None, Call { handler: CHAT_CLOSED, name: None, shape: None });
             SendsText {
@@ -570,11 +593,13 @@ impl<'a> Context<'a> {
                 asks: manager.asks || manager.arrives_as.is_some(),
                 arrives_as: manager.arrives_as,
                 category: consent.category.as_deref(),
+                purposes: &consent.purposes,
             }
         });
         let gate = (pages.is_some() || consent.is_some()).then_some(Gate { pages, consent });
         // Opening an `open` path, and withdrawal's chatClose and clearUser, are sent too.
-        let sends = !clicks.is_empty() || from_page.is_some() || gate.is_some();
+        let acts = !clicks.is_empty() || page_events.is_some();
+        let sends = acts || from_page.is_some() || gate.is_some();
         let queue_commands = script_url.is_some() && sends;
         Context {
             version: env!("CARGO_PKG_VERSION"),
@@ -615,6 +640,8 @@ impl<'a> Context<'a> {
             sends_text,
             helpers,
             gate,
+            acts,
+            page_events,
             fallback: FallbackContext {
                 selector: fallback.selector.as_deref(),
                 action: fallback.action.map(Action::handler),

@@ -137,6 +137,26 @@
         detail[category] = given ? "allow" : "deny";
         d.dispatchEvent(new CustomEvent("wp_listen_for_consent_change", { detail: detail }));
       }
+    },
+    "tcf": {
+      install: function () {
+        var listeners = [];
+        w.__tcfapi = function (command, version, callback) {
+          if (command === "addEventListener") { listeners.push(callback); callback(tcData("tcloaded"), true); }
+        };
+        var tcData = function (status) {
+          return { eventStatus: status, gdprApplies: true, purpose: { consents: consent.given ? purposes() : {} } };
+        };
+        var purposes = function () {
+          var all = {};
+          for (var id = 1; id <= 11; id++) { all[id] = true; }
+          return all;
+        };
+        consent.tellTcf = function () {
+          for (var i = 0; i < listeners.length; i++) { listeners[i](tcData("useractioncomplete"), true); }
+        };
+      },
+      tell: function () { consent.tellTcf(); }
     }
   };
   var player = data.consent ? players[data.consent.cmp] : null;

@@ -51,6 +51,11 @@ FILES = {
     "https://cdn.example/cookieconsent.umd.js": os.path.join(ROOT, "tests", "js", "node_modules", "vanilla-cookieconsent", "dist", "cookieconsent.umd.js"),
     "https://cdn.example/klaro.js": os.path.join(ROOT, "tests", "js", "node_modules", "klaro", "dist", "klaro-no-css.js"),
 }
+# Folders served as they are: the IAB's own TCF libraries, as ES modules.
+FOLDERS = {
+    "https://cdn.example/tcf/cmpapi/": os.path.join(ROOT, "tests", "js", "node_modules", "@iabtechlabtcf", "cmpapi", "lib", "mjs"),
+    "https://cdn.example/tcf/core/": os.path.join(ROOT, "tests", "js", "node_modules", "@iabtechlabtcf", "core", "lib", "mjs"),
+}
 PROJECT = os.path.join(ROOT, "templates", "preview", "project.js")
 VIRTUAL_TIME_BUDGET_MS = 60000
 
@@ -124,11 +129,16 @@ async def drive(browser, spec):
             if url.startswith(VENDOR):
                 vendor.append(url)
             path = FILES.get(url.split("?")[0]) or (PROJECT if "/js/project_" in url else None)
-            if path is None:
+            for prefix, folder in FOLDERS.items():
+                if url.startswith(prefix) and ".." not in url:
+                    path = os.path.join(folder, url[len(prefix):].split("?")[0])
+            if path is None or not os.path.isfile(path):
                 await route.fulfill(status=404, body="")
             else:
                 with open(path, "rb") as file:
-                    await route.fulfill(status=200, headers={"content-type": "text/javascript"}, body=file.read())
+                    # CORS: module scripts from another origin are fetched in cors mode.
+                    headers = {"content-type": "text/javascript", "access-control-allow-origin": "*"}
+                    await route.fulfill(status=200, headers=headers, body=file.read())
 
         await page.route(SITE + "/**", site)
         await page.route(VENDOR + "**", files)

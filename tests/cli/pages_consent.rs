@@ -519,6 +519,135 @@ fn an_unsaved_klaro_choice_is_not_consent() {
     }
 }
 
+/// A TCF CMP built on the IAB's own `@iabtechlabtcf/cmpapi` and `core` (npm, ES modules), behind
+/// the IAB's stub, which queues calls until the CMP loads. TC strings are encoded by `core` with
+/// the purposes the visitor chose, and kept in the `euconsent-v2` cookie for a returning visit.
+const TCF_HEAD: &str = r#"<script type="importmap" nonce="helper">{"imports": {"@iabtechlabtcf/core": "https://cdn.example/tcf/core/index.js"}}</script>
+<script nonce="helper">(function () { var queue = []; window.__tcfapi = function () { if (!arguments.length) { return queue; } queue.push([].slice.call(arguments)); }; })();</script>
+<script type="module" nonce="helper">
+import { CmpApi } from "https://cdn.example/tcf/cmpapi/index.js";
+import { TCModel, TCString, GVL } from "@iabtechlabtcf/core";
+const purposes = {};
+for (let id = 1; id <= 11; id++) { purposes[id] = { id, name: "Purpose " + id, description: "", illustrations: [] }; }
+const gvl = new GVL({ gvlSpecificationVersion: 3, vendorListVersion: 1, tcfPolicyVersion: 5, lastUpdated: "2026-01-01T00:00:00Z",
+  purposes, specialPurposes: {}, features: {}, specialFeatures: {}, vendors: {}, stacks: {}, dataCategories: {} });
+const cmp = new CmpApi(300, 1, true);
+function encode(ids) { const model = new TCModel(gvl); model.cmpId = 300; model.cmpVersion = 1; model.purposeConsents.set(ids); return TCString.encode(model); }
+window.__choose = function (ids) { const tc = encode(ids); document.cookie = "euconsent-v2=" + tc + "; path=/"; cmp.update(tc, false); };
+window.__noGdpr = function () { cmp.update(null); };
+const stored = document.cookie.match(/euconsent-v2=([^;]+)/);
+if (stored) { cmp.update(stored[1], false); } else { cmp.update("", true); }
+</script>"#;
+
+/// TCF: nothing before consent to every purpose named, set-up once on it, withdrawal, a returning
+/// visitor, GDPR not applying, a CMP that loads after the block with no stub, in both forms.
+fn a_tcf_cmp_is_heard_through_the_iabs_own_api() {
+    let mut specs = Vec::new();
+    for loader in loaders() {
+        let profile = format!("{loader}{LAUNCHER}[consent]\ncmp = \"tcf\"\npurposes = [1, 3]\n");
+        let block = block(&profile, &[]);
+        specs.push(json!({"block": block, "head": TCF_HEAD, "start": "/", "steps": [
+            {"wait": 0.6}, step("__choose([1])"), {"click": "#help-btn"}, step("__choose([1, 3])"), {"click": "#help-btn"},
+            step("__choose([3])"), {"reload": true, "wait": 0.3}, step("__choose([1, 3, 4])"), {"reload": true, "wait": 0.8},
+        ]}));
+        specs.push(
+            json!({"block": block, "head": TCF_HEAD, "start": "/", "steps": [{"wait": 0.3}, step("__noGdpr()")]}),
+        );
+        // No stub: the CMP's module is added after the page loaded.
+        let stub = TCF_HEAD.lines().nth(1).unwrap();
+        // Its module, kept as text until a step adds it.
+        let late = TCF_HEAD
+            .replace(stub, "")
+            .replace("<script type=\"module\" nonce=\"helper\">", "<script type=\"text/plain\" id=\"cmp\">");
+        let add_cmp = "var s = document.createElement('script'); s.type = 'module'; s.nonce = 'helper'; s.textContent = document.getElementById('cmp').textContent; document.head.appendChild(s)";
+        specs.push(json!({"block": block, "head": late, "start": "/", "steps": [
+            {"wait": 1.0}, step(add_cmp), {"wait": 0.8}, step("__choose([1, 3])"),
+        ]}));
+    }
+    let all = drive_all(specs);
+    for (loader, runs) in loaders().iter().zip(all.chunks(3)) {
+        let [main, no_gdpr, late] = runs else { unreachable!() };
+        assert_eq!(main[0]["vendor_requests"], 0, "{loader}: before any choice");
+        assert_eq!(main[2]["vendor_requests"], 0, "{loader}: purpose 1 only is not enough: {}", main[2]);
+        assert_eq!(main[2]["needed"], 1, "{loader}: a click asks");
+        assert_eq!(main[4]["starts"], 1, "{loader}: purposes 1 and 3: {}", main[4]);
+        assert_eq!(count(&main[4], "chatOpen"), 1, "{loader}");
+        let commands = main[5]["commands"].as_array().unwrap();
+        assert_eq!(
+            commands[commands.len() - 2..],
+            [json!("chatClose"), json!("clearUser")],
+            "{loader}: purpose 1 withdrawn"
+        );
+        assert_eq!(main[6]["starts"], 0, "{loader}: a returning visitor who withdrew: nothing: {}", main[6]);
+        assert_eq!(main[8]["starts"], 1, "{loader}: a returning visitor who consented starts at once: {}", main[8]);
+        assert_eq!(no_gdpr[1]["starts"], 1, "{loader}: gdprApplies false: {}", no_gdpr[1]);
+        assert_eq!(late[1]["vendor_requests"], 0, "{loader}: a CMP loaded late, no choice yet");
+        assert_eq!(late[3]["starts"], 1, "{loader}: a CMP with no stub, loaded after the block: {}", late[3]);
+    }
+}
+
+/// The stand-in widget opens its window 100 ms after `chatOpen`, and says so with `onOpenChat`.
+const OPENS_CHAT: &str = "<script nonce=\"helper\">window.__standInOpensChat = 100;</script>";
+
+/// `launcher.page_events`: the page's own code opens, closes and sends with `ssq:open`,
+/// `ssq:close` and `ssq:send`, as a click would: consent, `load` and `[pages]` apply, the text
+/// waits for the chat window, and an odd event throws nothing.
+fn the_page_opens_closes_and_sends_through_events() {
+    let fire = |name: &str, detail: &str| {
+        step(&format!("document.dispatchEvent(new CustomEvent('{name}', {{ detail: {detail} }}))"))
+    };
+    let sent = step(
+        "window.__page = { sent: __ssqRecord.commands.filter(function (c) { return c[0] === 'sendTextMessage'; }) }",
+    );
+    let text = "Hi </script> \\u2028 {{ x }}";
+    let mut specs = Vec::new();
+    for loader in loaders() {
+        let profile = format!(
+            "{loader}load = \"interaction\"\n[widget]\nhide_icon = true\n[launcher]\npage_events = true\n[consent]\ncmp = \"event\"\n[pages]\nskip = [\"/checkout/**\"]\n"
+        );
+        let block = block(&profile, &[]);
+        specs.push(json!({"block": block, "head": OPENS_CHAT, "start": "/", "steps": [
+            fire("ssq:open", "null"),
+            step("document.dispatchEvent(new CustomEvent('ssq:consent'))"),
+            fire("ssq:open", "null"),
+            {"wait": 0.3},
+            fire("ssq:send", &format!("{{ text: {} }}", serde_json::to_string(text).unwrap())),
+            fire("ssq:close", "null"),
+            fire("ssq:send", "Object.defineProperty({}, 'text', { get: function () { throw new Error('odd'); } })"),
+            fire("ssq:send", "{ text: 5 }"),
+            sent.clone(),
+            step("history.pushState({}, '', '/checkout/pay')"),
+            fire("ssq:open", "null"),
+        ]}));
+        // A text sent while the chat is closed opens it, and waits for its window.
+        let block = block.clone();
+        specs.push(json!({"block": block, "head": OPENS_CHAT, "start": "/", "steps": [
+            step("document.dispatchEvent(new CustomEvent('ssq:consent'))"),
+            fire("ssq:send", "{ text: 'Which size fits me?' }"),
+            {"wait": 0.5},
+            sent.clone(),
+        ]}));
+    }
+    let all = drive_all(specs);
+    for (loader, pair) in loaders().iter().zip(all.chunks(2)) {
+        let [events, closed] = pair else { unreachable!() };
+        assert_eq!(events[0]["needed"], 1, "{loader}: before consent, ssq:open asks for it");
+        assert_eq!(events[1]["vendor_requests"], 0, "{loader}: consent alone waits for an interaction");
+        assert_eq!(events[2]["starts"], 1, "{loader}: ssq:open loads the widget: {}", events[2]);
+        assert_eq!(count(&events[2], "chatOpen"), 1, "{loader}");
+        assert_eq!(count(&events[5], "chatClose"), 1, "{loader}: ssq:close");
+        assert_eq!(events[8]["page"]["sent"], json!([["sendTextMessage", text]]), "{loader}: one text, byte for byte");
+        assert_eq!(count(&events[10], "chatOpen"), 1, "{loader}: a skipped path's ssq:open does nothing");
+        let commands = closed[2]["commands"].as_array().unwrap();
+        let at = |name: &str| commands.iter().position(|c| c == name);
+        assert!(
+            at("chatOpen") < at("sendTextMessage") && at("chatOpen").is_some(),
+            "{loader}: opened first: {commands:?}"
+        );
+        assert_eq!(closed[3]["page"]["sent"], json!([["sendTextMessage", "Which size fits me?"]]), "{loader}");
+    }
+}
+
 /// `window.ssqConsent` counts whenever it is set: after the block too, `false` withdraws, and a
 /// page that declared it with `var` (which cannot be redefined) is still heard.
 fn the_ssq_consent_flag_counts_whenever_it_is_set() {
@@ -560,6 +689,9 @@ fn the_profile_rules_for_pages_and_consent() {
             "did you mean `functionality_storage`?",
         ),
         ("[consent]\ncmp = \"consent-mode\"\ncategory = \"chat\"\n", "SSQ403", "not a Consent Mode v2 consent type"),
+        ("[consent]\ncmp = \"tcf\"\npurposes = [12]\n", "SSQ004", "must be from 1 to 11"),
+        ("[consent]\ncmp = \"tcf\"\npurposes = []\n", "SSQ403", "is empty"),
+        ("[consent]\ncmp = \"tcf\"\npurposes = [1, 1]\n", "SSQ010", "repeats `1`"),
     ];
     // A category the manager always grants: a warning, and the block would indeed not wait.
     let always = [
@@ -598,5 +730,7 @@ tests! {
     consent_mode_reads_the_data_layer_as_google_does ["chromium", "python3", "playwright"],
     the_ssq_consent_flag_counts_whenever_it_is_set ["chromium", "python3", "playwright"],
     an_unsaved_klaro_choice_is_not_consent ["chromium", "python3", "playwright", "klaro"],
+    a_tcf_cmp_is_heard_through_the_iabs_own_api ["chromium", "python3", "playwright", "tcf-cmpapi"],
+    the_page_opens_closes_and_sends_through_events ["chromium", "python3", "playwright"],
     the_profile_rules_for_pages_and_consent,
 }

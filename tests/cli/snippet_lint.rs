@@ -28,6 +28,9 @@ const ESLINT_CONFIG: &str = r#"module.exports = [{ ignores: ["eslint.config.js"]
 }];
 "#;
 
+/// `launcher.page_events`: `ssq:open`, `ssq:close` and `ssq:send` from the page.
+const PAGE_EVENTS: (&str, &str) = ("pageevents", "[launcher]\npage_events = true\n");
+
 /// Every combination worth telling apart, as `(name, profile)`.
 fn profiles() -> Vec<(String, String)> {
     let forms = [("license", "license = \"k7tq2mz\""), ("script", &*format!("script_url = \"{SCRIPT_URL}\""))]
@@ -93,6 +96,15 @@ fn profiles() -> Vec<(String, String)> {
             }
         }
     }
+    // The page's own events, with no gate and every login.
+    for (form, loader) in &forms {
+        for load in loads {
+            for (login_name, login) in logins {
+                let name = format!("{form}-{load}-{login_name}-pageevents");
+                all.push((name, format!("[loader]\n{loader}\nload = \"{load}\"\n{login}{}", PAGE_EVENTS.1)));
+            }
+        }
+    }
     // `[pages]` and `[consent]`, each manager, with and without clicks, in every load mode.
     let gates = [
         ("pages", "[pages]\nskip = [\"/checkout/**\"]\nopen = [\"/pricing\", \"/help/*\"]\n".to_string()),
@@ -103,9 +115,9 @@ fn profiles() -> Vec<(String, String)> {
     ]
     .into_iter()
     .chain(Cmp::WORDS.iter().map(|cmp| {
-        // `event` takes no category, and `consent-mode`'s has a default.
+        // `event` and `tcf` take no category, and `consent-mode`'s has a default.
         let category = match *cmp {
-            "event" | "consent-mode" => String::new(),
+            "event" | "consent-mode" | "tcf" => String::new(),
             _ => "category = \"functional\"\n".to_string(),
         };
         ("consent", format!("[consent]\ncmp = \"{cmp}\"\n{category}"))
@@ -113,7 +125,7 @@ fn profiles() -> Vec<(String, String)> {
     for (i, (gate_name, gate)) in gates.enumerate() {
         for (form, loader) in &forms {
             for load in loads {
-                for (click_name, click) in [clicks[0], clicks[1], clicks[4]] {
+                for (click_name, click) in [clicks[0], clicks[1], clicks[4], PAGE_EVENTS] {
                     let name = format!("{form}-{load}-{gate_name}{i}-{click_name}");
                     let text =
                         format!("[loader]\n{loader}\nload = \"{load}\"\n{}{click}{}{gate}", logins[2].1, events[0].1);
