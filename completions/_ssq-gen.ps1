@@ -49,7 +49,7 @@ Register-ArgumentCompleter -Native -CommandName 'ssq-gen' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the snippet to FILE (replaced atomically) instead of standard output')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the snippet to FILE (replaced atomically) instead of standard output')
             [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Exit 0 if FILE already holds exactly this snippet, else 1 with a diff; writes nothing. Compares the form FILE holds')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'The form to write: html (the default), or js; by default from -o''s extension')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'The form to write: html (the default), js or next; by default from -o''s extension')
             [CompletionResult]::new('--nonce', '--nonce', [CompletionResultType]::ParameterName, 'CSP nonce for the <script> element: base64, or your server template''s placeholder for it ({{ csp_nonce }}, <%= nonce %>, <?= $nonce ?>); inserted scripts copy it')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics')
             [CompletionResult]::new('--deny-warnings', '--deny-warnings', [CompletionResultType]::ParameterName, 'Treat warnings as errors')

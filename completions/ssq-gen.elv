@@ -45,7 +45,7 @@ set edit:completion:arg-completer[ssq-gen] = {|@words|
             cand -o 'Write the snippet to FILE (replaced atomically) instead of standard output'
             cand --output 'Write the snippet to FILE (replaced atomically) instead of standard output'
             cand --check 'Exit 0 if FILE already holds exactly this snippet, else 1 with a diff; writes nothing. Compares the form FILE holds'
-            cand --format 'The form to write: html (the default), or js; by default from -o''s extension'
+            cand --format 'The form to write: html (the default), js or next; by default from -o''s extension'
             cand --nonce 'CSP nonce for the <script> element: base64, or your server template''s placeholder for it ({{ csp_nonce }}, <%= nonce %>, <?= $nonce ?>); inserted scripts copy it'
             cand --color 'When to colour diagnostics'
             cand --deny-warnings 'Treat warnings as errors'

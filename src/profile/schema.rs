@@ -296,7 +296,7 @@ pub mod key {
     pub static PAGE_EVENTS: Key = Key::new(
         "page_events",
         Kind::Bool,
-        "The page's own code opens, closes and sends as a click would (consent, `[pages]` and `load` apply): `ssq:open`, `ssq:close`, and `ssq:send` with `detail.text`, dispatched on `document`. For single-page apps (React, Vue).",
+        "The page's own code opens, closes and sends as a click would (consent, `[pages]` and `load` apply): `ssq:open`, `ssq:close`, and `ssq:send` with `detail.text`, dispatched on `document`. For single-page apps (React, Vue); `--format next` turns it on for its helpers.",
         Bool(true),
         false,
     );

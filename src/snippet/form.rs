@@ -12,6 +12,9 @@ pub enum Form {
     /// The script's body alone, its header a `/* … */` comment: for `next/script`, Nuxt's
     /// `useHead`, a bundler's entry.
     Js,
+    /// A TypeScript module for Next.js's App Router: a component that renders the block with
+    /// `next/script`, typed helpers, and `window.ssq`'s types.
+    Next,
 }
 
 /// What a form is called, how a file of it is recognised, and what it carries.
@@ -60,6 +63,17 @@ pub const FORMS: &[FormRow] = &[
         inlined_whole: true,
         page_events: false,
     },
+    FormRow {
+        form: Form::Next,
+        name: "next",
+        about: "a Next.js App Router component with typed helpers (chosen by -o FILE.tsx)",
+        extensions: &["tsx"],
+        opens_with: "/**",
+        template: "form/next.tsx.j2",
+        writes_element: false,
+        inlined_whole: false,
+        page_events: true,
+    },
 ];
 
 impl Form {
@@ -78,10 +92,12 @@ impl Form {
         Some(row.form)
     }
 
-    /// The form a file's text is written in, by how it begins; `None` for text no form begins with.
+    /// The form a file's text is written in, by how it begins (the longest opening that fits);
+    /// `None` for text no form begins with.
     pub fn held_in(text: &str) -> Option<Form> {
         let text = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
-        FORMS.iter().find(|row| text.starts_with(row.opens_with)).map(|row| row.form)
+        let fits = FORMS.iter().filter(|row| text.starts_with(row.opens_with));
+        fits.max_by_key(|row| row.opens_with.len()).map(|row| row.form)
     }
 }
 
@@ -95,7 +111,7 @@ mod tests {
             assert_eq!(Form::named(row.name), Some(row.form));
             for other in &FORMS[i + 1..] {
                 assert_ne!(row.form, other.form);
-                assert!(!row.opens_with.starts_with(other.opens_with) && !other.opens_with.starts_with(row.opens_with));
+                assert_ne!(row.opens_with, other.opens_with);
                 assert!(row.extensions.iter().all(|ext| !other.extensions.contains(ext)), "{}", row.name);
             }
         }
@@ -110,6 +126,8 @@ mod tests {
         assert_eq!(Form::for_path(Path::new("chat")), None);
         assert_eq!(Form::held_in("\u{feff}\n<!-- SaleSmartly -->"), Some(Form::Html));
         assert_eq!(Form::held_in("/* SaleSmartly */\n"), Some(Form::Js));
+        assert_eq!(Form::held_in("/** SaleSmartly */\n\"use client\";"), Some(Form::Next));
+        assert_eq!(Form::for_path(Path::new("app/salesmartly-chat.tsx")), Some(Form::Next));
         assert_eq!(Form::held_in("console.log(1)"), None);
     }
 }

@@ -12,6 +12,7 @@ pub mod form;
 pub mod login_data;
 pub mod preview;
 pub mod starter;
+mod typescript;
 
 use self::form::Form;
 use crate::profile::schema::key;
@@ -41,6 +42,7 @@ macro_rules! embedded {
 const TEMPLATES: &[(&str, &str)] = embedded![
     "form/html.j2",
     "form/js.j2",
+    "form/next.tsx.j2",
     "snippet.js.j2",
     "login.js.j2",
     "gate.js.j2",
@@ -113,6 +115,7 @@ pub fn render(profile: &ValidProfile, options: &RenderOptions<'_>) -> Result<Sni
         nonce => options.nonce.map(|nonce| Value::from_safe_string(nonce.as_str().to_string())),
         // Our own template's output, every value in it already escaped for the script.
         script => Value::from_safe_string(script.clone()),
+        typescript => Value::from(Serde(typescript::TypeScript::new(profile))),
     })?;
     // A file's text ends with one newline.
     if !text.ends_with('\n') {
@@ -201,22 +204,44 @@ struct Context<'a> {
     gate: Option<Gate<'a>>,
     /// Whether commands come from the page (clicks, page events): `mayAct` and `act`.
     acts: bool,
-    /// `launcher.page_events`, or a form whose helpers dispatch them: the events' names.
-    page_events: Option<PageEvents>,
+    /// `launcher.page_events`, or a form whose helpers dispatch them.
+    page_events: bool,
+    /// The block's own events' names.
+    events: BlockEvents,
     fallback: FallbackContext<'a>,
 }
 
-/// The events the page's own code dispatches on `document` to open, close and send
-/// (`launcher.page_events`): the block's public interface, which `--format next`'s helpers use.
+/// The block's own events on `document`, its interface with the page: declared once, for the
+/// templates and for the `next` form's helpers.
 #[derive(Serialize, Clone, Copy)]
-pub struct PageEvents {
+pub struct BlockEvents {
+    /// `launcher.page_events`: the page opens, closes and sends (with `detail.text`).
     pub open: &'static str,
     pub close: &'static str,
-    /// With `detail.text`.
     pub send: &'static str,
+    /// `[login] from_page`: the visitor (`detail`, `setLoginInfo`'s keys), or none.
+    pub login: &'static str,
+    pub logout: &'static str,
+    /// `cmp = "event"`: the site's own consent.
+    pub consent: &'static str,
+    pub consent_withdrawn: &'static str,
+    /// The block asks the page for consent (a click before it).
+    pub consent_needed: &'static str,
+    /// The chat cannot load (`detail.reason`).
+    pub unavailable: &'static str,
 }
 
-pub const PAGE_EVENTS: PageEvents = PageEvents { open: "ssq:open", close: "ssq:close", send: "ssq:send" };
+pub const EVENTS: BlockEvents = BlockEvents {
+    open: "ssq:open",
+    close: "ssq:close",
+    send: "ssq:send",
+    login: "ssq:login",
+    logout: "ssq:logout",
+    consent: "ssq:consent",
+    consent_withdrawn: "ssq:consent-withdrawn",
+    consent_needed: "ssq:consent-needed",
+    unavailable: "ssq:unavailable",
+};
 
 /// What the block does when the chat cannot load (`ssq:unavailable`, always), and `[fallback]`.
 #[derive(Serialize)]
@@ -552,8 +577,8 @@ impl<'a> Context<'a> {
         {
             actions.0.push(action);
         }
-        let page_events = (profile.page_events() || options.form.row().page_events).then_some(PAGE_EVENTS);
-        let sends_text = (page_events.is_some()
+        let page_events = profile.page_events() || options.form.row().page_events;
+        let sends_text = (page_events
             || profile.clicks().iter().any(|click| click.command == Command::SendTextMessage))
         .then(|| {
             listen(Event::OpenChat.sdk_name(), None, Call { handler: CHAT_OPENED, name: None, shape: None });
@@ -598,7 +623,7 @@ impl<'a> Context<'a> {
         });
         let gate = (pages.is_some() || consent.is_some()).then_some(Gate { pages, consent });
         // Opening an `open` path, and withdrawal's chatClose and clearUser, are sent too.
-        let acts = !clicks.is_empty() || page_events.is_some();
+        let acts = !clicks.is_empty() || page_events;
         let sends = acts || from_page.is_some() || gate.is_some();
         let queue_commands = script_url.is_some() && sends;
         Context {
@@ -642,6 +667,7 @@ impl<'a> Context<'a> {
             gate,
             acts,
             page_events,
+            events: EVENTS,
             fallback: FallbackContext {
                 selector: fallback.selector.as_deref(),
                 action: fallback.action.map(Action::handler),

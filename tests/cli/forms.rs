@@ -112,6 +112,35 @@ fn a_nonce_in_the_js_form_is_a_usage_error_that_says_where_it_goes() {
         assert!(stderr.contains("--nonce does not apply to the js form") && stderr.contains("nonce prop"), "{stderr}");
     }
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "kept", "nothing written");
+    let output =
+        ssq_gen().arg("snippet").arg(&profile.path).args(["--format", "next", "--nonce", "abc"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2), "the next form takes the nonce as a prop");
+    assert!(String::from_utf8(output.stderr).unwrap().contains("the next form"));
+}
+
+/// The next form: a module whose block is the script of the html form with the page events on,
+/// and whose `--check` knows it by its opening.
+fn the_next_form_holds_the_block_with_the_page_events() {
+    let profile = temp_profile("p.ssq.toml", PROFILE);
+    let with_events = temp_profile("p.ssq.toml", &PROFILE.replace("[launcher]\n", "[launcher]\npage_events = true\n"));
+    let next = stdout(&["snippet", "--format", "next"], &profile);
+    let script = script_element_content(&stdout(&["snippet"], &with_events)).to_string();
+    let line = next.lines().find(|line| line.starts_with("const BLOCK: string = ")).unwrap();
+    let block: String =
+        serde_json::from_str(line.trim_start_matches("const BLOCK: string = ").trim_end_matches(';')).unwrap();
+    assert_eq!(block, script, "the component's block is the html form's script, page events on");
+    assert!(!next.contains("export function login"), "no login helper without from_page");
+    let file = profile.dir.path().join("chat.tsx");
+    std::fs::write(&file, &next).unwrap();
+    ssq_gen().arg("snippet").arg(&profile.path).arg("--check").arg(&file).assert().code(0);
+    std::fs::write(profile.dir.path().join("other.txt"), &next).unwrap();
+    ssq_gen()
+        .arg("snippet")
+        .arg(&profile.path)
+        .arg("--check")
+        .arg(profile.dir.path().join("other.txt"))
+        .assert()
+        .code(0);
 }
 
 /// Tag Manager runs a Custom HTML tag after the page loaded: it parses the HTML, and for each
@@ -162,5 +191,6 @@ tests! {
     the_js_form_is_the_script_element_content_under_a_comment,
     the_output_files_extension_chooses_the_form_and_check_compares_the_form_a_file_holds,
     a_nonce_in_the_js_form_is_a_usage_error_that_says_where_it_goes,
+    the_next_form_holds_the_block_with_the_page_events,
     the_js_form_runs_as_a_file_inlined_under_its_hash_and_the_html_form_as_a_tag_manager_tag ["chromium", "python3", "openssl"],
 }

@@ -24,6 +24,7 @@ mod layers;
 mod lint;
 pub mod login_data;
 mod lsp;
+mod next;
 mod packages;
 mod page_wiring;
 mod pages_consent;
@@ -45,6 +46,7 @@ fn main() -> std::process::ExitCode {
     // The longest suites first, so that none is left running alone at the end.
     let suites = [
         snippet_lint::TESTS,
+        next::TESTS,
         browser::TESTS,
         pages_consent::TESTS,
         preview::TESTS,

@@ -72,15 +72,17 @@ pub enum Command {
         "  ssq-gen snippet examples/profile.ssq.toml\n",
         "  ssq-gen snippet profile.json -o public/chat-snippet.html\n",
         "  ssq-gen snippet profile.ssq.toml -o app/salesmartly-chat.js   # the script alone\n",
+        "  ssq-gen snippet profile.ssq.toml -o app/salesmartly-chat.tsx  # a Next.js component\n",
         "  cat profile.ssq.toml | ssq-gen snippet - --input-format toml\n",
         "  ssq-gen snippet profile.ssq.toml --nonce R4nd0mN0nce==\n",
         "  ssq-gen snippet profile.ssq.toml --nonce '{{ csp_nonce }}' -o templates/chat.html\n",
         "  ssq-gen snippet profile.ssq.toml --logout -o logged-out.html\n",
         "  ssq-gen snippet profile.ssq.toml --check public/chat-snippet.html\n\n",
         "Forms (--format): html, the <script> element for a layout file; js, the same script alone,\n",
-        "for a framework that writes the element (next/script, Nuxt's useHead, a Tag Manager or a\n",
-        "bundler). -o FILE.js chooses js. The script is byte for byte the same in both, so the hash\n",
-        "`ssq-gen csp` prints serves both; `csp --format js` hashes the whole file, header included.\n\n",
+        "for a framework that writes the element (Nuxt's useHead, a bundler); next, a Next.js App\n",
+        "Router component with typed helpers (openChat, sendMessage, login and more). -o FILE.js chooses js,\n",
+        "-o FILE.tsx next. The script is byte for byte the same in html and js, so the hash `ssq-gen\n",
+        "csp` prints serves both; `csp --format js` hashes the whole file, header included.\n\n",
         "Exit status:\n",
         "  0  rendered (with --check: FILE is up to date)\n",
         "  1  the profile has errors (syntax, type or rule); nothing was written\n",
@@ -387,7 +389,7 @@ pub struct SnippetArgs {
     #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath, conflicts_with = "output")]
     pub check: Option<PathBuf>,
 
-    /// The form to write: html (the default), or js; by default from -o's extension
+    /// The form to write: html (the default), js or next; by default from -o's extension
     #[arg(long, value_name = "FORM", value_parser = FormArg)]
     pub format: Option<Form>,
 

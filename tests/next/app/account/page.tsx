@@ -1,0 +1,9 @@
+import Helpers from "./helpers";
+
+export default function Page() {
+  return (
+    <main id="page">
+      account <Helpers />
+    </main>
+  );
+}
