@@ -50,6 +50,9 @@ FILES = {
     VENDOR + "chat/widget-v2/code/install.js": os.path.join(ROOT, "tests", "stand-ins", "install.js"),
     "https://cdn.example/cookieconsent.umd.js": os.path.join(ROOT, "tests", "js", "node_modules", "vanilla-cookieconsent", "dist", "cookieconsent.umd.js"),
     "https://cdn.example/klaro.js": os.path.join(ROOT, "tests", "js", "node_modules", "klaro", "dist", "klaro-no-css.js"),
+    # Vue's development build, which says what its template compiler dropped.
+    "https://cdn.example/vue.js": os.path.join(ROOT, "tests", "js", "node_modules", "vue", "dist", "vue.esm-browser.js"),
+    "https://cdn.example/vue-router.js": os.path.join(ROOT, "tests", "js", "node_modules", "vue-router", "dist", "vue-router.esm-browser.prod.js"),
 }
 # Folders served as they are: the IAB's own TCF libraries, as ES modules.
 FOLDERS = {

@@ -38,6 +38,7 @@ pub mod snapshots;
 mod snippet_js;
 mod snippet_lint;
 mod trusted_types;
+mod vue;
 
 fn main() -> std::process::ExitCode {
     // One trial per core, as libtest does: four on two cores was 8 % faster, but a loaded machine
@@ -53,6 +54,7 @@ fn main() -> std::process::ExitCode {
         sdk_calls::TESTS,
         trusted_types::TESTS,
         forms::TESTS,
+        vue::TESTS,
         fallback::TESTS,
         clobbering::TESTS,
         event_actions::TESTS,
