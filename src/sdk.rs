@@ -194,6 +194,10 @@ words! {
         WpConsentApi = "wp-consent-api",
         /// An IAB TCF v2.2 CMP: `__tcfapi('addEventListener', 2, …)`, by purpose.
         Tcf = "tcf",
+        /// Didomi's web SDK: a vendor id or a purpose id, in `getCurrentUserStatus()`.
+        Didomi = "didomi",
+        /// Shopify's Customer Privacy API, after `Shopify.loadFeatures`.
+        Shopify = "shopify",
     }
 }
 
@@ -207,7 +211,20 @@ impl Cmp {
             Cmp::OneTrust => &["C0001"],
             Cmp::Complianz | Cmp::WpConsentApi => &["functional"],
             // The site's own configuration says which are required.
-            Cmp::Event | Cmp::CookieConsent | Cmp::Klaro | Cmp::ConsentMode | Cmp::Tcf => &[],
+            Cmp::Event | Cmp::CookieConsent | Cmp::Klaro | Cmp::ConsentMode | Cmp::Tcf | Cmp::Didomi => &[],
+            // Shopify's three answers can each be refused.
+            Cmp::Shopify => &[],
+        }
+    }
+
+    /// The only categories the manager knows, where it has a closed set, and the one a profile
+    /// that names none gets.
+    pub fn categories(self) -> Option<(&'static [&'static str], &'static str)> {
+        match self {
+            Cmp::ConsentMode => Some((ConsentType::WORDS, "functionality_storage")),
+            // `customerPrivacy`'s `…ProcessingAllowed()` / `marketingAllowed()` answers.
+            Cmp::Shopify => Some((&["preferences", "analytics", "marketing"], "preferences")),
+            _ => None,
         }
     }
 }

@@ -7,7 +7,7 @@ use crate::diagnostics::registry as rule;
 use crate::profile::schema::{key, section};
 use crate::profile::valid::{Consent, Pages};
 use crate::profile::{Field, RawProfile};
-use crate::sdk::{Cmp, ConsentType, Word};
+use crate::sdk::{Cmp, Word};
 use crate::suggest::did_you_mean;
 
 impl Checker<'_> {
@@ -76,7 +76,7 @@ impl Checker<'_> {
             // A wrong word has its own finding.
             if !raw.is_present(&key::CMP) {
                 let message = "`[consent]` has no `cmp`: which consent manager should the block wait for?".to_string();
-                let help = "add `cmp = \"event\"` (your own code's events) or the manager's name: cookieconsent, klaro, cookiebot, onetrust, consent-mode, cookieyes, complianz, wp-consent-api";
+                let help = "add `cmp = \"event\"` (your own code's events) or the manager's name: cookieconsent, klaro, cookiebot, onetrust, consent-mode, cookieyes, complianz, wp-consent-api, tcf, didomi, shopify";
                 self.report(&rule::CONSENT_CATEGORY, section::CONSENT.name, span, message, help);
             }
             return Err(Rejected);
@@ -95,9 +95,12 @@ impl Checker<'_> {
             return self.tcf_purposes(raw).map(|purposes| Some(Consent { cmp, category: None, purposes }));
         }
         match (&category, cmp) {
-            (Some((field, category)), Cmp::ConsentMode) if !ConsentType::WORDS.contains(&category.as_str()) => {
-                let message = format!("`{category}` is not a Consent Mode v2 consent type");
-                let meant = did_you_mean(category, ConsentType::WORDS.iter().copied());
+            (Some((field, category)), _)
+                if cmp.categories().is_some_and(|(known, _)| !known.contains(&category.as_str())) =>
+            {
+                let known = cmp.categories().map_or(&[][..], |(known, _)| known);
+                let message = format!("`{category}` is not one of `{}`'s categories", cmp.word());
+                let meant = did_you_mean(category, known.iter().copied());
                 let help = match meant {
                     Some(meant) => format!("did you mean `{meant}`?"),
                     None => category_help(cmp).to_string(),
@@ -120,9 +123,9 @@ impl Checker<'_> {
                 Ok(Some(Consent { cmp, category: Some(category.clone()), purposes: Vec::new() }))
             }
             (_, Cmp::Event) => Ok(Some(Consent { cmp, category: None, purposes: Vec::new() })),
-            (None, Cmp::ConsentMode) if !raw.is_present(&key::CATEGORY) => {
-                let category = ConsentType::FunctionalityStorage.word().to_string();
-                Ok(Some(Consent { cmp, category: Some(category), purposes: Vec::new() }))
+            (None, _) if !raw.is_present(&key::CATEGORY) && cmp.categories().is_some() => {
+                let category = cmp.categories().map(|(_, default)| default.to_string());
+                Ok(Some(Consent { cmp, category, purposes: Vec::new() }))
             }
             (Some((field, _)), _) => {
                 let message = "`consent.category` is blank".to_string();
@@ -158,5 +161,7 @@ fn category_help(cmp: Cmp) -> &'static str {
         }
         Cmp::Event => "`event` needs no category",
         Cmp::Tcf => "`tcf` asks by `purposes`, not by category: `purposes = [1]`",
+        Cmp::Didomi => "name the Didomi vendor id the chat is (`c:salesmartly`), or a purpose id",
+        Cmp::Shopify => "name the Customer Privacy answer: `preferences` (the default), `analytics` or `marketing`",
     }
 }

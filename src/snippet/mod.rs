@@ -61,6 +61,8 @@ const TEMPLATES: &[(&str, &str)] = embedded![
     "consent/complianz.js.j2",
     "consent/wp_consent_api.js.j2",
     "consent/tcf.js.j2",
+    "consent/didomi.js.j2",
+    "consent/shopify.js.j2",
     "init.toml.j2",
     "preview/page.html.j2",
 ];
@@ -321,6 +323,8 @@ const CONSENT_MANAGERS: &[ConsentManager] = &[
         arrives_as: Some("wp_has_consent"),
     },
     ConsentManager { cmp: Cmp::Tcf, partial: "consent/tcf.js.j2", asks: true, arrives_as: None },
+    ConsentManager { cmp: Cmp::Didomi, partial: "consent/didomi.js.j2", asks: true, arrives_as: None },
+    ConsentManager { cmp: Cmp::Shopify, partial: "consent/shopify.js.j2", asks: true, arrives_as: None },
 ];
 
 /// `load`'s partials, in `templates/load/`.

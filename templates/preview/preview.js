@@ -157,6 +157,34 @@
         };
       },
       tell: function () { consent.tellTcf(); }
+    },
+    "didomi": {
+      install: function (category) {
+        var listeners = [];
+        var didomi = {
+          isConsentRequired: function () { return true; },
+          getCurrentUserStatus: function () {
+            var vendors = {};
+            vendors[category] = { id: category, enabled: consent.given };
+            return { vendors: vendors, purposes: {} };
+          },
+          on: function (name, listener) { if (name === "consent.changed") { listeners.push(listener); } }
+        };
+        consent.tellDidomi = function () { for (var i = 0; i < listeners.length; i++) { listeners[i](); } };
+        w.didomiOnReady = { push: function (callback) { callback(didomi); } };
+      },
+      tell: function () { consent.tellDidomi(); }
+    },
+    "shopify": {
+      install: function (category) {
+        var allowed = function (name) { return function () { return name === category && consent.given; }; };
+        w.Shopify = { loadFeatures: function (features, callback) {
+          w.Shopify.customerPrivacy = { preferencesProcessingAllowed: allowed("preferences"),
+            analyticsProcessingAllowed: allowed("analytics"), marketingAllowed: allowed("marketing") };
+          callback(null);
+        } };
+      },
+      tell: function () { d.dispatchEvent(new CustomEvent("visitorConsentCollected", { detail: {} })); }
     }
   };
   var player = data.consent ? players[data.consent.cmp] : null;

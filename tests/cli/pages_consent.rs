@@ -276,6 +276,45 @@ const MANAGERS: &[Manager] = &[
         reject: "__choose(false)",
         withdraw: "__choose(false)",
     },
+    // Didomi's documented shape (developers.didomi.io/cmp/web-sdk): `didomiOnReady` callbacks,
+    // `getCurrentUserStatus().vendors[id].enabled`, `on("consent.changed")`.
+    Manager {
+        cmp: "didomi",
+        category: "c:salesmartly",
+        head: r#"<script nonce="helper">document.addEventListener("DOMContentLoaded", function () {
+  var listeners = [];
+  function chose() { var m = document.cookie.match(/didomi-choice=(yes|no)/); return m && m[1]; }
+  var Didomi = { isConsentRequired: function () { return true; },
+    getCurrentUserStatus: function () { return { vendors: { "c:salesmartly": { id: "c:salesmartly", enabled: chose() === "yes" } }, purposes: {} }; },
+    on: function (name, listener) { if (name === "consent.changed") { listeners.push(listener); } } };
+  window.Didomi = Didomi;
+  var waiting = window.didomiOnReady || [];
+  window.didomiOnReady = { push: function (callback) { callback(Didomi); } };
+  for (var i = 0; i < waiting.length; i++) { waiting[i](Didomi); }
+  window.__choose = function (yes) { document.cookie = "didomi-choice=" + (yes ? "yes" : "no") + "; path=/";
+    for (var j = 0; j < listeners.length; j++) { listeners[j]({ type: "consent.changed" }); } }; });</script>"#,
+        accept: "__choose(true)",
+        reject: "__choose(false)",
+        withdraw: "__choose(false)",
+    },
+    // Shopify's Customer Privacy API as documented (shopify.dev/docs/api/customer-privacy):
+    // `loadFeatures` answers asynchronously, then `customerPrivacy`'s getters;
+    // `visitorConsentCollected` on document.
+    Manager {
+        cmp: "shopify",
+        category: "preferences",
+        head: r#"<script nonce="helper">document.addEventListener("DOMContentLoaded", function () {
+  function chose() { var m = document.cookie.match(/shopify-preferences=(yes|no)/); return m && m[1]; }
+  window.Shopify = { loadFeatures: function (features, callback) { setTimeout(function () {
+    window.Shopify.customerPrivacy = { preferencesProcessingAllowed: function () { return chose() === "yes"; },
+      analyticsProcessingAllowed: function () { return false; }, marketingAllowed: function () { return false; } };
+    callback(); }, 50); } };
+  window.__choose = function (yes) { document.cookie = "shopify-preferences=" + (yes ? "yes" : "no") + "; path=/";
+    document.dispatchEvent(new CustomEvent("visitorConsentCollected", { detail: { preferencesAllowed: yes, analyticsAllowed: false, marketingAllowed: false } })); }; });</script>"#,
+        accept: "__choose(true)",
+        reject: "__choose(false)",
+        withdraw: "__choose(false)",
+    },
 ];
 
 /// A manager's `default` call, denied, before the block: what Google asks every site to do.
@@ -342,7 +381,7 @@ fn a_rejection_loads_nothing_and_a_returning_visitor_starts_at_once() {
             _ => manager.head.to_string(),
         };
         let steps = match manager.cmp {
-            "cookieconsent" | "klaro" | "cookieyes" | "complianz" | "wp-consent-api" => {
+            "cookieconsent" | "klaro" | "cookieyes" | "complianz" | "wp-consent-api" | "didomi" | "shopify" => {
                 json!([step(manager.accept), {"reload": true, "wait": 0.8}])
             }
             _ => json!([{"wait": 0.8}]),
@@ -688,8 +727,13 @@ fn the_profile_rules_for_pages_and_consent() {
             "SSQ403",
             "did you mean `functionality_storage`?",
         ),
-        ("[consent]\ncmp = \"consent-mode\"\ncategory = \"chat\"\n", "SSQ403", "not a Consent Mode v2 consent type"),
+        (
+            "[consent]\ncmp = \"consent-mode\"\ncategory = \"chat\"\n",
+            "SSQ403",
+            "not one of `consent-mode`'s categories",
+        ),
         ("[consent]\ncmp = \"tcf\"\npurposes = [12]\n", "SSQ004", "must be from 1 to 11"),
+        ("[consent]\ncmp = \"shopify\"\ncategory = \"preference\"\n", "SSQ403", "did you mean `preferences`?"),
         ("[consent]\ncmp = \"tcf\"\npurposes = []\n", "SSQ403", "is empty"),
         ("[consent]\ncmp = \"tcf\"\npurposes = [1, 1]\n", "SSQ010", "repeats `1`"),
     ];

@@ -115,9 +115,9 @@ fn profiles() -> Vec<(String, String)> {
     ]
     .into_iter()
     .chain(Cmp::WORDS.iter().map(|cmp| {
-        // `event` and `tcf` take no category, and `consent-mode`'s has a default.
+        // `event` and `tcf` take no category, and `consent-mode`'s and `shopify`'s have a default.
         let category = match *cmp {
-            "event" | "consent-mode" | "tcf" => String::new(),
+            "event" | "consent-mode" | "tcf" | "shopify" => String::new(),
             _ => "category = \"functional\"\n".to_string(),
         };
         ("consent", format!("[consent]\ncmp = \"{cmp}\"\n{category}"))
