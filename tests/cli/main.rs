@@ -30,7 +30,7 @@ mod page_wiring;
 mod pages_consent;
 mod phone_agreement;
 mod preview;
-mod rules_table;
+pub mod rules_table;
 mod sdk_calls;
 mod selector_agreement;
 mod server_templates;

@@ -1,7 +1,10 @@
-//! Every rule, fired by a profile written to trip it (`tests/fixtures/rules/`), with its code,
-//! position and exit status, through the binary.
+//! Every rule, fired by a profile written to trip it (`tests/fixtures/rules/`, the one set of
+//! rule examples): each checked in-process with its code, position and message, and the whole set
+//! proven through the binary once (`lint` over every file). The human report's snapshot of each
+//! rule (tests/cli/snapshots.rs) is made from the same set.
 
 use crate::support::*;
+use ssq_gen::input::source::{Format, Source};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -14,9 +17,9 @@ const LOADER: &str = "[loader]\nlicense = \"g1vfb1b\"\n";
 /// at: 6:9          line:column of the finding, or `line:` where only the line is certain
 /// says: no `@`     a piece of the message or help that must be there
 /// ```
-struct Case {
-    path: PathBuf,
-    code: String,
+pub struct Case {
+    pub path: PathBuf,
+    pub code: String,
     at: String,
     says: String,
 }
@@ -25,7 +28,7 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules")
 }
 
-fn cases() -> Vec<Case> {
+pub fn cases() -> Vec<Case> {
     let mut cases = Vec::new();
     for entry in std::fs::read_dir(fixtures()).unwrap() {
         let path = entry.unwrap().path();
@@ -47,7 +50,61 @@ fn cases() -> Vec<Case> {
     cases
 }
 
-/// Runs `snippet` on `path`; what is wrong, if the finding is not the one `case` wants.
+/// What is wrong with `case`'s finding in `diagnostics` (from `source`), if anything.
+fn mismatch(case: &Case, found: Option<(String, &str, &str)>) -> Option<String> {
+    let name = case.path.file_name().unwrap().to_string_lossy();
+    let Some((at, message, help)) = found else { return Some(format!("{name}: no {} finding", case.code)) };
+    let at_ok = match case.at.strip_suffix(':') {
+        Some(line) => at.split(':').next() == Some(line),
+        None => at == case.at,
+    };
+    let says_ok = message.contains(&case.says) || help.contains(&case.says);
+    (!(at_ok && says_ok))
+        .then(|| format!("{name}: {} at {at} ({message} / {help}); want {} and {:?}", case.code, case.at, case.says))
+}
+
+/// In-process, as every front end checks a profile: `ssq_gen::check`.
+fn every_rule_fires_where_it_should() {
+    let failures: Vec<_> = cases()
+        .iter()
+        .filter_map(|case| {
+            let name = case.path.file_name().unwrap().to_string_lossy().into_owned();
+            let source = Source::from_bytes(name, std::fs::read(&case.path).unwrap(), Format::from_path(&case.path));
+            let checked = ssq_gen::check(source);
+            let found = checked.diagnostics.iter().find(|d| d.rule.code == case.code).map(|d| {
+                let (line, column) = checked.source.line_col(d.span.start);
+                (format!("{line}:{column}"), d.message.as_str(), d.help.as_str())
+            });
+            mismatch(case, found)
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The same set through the binary, once: `lint --format json` over every file.
+fn the_binary_reports_the_same_set_at_once() {
+    let cases = cases();
+    let output = ssq_gen().args(["lint", "--format", "json"]).args(cases.iter().map(|c| &c.path)).output().unwrap();
+    assert_eq!(output.status.code(), Some(1), "errors among them: exit 1");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let found = report["diagnostics"].as_array().unwrap();
+    let failures: Vec<_> = cases
+        .iter()
+        .filter_map(|case| {
+            let file = case.path.display().to_string();
+            let found = found.iter().find(|d| d["file"] == file.as_str() && d["code"] == case.code.as_str()).map(|d| {
+                let at = format!("{}:{}", d["line"], d["column"]);
+                (at, d["message"].as_str().unwrap_or(""), d["help"].as_str().unwrap_or(""))
+            });
+            mismatch(case, found)
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert_eq!(report["summary"]["files"], cases.len(), "every file read");
+}
+
+/// Runs `snippet` on `path`, for the profiles made here: what is wrong, if the finding is not the
+/// one `case` wants, or the exit status not its severity's.
 fn fires(case: &Case) -> Option<String> {
     let output = ssq_gen().arg("snippet").arg(&case.path).output().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
@@ -64,11 +121,6 @@ fn fires(case: &Case) -> Option<String> {
         && output.stdout.is_empty() == (status != 0);
     let name = case.path.file_name().unwrap().to_string_lossy();
     (!ok).then(|| format!("{name} (want {tag}[{}] at {}, exit {status}):\n{stderr}", case.code, case.at))
-}
-
-fn every_rule_fires_where_it_should() {
-    let failures: Vec<_> = cases().iter().filter_map(fires).collect();
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 /// SSQ003's profile is made here: more than a mebibyte is not a file to keep in the repository.
@@ -116,6 +168,7 @@ fn a_profile_with_many_findings_reports_them_all_in_source_order() {
 
 tests! {
     every_rule_fires_where_it_should,
+    the_binary_reports_the_same_set_at_once,
     a_profile_over_the_size_cap_is_ssq003,
     the_fixtures_cover_every_rule,
     a_profile_whose_values_make_a_heavy_block_is_ssq012,

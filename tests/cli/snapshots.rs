@@ -49,7 +49,6 @@ fn every_format_over_a_tree() {
     });
 }
 
-const LICENSE: &str = "[loader]\nlicense = \"g1vfb1b\"\n";
 const LOGIN: &str = "[loader]\nlicense = \"g1vfb1b\"\n\n[login]\nuser_id = \"u-7f3a\"\nuser_name = \"Ann\"\n";
 
 /// `label_names` with 5,000 labels, the list on a line of its own: 64 KiB of the block.
@@ -58,79 +57,20 @@ pub fn many_labels() -> String {
     format!("label_names = [\n{}\n]", labels.join(","))
 }
 
-/// One profile per rule that makes it fire: `(code, file name, contents)`.
-fn cases() -> Vec<(&'static str, &'static str, Vec<u8>)> {
-    let login = |extra: &str| format!("{LOGIN}{extra}\n").into_bytes();
-    vec![
-        ("SSQ001", "p.toml", b"[loader\nlicense = \"g1vfb1b\"\n".to_vec()),
-        ("SSQ002", "p.toml", b"[loader]\nlicense = \"g1\xffb\"\n".to_vec()),
-        ("SSQ003", "p.toml", vec![b'#'; 1024 * 1024 + 1]),
-        ("SSQ004", "p.toml", b"[loader]\nlicense = 5\n".to_vec()),
-        ("SSQ012", "p.toml", login(&many_labels())),
-        ("SSQ005", "p.toml", format!("{LICENSE}licence = \"x\"\n").into_bytes()),
-        ("SSQ006", "p.toml", format!("{LICENSE}load = \"lazy\"\n").into_bytes()),
-        ("SSQ007", "p.json", br#"{"loader": {"license": "g1vfb1b", "license": "g2vfb1b"}}"#.to_vec()),
-        ("SSQ008", "p.toml", login("description = \"a\\u0007b\"")),
-        ("SSQ009", "p.toml", login("phone = \"+44 20 7946 0000\"")),
-        ("SSQ010", "p.toml", format!("{LICENSE}\n[widget]\nhide_upload = [\"img\", \"img\"]\n").into_bytes()),
-        ("SSQ101", "p.toml", b"[widget]\nhide_icon = true\n".to_vec()),
-        ("SSQ102", "p.toml", b"[loader]\nscript_url = \"http://cdn.example.com/chat.js\"\n".to_vec()),
-        ("SSQ103", "p.toml", b"[loader]\nlicense = \"g1\"\n".to_vec()),
-        ("SSQ104", "p.toml", b"[loader]\nscript_url = \"https://cdn.example.com/chat.js\"\n".to_vec()),
-        (
-            "SSQ105",
-            "p.toml",
-            format!("{LICENSE}load = \"interaction\"\n\n[widget]\nopen_on_load = true\n").into_bytes(),
-        ),
-        ("SSQ201", "p.toml", format!("{LICENSE}\n[login]\nuser_id = \"u-7f3a\"\n").into_bytes()),
-        ("SSQ202", "p.toml", login("language = \"en_US!\"")),
-        ("SSQ203", "p.toml", login("language = \"tlh\"")),
-        ("SSQ204", "p.toml", login("phone = \"+44 12\"")),
-        ("SSQ205", "p.toml", login("phone = \"020 7946 0958\"")),
-        ("SSQ206", "p.toml", login("phone = \"447911123456\"")),
-        ("SSQ207", "p.toml", login("phone_region = \"UK\"")),
-        ("SSQ208", "p.toml", login("email = \"not-an-email\"")),
-        ("SSQ209", "p.toml", login("email = \"ann@localhost\"")),
-        ("SSQ210", "p.toml", format!("{LICENSE}\n[login]\nuser_id = \"12345\"\nuser_name = \"Ann\"\n").into_bytes()),
-        ("SSQ211", "p.toml", login("label_names = [\"vip\", \" \"]")),
-        ("SSQ212", "p.toml", login("label_names = [\"vip\", \"vip\"]")),
-        (
-            "SSQ213",
-            "p.toml",
-            format!("{LICENSE}\n[login]\nfrom_page = true\nuser_id = \"b58e64cfxs2ym\"\n").into_bytes(),
-        ),
-        ("SSQ214", "p.toml", login("custom_fields_ext = { \"10003\" = [\"shoes\", \" \"] }")),
-        (
-            "SSQ301",
-            "p.toml",
-            format!("{LICENSE}\n[widget]\nhide_icon = true\n\n[launcher]\nopen_selector = \"#help[\"\n").into_bytes(),
-        ),
-        ("SSQ302", "p.toml", format!("{LICENSE}\n[launcher]\nopen_selector = \"#help\"\n").into_bytes()),
-        ("SSQ303", "p.toml", format!("{LICENSE}\n[widget]\nhide_icon = true\nhide_close_icon = true\n").into_bytes()),
-        (
-            "SSQ304",
-            "p.toml",
-            format!("{LICENSE}\n[triggers]\nclose_on_click = [\"#ask\"]\nsend_on_click = {{ \"#ask\" = \"Hi\" }}\n")
-                .into_bytes(),
-        ),
-        ("SSQ305", "p.toml", format!("{LICENSE}\n[triggers.send_on_click]\n\"#ask\" = \"\"\n").into_bytes()),
-        ("SSQ011", "p.toml", format!("{LICENSE}\n[widget]\nhide_icon = true\n").into_bytes()),
-        (
-            "SSQ306",
-            "p.toml",
-            format!("{LICENSE}\n[triggers]\nopen_on_click = [\".chat\"]\nclose_on_click = [\".chat\"]\n").into_bytes(),
-        ),
-        ("SSQ307", "p.toml", format!("{LICENSE}\n[triggers]\nopen_on_click = [\".chat\", \".chat\"]\n").into_bytes()),
-        ("SSQ308", "p.toml", format!("{LICENSE}\n[triggers]\nclose_on_click = [\"body\"]\n").into_bytes()),
-        ("SSQ401", "p.toml", format!("{LICENSE}\n[pages]\nskip = [\"https://shop.example/checkout\"]\n").into_bytes()),
-        ("SSQ402", "p.toml", format!("{LICENSE}\n[pages]\nskip = [\"/a\"]\nopen = [\"/a\"]\n").into_bytes()),
-        ("SSQ403", "p.toml", format!("{LICENSE}\n[consent]\ncmp = \"klaro\"\n").into_bytes()),
-        (
-            "SSQ404",
-            "p.toml",
-            format!("{LICENSE}\n[consent]\ncmp = \"complianz\"\ncategory = \"functional\"\n").into_bytes(),
-        ),
-    ]
+/// One profile per rule that makes it fire, `(code, file name, contents)`: the first of the rule
+/// examples (tests/fixtures/rules/) for each code, and the two profiles too large to keep there.
+fn cases() -> Vec<(String, String, Vec<u8>)> {
+    let mut cases: Vec<(String, String, Vec<u8>)> = Vec::new();
+    for case in crate::rules_table::cases() {
+        if cases.iter().all(|(code, ..)| *code != case.code) {
+            let name = case.path.file_name().unwrap().to_string_lossy().into_owned();
+            cases.push((case.code.clone(), name, std::fs::read(&case.path).unwrap()));
+        }
+    }
+    cases.push(("SSQ003".into(), "p.toml".into(), vec![b'#'; 1024 * 1024 + 1]));
+    let labels = format!("{LOGIN}{}\n", many_labels()).into_bytes();
+    cases.push(("SSQ012".into(), "p.toml".into(), labels));
+    cases
 }
 
 fn the_human_report_of_every_rule() {
@@ -145,8 +85,8 @@ fn the_human_report_of_every_rule() {
     settings().bind(|| {
         for (code, name, contents) in cases {
             let dir = tempfile::tempdir().unwrap();
-            std::fs::write(dir.path().join(name), contents).unwrap();
-            let text = transcript(dir.path(), &["lint", "--color", "never", name]);
+            std::fs::write(dir.path().join(&name), contents).unwrap();
+            let text = transcript(dir.path(), &["lint", "--color", "never", &name]);
             assert!(text.contains(&format!("[{code}]")), "{code} did not fire:\n{text}");
             insta::assert_snapshot!(format!("rule_{code}"), text);
         }
