@@ -713,6 +713,41 @@ fn the_ssq_consent_flag_counts_whenever_it_is_set() {
     assert_eq!(commands[commands.len() - 2..], [json!("chatClose"), json!("clearUser")], "declared: false withdraws");
 }
 
+/// Every manager under a strict CSP, in both install forms: a nonce policy (the block rendered
+/// with `--nonce`), and the hashes `ssq-gen csp` prints. Consent then sets up once; nothing throws.
+fn every_manager_starts_under_a_nonce_or_the_printed_hashes() {
+    let tcf = Manager {
+        cmp: "tcf",
+        category: "",
+        head: TCF_HEAD,
+        accept: "__choose([1])",
+        reject: "void 0",
+        withdraw: "void 0",
+    };
+    let mut hows = Vec::new();
+    let mut specs = Vec::new();
+    for manager in MANAGERS.iter().chain([&tcf]) {
+        for loader in loaders() {
+            let profile = consent_profile(loader, manager);
+            let steps = json!([{"wait": 0.8}, step(manager.accept)]);
+            let nonce = "script-src 'nonce-helper' https://plugin-code.salesmartly.com https://cdn.example";
+            specs.push(json!({"block": block(&profile, &["--nonce", "helper"]), "head": manager.head, "csp": nonce,
+                "start": "/", "steps": steps}));
+            hows.push(format!("{} {} with a nonce", manager.cmp, loader.lines().nth(1).unwrap()));
+            let file = temp_profile("p.ssq.toml", &profile);
+            let sources = String::from_utf8(ssq_gen().arg("csp").arg(&file.path).output().unwrap().stdout).unwrap();
+            let hashes = format!("script-src {} https://cdn.example 'nonce-helper'", sources.trim());
+            specs.push(json!({"block": block(&profile, &[]), "head": manager.head, "csp": hashes,
+                "start": "/", "steps": steps}));
+            hows.push(format!("{} {} with the hashes", manager.cmp, loader.lines().nth(1).unwrap()));
+        }
+    }
+    for (how, reports) in hows.iter().zip(drive_all(specs)) {
+        assert_eq!(reports[0]["vendor_requests"], 0, "{how}: nothing before consent");
+        assert_eq!(reports[1]["starts"], 1, "{how}: set up once on consent: {}", reports[1]);
+    }
+}
+
 fn the_profile_rules_for_pages_and_consent() {
     let cases = [
         ("[pages]\nskip = [\"https://shop.example/checkout?x=1\"]\n", "SSQ401", "did you mean `/checkout`?"),
@@ -776,5 +811,6 @@ tests! {
     an_unsaved_klaro_choice_is_not_consent ["chromium", "python3", "playwright", "klaro"],
     a_tcf_cmp_is_heard_through_the_iabs_own_api ["chromium", "python3", "playwright", "tcf-cmpapi"],
     the_page_opens_closes_and_sends_through_events ["chromium", "python3", "playwright"],
+    every_manager_starts_under_a_nonce_or_the_printed_hashes ["chromium", "python3", "playwright", "cookieconsent", "klaro", "tcf-cmpapi"],
     the_profile_rules_for_pages_and_consent,
 }
