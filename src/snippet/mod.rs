@@ -51,6 +51,15 @@ const TEMPLATES: &[(&str, &str)] = embedded![
     "load/interaction.js.j2",
     "loader/license.js.j2",
     "loader/script_url.js.j2",
+    "helpers/copy.js.j2",
+    "helpers/summary.js.j2",
+    "helpers/nothing.js.j2",
+    "helpers/form_type.js.j2",
+    "helpers/first_time.js.j2",
+    "helpers/console.js.j2",
+    "helpers/datalayer.js.j2",
+    "helpers/gtag.js.j2",
+    "helpers/badge.js.j2",
     "consent/event.js.j2",
     "consent/cookieconsent.js.j2",
     "consent/klaro.js.j2",
@@ -478,17 +487,36 @@ const SUMMARY: &str = "summary";
 const NOTHING: &str = "nothing";
 const FORM_TYPE: &str = "formType";
 
-/// The helper functions the listeners call, and their names ([`Action::handler`]).
+/// Each payload helper's partial, in the block's order.
+const SHAPE_PARTIALS: [(&str, &str); 4] = [
+    (COPY, "helpers/copy.js.j2"),
+    (SUMMARY, "helpers/summary.js.j2"),
+    (NOTHING, "helpers/nothing.js.j2"),
+    (FORM_TYPE, "helpers/form_type.js.j2"),
+];
+
+/// `firstTime`, for call groups with `once`.
+const FIRST_TIME_PARTIAL: &str = "helpers/first_time.js.j2";
+/// The badge's handler.
+const BADGE_PARTIAL: &str = "helpers/badge.js.j2";
+
+/// Each action's handler ([`Action::handler`]), a partial.
+fn action_partial(action: Action) -> &'static str {
+    match action {
+        Action::Console => "helpers/console.js.j2",
+        Action::DataLayer => "helpers/datalayer.js.j2",
+        Action::Gtag => "helpers/gtag.js.j2",
+    }
+}
+
+/// The helper functions the listeners call: their partials, in the block's order, and the names
+/// those partials give them.
 #[derive(Serialize)]
 struct Helpers {
-    actions: Used<Action>,
+    partials: Vec<&'static str>,
     handlers: serde_json::Map<String, serde_json::Value>,
     /// The badge's handler.
     show_unread: &'static str,
-    /// The payload helpers the calls use, by name: `{copy: true, summary: false, …}`.
-    shapes: serde_json::Map<String, serde_json::Value>,
-    /// Whether a call group runs once per page (`firstTime`).
-    once: bool,
 }
 
 /// The badge's `onUnRead` handler, a function of the template's.
@@ -552,8 +580,7 @@ impl<'a> Context<'a> {
                 _ => listener.groups.push(CallGroup { once, calls: vec![call] }),
             }
         };
-        let mut shapes: serde_json::Map<String, serde_json::Value> =
-            [COPY, SUMMARY, NOTHING, FORM_TYPE].iter().map(|name| (name.to_string(), json!(false))).collect();
+        let mut shapes: Vec<&'static str> = Vec::new();
         let mut once_used = false;
         for listener in profile.listeners() {
             let event = listener.event;
@@ -565,7 +592,7 @@ impl<'a> Context<'a> {
                 }
                 let shape = shape(event.payload(), action, profile.forward_content());
                 if let Some(shape) = shape {
-                    shapes.insert(shape.to_string(), json!(true));
+                    shapes.push(shape);
                 }
                 listen(event.sdk_name(), once, Call { handler: action.handler(), name: Some(event.name()), shape });
             }
@@ -594,12 +621,18 @@ impl<'a> Context<'a> {
                 closed: CHAT_CLOSED,
             }
         });
+        let shape_partials =
+            SHAPE_PARTIALS.iter().filter(|(name, _)| shapes.contains(name)).map(|(_, partial)| *partial);
+        let action_partials =
+            Action::ALL.iter().filter(|action| actions.has(**action)).map(|&action| action_partial(action));
         let helpers = Helpers {
-            once: once_used,
-            actions,
+            partials: shape_partials
+                .chain(once_used.then_some(FIRST_TIME_PARTIAL))
+                .chain(action_partials)
+                .chain(profile.badge_selector().map(|_| BADGE_PARTIAL))
+                .collect(),
             handlers: Action::ALL.iter().map(|action| (action.word().to_string(), json!(action.handler()))).collect(),
             show_unread: SHOW_UNREAD,
-            shapes,
         };
         let final_commands: Vec<_> =
             profile.open_on_load().then(|| vec![json!(Command::ChatOpen)]).into_iter().collect();
@@ -718,6 +751,10 @@ mod tests {
         }
         for &load in Load::ALL {
             assert!(TEMPLATES.iter().any(|(name, _)| *name == load_partial(load)), "{load:?}");
+        }
+        let helpers = SHAPE_PARTIALS.iter().map(|(_, partial)| *partial).chain([FIRST_TIME_PARTIAL, BADGE_PARTIAL]);
+        for partial in helpers.chain(Action::ALL.iter().map(|&action| action_partial(action))) {
+            assert!(TEMPLATES.iter().any(|(name, _)| *name == partial), "{partial} is not embedded");
         }
     }
 
