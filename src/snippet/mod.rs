@@ -51,6 +51,10 @@ const TEMPLATES: &[(&str, &str)] = embedded![
     "load/interaction.js.j2",
     "loader/license.js.j2",
     "loader/script_url.js.j2",
+    "features/send_text.js.j2",
+    "features/act.js.j2",
+    "features/clicks.js.j2",
+    "features/page_events.js.j2",
     "helpers/copy.js.j2",
     "helpers/summary.js.j2",
     "helpers/nothing.js.j2",
@@ -215,6 +219,8 @@ struct Context<'a> {
     gate: Option<Gate<'a>>,
     /// Whether commands come from the page (clicks, page events): `mayAct` and `act`.
     acts: bool,
+    /// The partials of what the page's code and clicks do, in the block's order ([`FEATURES`]).
+    features: Vec<&'static str>,
     /// `launcher.page_events`, or a form whose helpers dispatch them.
     page_events: bool,
     /// The block's own events' names.
@@ -335,6 +341,14 @@ const CONSENT_MANAGERS: &[ConsentManager] = &[
     ConsentManager { cmp: Cmp::Didomi, partial: "consent/didomi.js.j2", asks: true, arrives_as: None },
     ConsentManager { cmp: Cmp::Shopify, partial: "consent/shopify.js.j2", asks: true, arrives_as: None },
 ];
+
+/// What the page's own code and clicks can do, one partial each, in the block's order: a text that
+/// waits for the chat window, the commands' gate and action, the clicks, the page events.
+const SEND_TEXT_PARTIAL: &str = "features/send_text.js.j2";
+const ACT_PARTIAL: &str = "features/act.js.j2";
+const CLICKS_PARTIAL: &str = "features/clicks.js.j2";
+const PAGE_EVENTS_PARTIAL: &str = "features/page_events.js.j2";
+const FEATURES: [&str; 4] = [SEND_TEXT_PARTIAL, ACT_PARTIAL, CLICKS_PARTIAL, PAGE_EVENTS_PARTIAL];
 
 /// `load`'s partials, in `templates/load/`.
 fn load_partial(load: Load) -> &'static str {
@@ -661,6 +675,8 @@ impl<'a> Context<'a> {
         let gate = (pages.is_some() || consent.is_some()).then_some(Gate { pages, consent });
         // Opening an `open` path, and withdrawal's chatClose and clearUser, are sent too.
         let acts = !clicks.is_empty() || page_events;
+        let used = [sends_text.is_some(), acts, !clicks.is_empty(), page_events];
+        let features = FEATURES.iter().zip(used).filter_map(|(partial, used)| used.then_some(*partial)).collect();
         let sends = acts || from_page.is_some() || gate.is_some();
         let queue_commands = script_url.is_some() && sends;
         Context {
@@ -703,6 +719,7 @@ impl<'a> Context<'a> {
             helpers,
             gate,
             acts,
+            features,
             page_events,
             events: EVENTS,
             fallback: FallbackContext {
@@ -752,7 +769,11 @@ mod tests {
         for &load in Load::ALL {
             assert!(TEMPLATES.iter().any(|(name, _)| *name == load_partial(load)), "{load:?}");
         }
-        let helpers = SHAPE_PARTIALS.iter().map(|(_, partial)| *partial).chain([FIRST_TIME_PARTIAL, BADGE_PARTIAL]);
+        let helpers = SHAPE_PARTIALS
+            .iter()
+            .map(|(_, partial)| *partial)
+            .chain([FIRST_TIME_PARTIAL, BADGE_PARTIAL])
+            .chain(FEATURES);
         for partial in helpers.chain(Action::ALL.iter().map(|&action| action_partial(action))) {
             assert!(TEMPLATES.iter().any(|(name, _)| *name == partial), "{partial} is not embedded");
         }
