@@ -537,6 +537,7 @@ pub fn section(name: &str) -> Option<&'static Section> {
 /// The profile's JSON Schema (draft 2020-12), from [`SECTIONS`]: what editors use to complete and
 /// check profiles. Rules beyond types (phone validity, languages, …) are ssq-gen's alone.
 pub fn json_schema() -> serde_json::Value {
+    use crate::sdk::{Cmp, Word};
     use serde_json::{Map, Value, json};
     let key_schema = |key: &Key| {
         let mut schema = match key.kind {
@@ -600,6 +601,17 @@ pub fn json_schema() -> serde_json::Value {
                 json!({"properties": {key::FROM_PAGE.name: {"const": true}}, "required": [key::FROM_PAGE.name]});
             schema["then"] = json!({"not": {"anyOf": [{"required": [identity[0]]}, {"required": [identity[1]]}]}});
             schema["else"] = json!({"required": identity});
+        } else if std::ptr::eq(*section, &section::CONSENT) {
+            // A manager with a closed set of categories (Consent Mode's types, Shopify's answers):
+            // an editor completes and checks `category` against it.
+            let closed = Cmp::ALL.iter().filter_map(|cmp| {
+                let (known, default) = cmp.categories()?;
+                Some(json!({
+                    "if": {"properties": {key::CMP.name: {"const": cmp.word()}}, "required": [key::CMP.name]},
+                    "then": {"properties": {key::CATEGORY.name: {"enum": known, "default": default}}},
+                }))
+            });
+            schema["allOf"] = Value::Array(closed.collect());
         }
         properties.insert(section.name.to_string(), schema);
     }

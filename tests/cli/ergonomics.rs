@@ -243,6 +243,8 @@ fn the_schema_accepts_the_examples_and_refuses_mistakes() {
         serde_json::json!({"loader": {"license": "g1vfb1b"}, "login": {"from_page": true, "language": "en-US",
             "custom_fields_ext": {"10001": "gold", "10002": 12, "10003": ["shoes", "bags"]}}}),
         serde_json::json!({"loader": {"license": "g1vfb1b"}, "login": {"from_page": false, "user_id": "a", "user_name": "b"}}),
+        serde_json::json!({"loader": {"license": "g1vfb1b"}, "consent": {"cmp": "consent-mode", "category": "analytics_storage"}}),
+        serde_json::json!({"loader": {"license": "g1vfb1b"}, "consent": {"cmp": "klaro", "category": "anything"}}),
     ];
     for profile in &good {
         assert!(schemas.validate(profile, index).is_ok(), "{profile}");
@@ -257,6 +259,9 @@ fn the_schema_accepts_the_examples_and_refuses_mistakes() {
         serde_json::json!({"loader": {"license": "g1vfb1b"}, "login": {"user_id": "x"}}),
         serde_json::json!({"loader": {"license": "g1vfb1b"}, "login": {"from_page": true, "custom_fields_ext": {"a": {"b": 1}}}}),
         serde_json::json!({"loader": {"license": "g1vfb1b"}, "login": {"from_page": true, "custom_fields_ext": {"a": [1]}}}),
+        // A manager's closed set of categories.
+        serde_json::json!({"loader": {"license": "g1vfb1b"}, "consent": {"cmp": "consent-mode", "category": "functionality"}}),
+        serde_json::json!({"loader": {"license": "g1vfb1b"}, "consent": {"cmp": "shopify", "category": "functional"}}),
     ];
     for profile in &bad {
         assert!(schemas.validate(profile, index).is_err(), "{profile}");
