@@ -76,7 +76,11 @@ impl Checker<'_> {
             // A wrong word has its own finding.
             if !raw.is_present(&key::CMP) {
                 let message = "`[consent]` has no `cmp`: which consent manager should the block wait for?".to_string();
-                let help = "add `cmp = \"event\"` (your own code's events) or the manager's name: cookieconsent, klaro, cookiebot, onetrust, consent-mode, cookieyes, complianz, wp-consent-api, tcf, didomi, shopify";
+                let managers = Cmp::WORDS.iter().filter(|word| **word != Cmp::Event.word()).copied();
+                let help = format!(
+                    "add `cmp = \"event\"` (your own code's events) or the manager's name: {}",
+                    managers.collect::<Vec<_>>().join(", ")
+                );
                 self.report(&rule::CONSENT_CATEGORY, section::CONSENT.name, span, message, help);
             }
             return Err(Rejected);
