@@ -261,7 +261,7 @@
     row.appendChild(element("td", {}, "+" + entry.at + " ms"));
     row.appendChild(element("td", {}, entry.kind));
     row.appendChild(element("td", {}, entry.name));
-    row.appendChild(element("td", {}, entry.payload === null ? "" : JSON.stringify(entry.payload)));
+    row.appendChild(element("td", {}, entry.payload === null ? "" : JSON.stringify(entry.payload, null, 1)));
     logBody.appendChild(row);
   }
 

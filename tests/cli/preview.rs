@@ -231,6 +231,32 @@ fn the_panel_gives_consent_and_moves_between_paths() {
 }
 
 /// The server answers only its own host names, serves nothing from disk, and exits as documented.
+/// The page at 1280, 800 and 420 px, with the chat open and the log filled: no control clipped by
+/// the window or overlapping another, no log kind broken over lines, the widget inside the window,
+/// nothing wider than the window. The screenshots land in `target/preview-screenshots/`.
+fn the_page_reads_well_at_three_widths() {
+    // Every kind of control: the launcher and badge, the route box, the consent buttons.
+    let preview = Preview::start(concat!(
+        "[loader]\nlicense = \"g1vfb1b\"\n[widget]\nhide_icon = true\n",
+        "[launcher]\nopen_selector = \"#help-btn\"\nbadge_selector = \"#help-badge\"\n",
+        "[events]\non_unread = \"datalayer\"\non_open_chat = \"console\"\n",
+        "[consent]\ncmp = \"event\"\n[pages]\nopen = [\"/pricing\"]\n",
+    ));
+    let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/preview-screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    let report = preview.drive("layout", shots.to_str());
+    for width in ["1280", "800", "420"] {
+        let layout = &report["layout"][width];
+        assert!(layout["controls"].as_u64().unwrap() >= 8, "{width}: the controls are there: {layout}");
+        assert_eq!(layout["clipped"], json!([]), "{width} px: controls cut off by the window");
+        assert_eq!(layout["overlaps"], json!([]), "{width} px: controls on top of each other");
+        assert_eq!(layout["wrapped"], json!([]), "{width} px: log kinds broken over lines");
+        assert_eq!(layout["fixedOutside"], json!([]), "{width} px: the widget outside the window");
+        assert_eq!(layout["wider"], false, "{width} px: the page scrolls sideways");
+        assert!(shots.join(format!("preview-{width}.png")).is_file());
+    }
+}
+
 fn the_server_refuses_other_hosts_and_files() {
     let preview = Preview::start(PROFILE);
     let port = preview.port;
@@ -284,5 +310,6 @@ tests! {
     saving_the_profile_reloads_the_page_and_errors_show_in_it ["chromium", "python3", "playwright"],
     a_from_page_profile_gets_its_visitor_from_the_panel ["chromium", "python3", "playwright"],
     the_panel_gives_consent_and_moves_between_paths ["chromium", "python3", "playwright"],
+    the_page_reads_well_at_three_widths ["chromium", "python3", "playwright"],
     the_server_refuses_other_hosts_and_files,
 }

@@ -11,7 +11,11 @@ CSP violations and page errors. Scenarios:
   visitor   a from_page profile: the panel's form as page data, then ssq:login and ssq:logout
   consent   a [consent] and [pages] profile: nothing before the toggle; then the path box's
             pushState to an `open` path, and withdrawal
+  layout    at 1280, 800 and 420 px wide, with the chat open and the log filled: every control's
+            box (clipped by the window, overlapping another), log kinds that wrap, a page wider
+            than the window; and a screenshot of each width into the folder ARG
 """
+import os
 import json
 import shutil
 import sys
@@ -19,6 +23,42 @@ import time
 from urllib.parse import urlsplit
 
 from playwright.sync_api import sync_playwright
+
+
+# Every control's box in page coordinates, and what is clipped or overlaps; the log's kind labels
+# that take more than one line; the fixed widget outside the window; a page wider than the window.
+MEASURE = """() => {
+  var width = document.documentElement.clientWidth;
+  var controls = Array.prototype.filter.call(
+    document.querySelectorAll("#ssq-preview-panel button, #ssq-preview-panel input, #ssq-preview-site button, #ssq-preview-site a, #ssq-preview-site input"),
+    function (e) { return e.getClientRects().length > 0; });
+  var boxes = controls.map(function (e) {
+    var r = e.getBoundingClientRect();
+    return { name: e.id || e.textContent.trim().slice(0, 30), left: r.left, right: r.right, top: r.top + scrollY, bottom: r.bottom + scrollY };
+  });
+  var overlaps = [];
+  for (var i = 0; i < boxes.length; i++) {
+    for (var j = i + 1; j < boxes.length; j++) {
+      var a = boxes[i], b = boxes[j];
+      if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) { overlaps.push([a.name, b.name]); }
+    }
+  }
+  var wrapped = Array.prototype.filter.call(document.querySelectorAll("#ssq-preview-log td:nth-child(2)"), function (td) {
+    var range = document.createRange();
+    range.selectNodeContents(td);
+    return range.getClientRects().length > 1;
+  }).map(function (td) { return td.textContent; });
+  var fixed = ["ssq-preview-bubble", "ssq-preview-chat"].map(function (id) { return document.getElementById(id); })
+    .filter(function (e) { return e && e.getClientRects().length > 0; })
+    .filter(function (e) { var r = e.getBoundingClientRect(); return r.left < 0 || r.right > width; })
+    .map(function (e) { return e.id; });
+  return {
+    controls: boxes.length,
+    clipped: boxes.filter(function (b) { return b.left < 0 || b.right > width + 0.5; }).map(function (b) { return b.name; }),
+    overlaps: overlaps, wrapped: wrapped, fixedOutside: fixed,
+    wider: document.documentElement.scrollWidth > width
+  };
+}"""
 
 
 def wait_for(page, script, timeout=10):
@@ -49,6 +89,8 @@ def main():
         if scenario == "consent":
             page.wait_for_timeout(800)
             report["before_consent"] = page.evaluate("!!ssqPreview.widget")
+            page.click("#ssq-preview-consent")
+        elif scenario == "layout":
             page.click("#ssq-preview-consent")
         wait_for(page, "!!(window.ssqPreview && window.ssqPreview.widget)")
         if scenario == "consent":
@@ -96,6 +138,16 @@ def main():
             page.click("#ssq-preview-login-event")
             page.click("#ssq-preview-logout-event")
             time.sleep(0.3)
+        elif scenario == "layout":
+            report["layout"] = {}
+            page.evaluate("ssqPreview.agentMessage('Your order has shipped')")
+            page.click("#help-btn")
+            wait_for(page, "ssqPreview.log.some(function (e) { return e.name === 'onOpenChat'; })")
+            for width in (1280, 800, 420):
+                page.set_viewport_size({"width": width, "height": 860})
+                page.wait_for_timeout(200)
+                report["layout"][str(width)] = page.evaluate(MEASURE)
+                page.screenshot(path=os.path.join(extra, "preview-%d.png" % width), full_page=True)
         report["log"] = page.evaluate("ssqPreview.log")
         report["violations"] = page.evaluate("window.__violations || []")
         browser.close()
