@@ -247,6 +247,10 @@
     if (what === "badge") { inner.hidden = true; }
     var box = element("div", { "class": "ssq-preview-element" });
     box.appendChild(outer);
+    // The badge is hidden at 0 unread, as the block leaves it: say where it is meanwhile.
+    if (what === "badge") {
+      box.appendChild(element("small", { "class": "ssq-preview-caption" }, " badge \u2014 " + selector + ": the unread count, hidden at 0"));
+    }
     d.getElementById("ssq-preview-elements").appendChild(box);
     var matches = false;
     try { matches = inner.matches(selector); } catch (e) { matches = false; }

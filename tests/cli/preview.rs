@@ -234,7 +234,8 @@ fn the_panel_gives_consent_and_moves_between_paths() {
 /// The server answers only its own host names, serves nothing from disk, and exits as documented.
 /// The page at 1280, 800 and 420 px, with the chat open and the log filled: no control clipped by
 /// the window or overlapping another, no log kind broken over lines, the widget inside the window,
-/// nothing wider than the window. The screenshots land in `target/preview-screenshots/`.
+/// nothing wider than the window; and the badge's place said while it is hidden at 0. The
+/// screenshots land in `target/preview-screenshots/`.
 fn the_page_reads_well_at_three_widths() {
     // Every kind of control: the launcher and badge, the route box, the consent buttons.
     let preview = Preview::start(concat!(
@@ -246,6 +247,11 @@ fn the_page_reads_well_at_three_widths() {
     let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/preview-screenshots");
     std::fs::create_dir_all(&shots).unwrap();
     let report = preview.drive("layout", shots.to_str());
+    let caption = report["badge_caption"].as_str().unwrap_or_default();
+    assert!(
+        caption.contains("#help-badge") && caption.contains("hidden at 0"),
+        "the badge's place is shown: {caption:?}"
+    );
     for width in ["1280", "800", "420"] {
         let layout = &report["layout"][width];
         assert!(layout["controls"].as_u64().unwrap() >= 8, "{width}: the controls are there: {layout}");

@@ -140,6 +140,7 @@ def main():
             time.sleep(0.3)
         elif scenario == "layout":
             report["layout"] = {}
+            report["badge_caption"] = page.evaluate("(function (c) { return c && c.getClientRects().length ? c.textContent : null; })(document.querySelector('.ssq-preview-caption'))")
             page.evaluate("ssqPreview.agentMessage('Your order has shipped')")
             page.click("#help-btn")
             wait_for(page, "ssqPreview.log.some(function (e) { return e.name === 'onOpenChat'; })")
