@@ -299,6 +299,16 @@ pub fn drive_all(specs: Vec<Value>) -> Vec<Vec<Value>> {
         .collect()
 }
 
+/// A drive step that runs `code` in the page.
+pub fn step(code: &str) -> Value {
+    json!({"do": code})
+}
+
+/// How many times a drive report's widget received `command`.
+pub fn count(report: &Value, command: &str) -> usize {
+    report["commands"].as_array().unwrap().iter().filter(|c| *c == command).count()
+}
+
 /// One test's view of the shared server: its pages in a folder of their own, so that tests running
 /// at the same time neither overwrite each other's pages nor read each other's requests.
 pub struct Browser {

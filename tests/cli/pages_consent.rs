@@ -3,7 +3,7 @@
 //! manager, in both install forms. Each step's report says what the widget's stand-in received,
 //! how many requests reached SaleSmartly's host, and what it stored.
 
-use crate::browser::drive_all;
+use crate::browser::{count, drive_all, step};
 use crate::support::*;
 use serde_json::{Value, json};
 
@@ -24,14 +24,6 @@ fn block(profile: &str, args: &[&str]) -> String {
 /// Drives one spec: one report per step.
 fn drive(spec: Value) -> Vec<Value> {
     drive_all(vec![spec]).pop().unwrap()
-}
-
-fn count(report: &Value, command: &str) -> usize {
-    report["commands"].as_array().unwrap().iter().filter(|c| *c == command).count()
-}
-
-fn step(code: &str) -> Value {
-    json!({"do": code})
 }
 
 fn a_skipped_path_loads_nothing_and_an_open_path_opens_once() {

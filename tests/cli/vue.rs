@@ -3,9 +3,9 @@
 //! in `index.html` sets up once and follows the router's navigations (`[pages]`); the same block in
 //! a component's template never runs, since Vue's compiler drops `<script>` elements.
 
-use crate::browser::drive_all;
+use crate::browser::{count, drive_all, step};
 use crate::support::*;
-use serde_json::{Value, json};
+use serde_json::json;
 
 const PROFILE: &str = "[loader]\nscript_url = \"https://plugin-code.salesmartly.com/js/project_817643_847406_1788056247.js\"\n\
     [widget]\nhide_icon = true\n[launcher]\nopen_selector = \"#help-btn\"\n[pages]\nskip = [\"/checkout\"]\nopen = [\"/pricing\"]\n";
@@ -25,14 +25,6 @@ const root = document.createElement("div");
 document.body.appendChild(root);
 app.mount(root);
 </script>"#;
-
-fn step(code: &str) -> Value {
-    json!({"do": code})
-}
-
-fn count(report: &Value, command: &str) -> usize {
-    report["commands"].as_array().unwrap().iter().filter(|c| *c == command).count()
-}
 
 fn the_block_in_index_html_follows_vue_routers_navigations() {
     let block = render("p.ssq.toml", PROFILE);

@@ -340,27 +340,11 @@ impl clap::builder::TypedValueParser for RuleArg {
 }
 
 /// `--format`'s forms, from the library's table, with their descriptions for completions.
-#[derive(Clone)]
-struct FormArg;
-
-impl clap::builder::TypedValueParser for FormArg {
-    type Value = Form;
-
-    fn parse_ref(
-        &self,
-        cmd: &clap::Command,
-        arg: Option<&clap::Arg>,
-        value: &std::ffi::OsStr,
-    ) -> Result<Form, clap::Error> {
-        let names = FORMS.iter().map(|row| row.name);
-        clap::builder::PossibleValuesParser::new(names)
-            .parse_ref(cmd, arg, value)
-            .map(|name| Form::named(&name).expect("a possible value names a form"))
-    }
-
-    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
-        Some(Box::new(FORMS.iter().map(|row| clap::builder::PossibleValue::new(row.name).help(row.about))))
-    }
+fn form_arg() -> impl clap::builder::TypedValueParser<Value = Form> {
+    let forms = FORMS.iter().map(|row| clap::builder::PossibleValue::new(row.name).help(row.about));
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(forms)
+        .map(|name| Form::named(&name).expect("a possible value names a form"))
 }
 
 /// Reading and checking one profile.
@@ -390,7 +374,7 @@ pub struct SnippetArgs {
     pub check: Option<PathBuf>,
 
     /// The form to write: html (the default), js or next; by default from -o's extension
-    #[arg(long, value_name = "FORM", value_parser = FormArg)]
+    #[arg(long, value_name = "FORM", value_parser = form_arg())]
     pub format: Option<Form>,
 
     /// Render for the page after logout: no setLoginInfo, and clearUser so the widget forgets the visitor
@@ -448,7 +432,7 @@ pub struct CspArgs {
 
     /// The form the block is inlined in: html hashes the <script> element's content, js the
     /// whole file, its header comment included
-    #[arg(long, value_name = "FORM", value_parser = FormArg, conflicts_with = "trusted_types")]
+    #[arg(long, value_name = "FORM", value_parser = form_arg(), conflicts_with = "trusted_types")]
     pub format: Option<Form>,
 
     /// Print the directive a page that requires Trusted Types adds instead: `trusted-types ssq-gen`,
