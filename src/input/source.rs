@@ -144,7 +144,7 @@ struct Counted {
     utf16: usize,
 }
 
-/// A 1-based position: the line, and the column counted two ways.
+/// A 1-based position: the line, and the column counted three ways.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Position {
     pub line: usize,
@@ -152,6 +152,37 @@ pub struct Position {
     pub column: usize,
     /// In UTF-16 code units, as SARIF consumers (GitHub, VS Code) count.
     pub utf16_column: usize,
+    /// In UTF-8 bytes, as a language server counts when its client offers `utf-8`.
+    pub byte_column: usize,
+}
+
+/// What a column counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColumnUnit {
+    Char,
+    Utf16,
+    Utf8,
+}
+
+impl ColumnUnit {
+    fn width(self, c: char) -> usize {
+        match self {
+            ColumnUnit::Char => 1,
+            ColumnUnit::Utf16 => c.len_utf16(),
+            ColumnUnit::Utf8 => c.len_utf8(),
+        }
+    }
+}
+
+impl Position {
+    /// The 1-based column counted in `unit`.
+    pub fn column_in(&self, unit: ColumnUnit) -> usize {
+        match unit {
+            ColumnUnit::Char => self.column,
+            ColumnUnit::Utf16 => self.utf16_column,
+            ColumnUnit::Utf8 => self.byte_column,
+        }
+    }
 }
 
 impl Source {
@@ -197,6 +228,18 @@ impl Source {
         };
         let format = format.unwrap_or_else(|| Format::sniff(text));
         Source { name, format, content, line_starts: OnceLock::new(), last_position: Cell::new(None) }
+    }
+
+    /// A text already in memory, whole, with no size limit: an editor's buffer, which the server
+    /// must edit as the client does, whatever its size.
+    pub fn from_text(name: String, text: String, format: Format) -> Source {
+        Source {
+            name,
+            format,
+            content: Content::Text(text),
+            line_starts: OnceLock::new(),
+            last_position: Cell::new(None),
+        }
     }
 
     /// The stand-in for a path that could not be read: no text, so its one diagnostic (SSQ000)
@@ -246,6 +289,26 @@ impl Source {
         (self.to_position(start), self.to_position(end))
     }
 
+    /// The byte offset of a 1-based line and column counted in `unit`: the inverse of
+    /// [`Source::position`]. A column past its line's end is the end (before `\r\n`), a line past
+    /// the last is the text's end, and a column inside a character is the character's start.
+    pub fn offset(&self, line: usize, column: usize, unit: ColumnUnit) -> usize {
+        let text = self.text();
+        let line_starts = self.line_starts();
+        let Some(&start) = line.checked_sub(1).and_then(|line| line_starts.get(line)) else { return text.len() };
+        let end = line_starts.get(line).map_or(text.len(), |&next| next - 1);
+        let end = if text[start..end].ends_with('\r') { end - 1 } else { end };
+        let start = if start == 0 && text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { start };
+        let mut counted = 1;
+        for (i, c) in text[start..end].char_indices() {
+            counted += unit.width(c);
+            if counted > column {
+                return start + i;
+            }
+        }
+        end
+    }
+
     /// Counts the columns up to `offset`, from `from` when it is on the same line and not past it.
     fn count(&self, offset: usize, from: Option<Counted>) -> Counted {
         let text = self.text();
@@ -265,7 +328,12 @@ impl Source {
 
     fn to_position(&self, counted: Counted) -> Position {
         let bom = usize::from(counted.line_start == 0 && counted.offset > 0 && self.text().starts_with('\u{feff}'));
-        Position { line: counted.line, column: counted.chars - bom + 1, utf16_column: counted.utf16 - bom + 1 }
+        Position {
+            line: counted.line,
+            column: counted.chars - bom + 1,
+            utf16_column: counted.utf16 - bom + 1,
+            byte_column: counted.offset - counted.line_start - bom * '\u{feff}'.len_utf8() + 1,
+        }
     }
 }
 
@@ -311,9 +379,32 @@ mod tests {
     fn utf16_columns_and_the_byte_order_mark() {
         let s = source("\u{feff}a = \"😀x\"");
         // The mark is not a column: `a` is at 1:1 for editors.
-        assert_eq!(s.position(3), Position { line: 1, column: 1, utf16_column: 1 });
+        assert_eq!(s.position(3), Position { line: 1, column: 1, utf16_column: 1, byte_column: 1 });
         let x = s.text().find('x').unwrap();
-        assert_eq!(s.position(x), Position { line: 1, column: 7, utf16_column: 8 });
+        assert_eq!(s.position(x), Position { line: 1, column: 7, utf16_column: 8, byte_column: 10 });
+        assert_eq!(s.offset(1, 1, ColumnUnit::Char), 3, "the mark is before column 1");
+        assert_eq!(s.offset(1, 8, ColumnUnit::Utf16), x);
+        assert_eq!(s.offset(1, 10, ColumnUnit::Utf8), x);
+    }
+
+    /// `offset` undoes `position` in every unit, and clamps what is past a line or inside a
+    /// character.
+    #[test]
+    fn offsets_invert_positions() {
+        let s = source("a = \"Zo\u{eb} \u{1f600}\"\r\nb\tc");
+        for offset in
+            (0..=s.text().len()).filter(|&at| s.text().is_char_boundary(at) && !s.text()[..at].ends_with('\r'))
+        {
+            let p = s.position(offset);
+            for unit in [ColumnUnit::Char, ColumnUnit::Utf16, ColumnUnit::Utf8] {
+                assert_eq!(s.offset(p.line, p.column_in(unit), unit), offset, "{offset} in {unit:?}");
+            }
+        }
+        let emoji = s.text().find('\u{1f600}').unwrap();
+        assert_eq!(s.offset(1, 11, ColumnUnit::Utf16), emoji, "inside the pair: the character's start");
+        assert_eq!(s.offset(1, 99, ColumnUnit::Utf16), s.text().find('\r').unwrap(), "past the end: before \\r\\n");
+        assert_eq!(s.offset(9, 1, ColumnUnit::Utf16), s.text().len());
+        assert_eq!(s.offset(2, 3, ColumnUnit::Utf16), s.text().len() - 1, "a tab is one unit");
     }
 
     #[test]

@@ -457,6 +457,21 @@ fn malformed_input_gets_errors_not_a_crash() {
         json!({"textDocument": {"uri": "file:///nope.ssq.toml"}, "position": {"line": 0, "character": 0}}),
     );
     assert_eq!(missing["error"]["code"], -32602, "{missing}");
+    // Parameters of the wrong shape: the reason names what did not fit.
+    client.open("file:///typed.ssq.toml", "toml", "[loader]\nlicense = \"g1vfb1b\"\n");
+    let negative = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": "file:///typed.ssq.toml"}, "position": {"line": -1, "character": 0}}),
+    );
+    assert_eq!(negative["error"]["code"], -32602, "{negative}");
+    assert!(negative["error"]["message"].as_str().unwrap().contains("-1"), "{negative}");
+    let no_range =
+        client.request("textDocument/codeAction", json!({"textDocument": {"uri": "file:///typed.ssq.toml"}}));
+    assert!(no_range["error"]["message"].as_str().unwrap().contains("range"), "{no_range}");
+    // A string id is answered with the same string.
+    client.write(&Client::frame(&json!({"jsonrpc": "2.0", "id": "s-1", "method": "workspace/frobnicate"})));
+    assert_eq!(client.response(json!("s-1"))["error"]["code"], -32601);
+    client.notify("textDocument/didOpen", json!({"textDocument": {"uri": "file:///half.ssq.toml"}}));
     client.notify(
         "textDocument/didChange",
         json!({"textDocument": {"uri": "file:///nope.ssq.toml", "version": 3}, "contentChanges": [{"text": "x"}]}),

@@ -7,9 +7,17 @@
 //! document's diagnostics once the messages stop arriving for [`SETTLE`]: a burst of changes
 //! gives one publication, for the latest text.
 
-use serde_json::{Value, json};
-use ssq_gen::editor::{self, Encoding};
-use ssq_gen::input::source::Format;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use ssq_gen::editor;
+use ssq_gen::editor::protocol::{
+    CodeActionOptions, CodeActionParams, CompletionList, CompletionOptions, DidChangeTextDocumentParams,
+    DidCloseTextDocumentParams, DidOpenTextDocumentParams, DidSaveTextDocumentParams, ErrorCode, InitializeParams,
+    InitializeResult, PositionEncoding, PublishDiagnosticsParams, SaveOptions, ServerCapabilities, ServerInfo,
+    TextDocumentContentChangeEvent, TextDocumentPositionParams, TextDocumentSyncOptions,
+};
+use ssq_gen::input::source::{Format, Source};
 use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::io::{self, BufRead, Write};
@@ -19,18 +27,79 @@ use std::time::Duration;
 /// How long the input must be quiet before diagnostics are published.
 const SETTLE: Duration = Duration::from_millis(4);
 
-/// JSON-RPC's and LSP's error codes.
-mod code {
-    pub const PARSE_ERROR: i64 = -32700;
-    pub const INVALID_REQUEST: i64 = -32600;
-    pub const METHOD_NOT_FOUND: i64 = -32601;
-    pub const INVALID_PARAMS: i64 = -32602;
-    pub const SERVER_NOT_INITIALIZED: i64 = -32002;
+#[derive(Debug, Serialize)]
+struct ResponseError {
+    code: ErrorCode,
+    message: String,
+}
+
+impl ResponseError {
+    fn new(code: ErrorCode, message: impl Into<String>) -> ResponseError {
+        ResponseError { code, message: message.into() }
+    }
+}
+
+/// A request's id: JSON-RPC allows a number or a string.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+enum RequestId {
+    Number(i64),
+    String(String),
+}
+
+/// A message as read. Which members it has decides what it is: a `method` and an `id`, a
+/// request; a `method` alone, a notification; an `id` with a `result` or an `error`, a response.
+#[derive(Debug, Deserialize)]
+struct Message {
+    #[serde(default)]
+    id: Option<RequestId>,
+    #[serde(default)]
+    method: Option<String>,
+    #[serde(default)]
+    params: Value,
+    #[serde(default)]
+    result: Option<Value>,
+    #[serde(default)]
+    error: Option<Value>,
+}
+
+/// A response: its id (`None` for a message that could not be read), and a result or an error.
+#[derive(Serialize)]
+struct Response {
+    jsonrpc: &'static str,
+    id: Option<RequestId>,
+    #[serde(flatten)]
+    outcome: Outcome,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "lowercase")]
+enum Outcome {
+    Result(Value),
+    Error(ResponseError),
+}
+
+#[derive(Serialize)]
+struct Notification<P> {
+    jsonrpc: &'static str,
+    method: &'static str,
+    params: P,
+}
+
+/// A request's or a notification's parameters, as the method's type; a shape that does not fit
+/// is the client's mistake, answered with its reason.
+fn params<T: DeserializeOwned>(params: Value) -> Result<T, ResponseError> {
+    serde_json::from_value(params).map_err(|err| ResponseError::new(ErrorCode::InvalidParams, err.to_string()))
+}
+
+/// A typed result as the response's JSON. The protocol's types hold nothing serde_json cannot write.
+fn to_json(result: impl Serialize) -> Value {
+    serde_json::to_value(result).unwrap_or(Value::Null)
 }
 
 /// What the reader thread hands on.
 enum Incoming {
-    Message(Value),
+    Message(Box<Message>),
     /// A body that is not JSON, or a header without a length: answered, then reading goes on.
     Malformed(String),
     /// The input ended, or cannot be read any more.
@@ -57,14 +126,13 @@ pub fn run() -> bool {
         };
         match incoming {
             Incoming::Message(message) => {
-                if let Some(after_shutdown) = server.handle(message) {
+                if let Some(after_shutdown) = server.handle(*message) {
                     return after_shutdown;
                 }
             }
             Incoming::Malformed(why) => {
                 log(format_args!("malformed message: {why}"));
-                server
-                    .send(json!({"jsonrpc": "2.0", "id": null, "error": {"code": code::PARSE_ERROR, "message": why}}));
+                server.reply(None, Err(ResponseError::new(ErrorCode::ParseError, why)));
             }
             Incoming::Closed => {
                 log(format_args!("the client closed the connection without `exit`"));
@@ -125,15 +193,15 @@ fn read_message(input: &mut impl BufRead) -> Incoming {
         return Incoming::Closed;
     }
     match serde_json::from_slice(&body) {
-        Ok(message) => Incoming::Message(message),
+        Ok(message) => Incoming::Message(Box::new(message)),
         Err(err) => Incoming::Malformed(format!("not JSON: {err}")),
     }
 }
 
 struct Document {
     uri: String,
-    language: Option<String>,
-    version: Option<i64>,
+    language: String,
+    version: Option<i32>,
     text: String,
     /// The text checked once, for diagnostics, hover, completion and code actions alike, until
     /// the text changes ([`Document::changed`]).
@@ -143,7 +211,7 @@ struct Document {
 impl Document {
     /// Whether it is a profile is decided again with each text: a `[loader]` may come or go.
     fn format(&self) -> Option<Format> {
-        let language = self.language.as_deref();
+        let language = Some(self.language.as_str());
         editor::is_profile(&self.uri, language, &self.text)
             .then(|| editor::format_of(&self.uri, language).unwrap_or_else(|| Format::sniff(&self.text)))
     }
@@ -166,7 +234,7 @@ struct Server<W: Write> {
     out: W,
     initialized: bool,
     shut_down: bool,
-    encoding: Option<Encoding>,
+    encoding: PositionEncoding,
     documents: HashMap<String, Document>,
     /// Documents whose diagnostics wait for the input to settle.
     dirty: Vec<String>,
@@ -178,167 +246,167 @@ impl<W: Write> Server<W> {
             out,
             initialized: false,
             shut_down: false,
-            encoding: None,
+            encoding: PositionEncoding::Utf16,
             documents: HashMap::new(),
             dirty: Vec::new(),
         }
     }
 
-    fn encoding(&self) -> Encoding {
-        self.encoding.unwrap_or(Encoding::Utf16)
-    }
-
-    fn send(&mut self, message: Value) {
-        let body = message.to_string();
+    fn send(&mut self, message: impl Serialize) {
+        let body = to_json(message).to_string();
         let written = write!(self.out, "Content-Length: {}\r\n\r\n{body}", body.len()).and_then(|()| self.out.flush());
         if let Err(err) = written {
             log(format_args!("cannot write to the client: {err}"));
         }
     }
 
-    fn reply(&mut self, id: Value, result: Result<Value, (i64, String)>) {
-        match result {
-            Ok(result) => self.send(json!({"jsonrpc": "2.0", "id": id, "result": result})),
-            Err((code, message)) => {
-                self.send(json!({"jsonrpc": "2.0", "id": id, "error": {"code": code, "message": message}}))
-            }
-        }
+    fn reply(&mut self, id: Option<RequestId>, result: Result<Value, ResponseError>) {
+        let outcome = match result {
+            Ok(result) => Outcome::Result(result),
+            Err(error) => Outcome::Error(error),
+        };
+        self.send(Response { jsonrpc: "2.0", id, outcome });
     }
 
     /// Handles one message; `Some(after_shutdown)` ends the run.
-    fn handle(&mut self, message: Value) -> Option<bool> {
-        let Some(method) = message.get("method").and_then(Value::as_str).map(str::to_string) else {
+    fn handle(&mut self, message: Message) -> Option<bool> {
+        let Some(method) = message.method else {
             // A response to a request of ours (we send none), or not a message at all.
-            if message.get("id").is_some() && (message.get("result").is_some() || message.get("error").is_some()) {
+            if message.id.is_some() && (message.result.is_some() || message.error.is_some()) {
                 return None;
             }
-            let id = message.get("id").cloned().unwrap_or(Value::Null);
-            self.reply(id, Err((code::INVALID_REQUEST, "a message needs a `method`".into())));
+            self.reply(message.id, Err(ResponseError::new(ErrorCode::InvalidRequest, "a message needs a `method`")));
             return None;
         };
-        let params = message.get("params").cloned().unwrap_or(Value::Null);
-        match message.get("id").cloned() {
+        match message.id {
             Some(id) => {
-                let result = self.request(&method, &params);
-                self.reply(id, result);
+                let result = self.request(&method, message.params);
+                self.reply(Some(id), result);
                 None
             }
-            None => self.notification(&method, &params),
+            None => self.notification(&method, message.params),
         }
     }
 
-    fn request(&mut self, method: &str, params: &Value) -> Result<Value, (i64, String)> {
+    fn request(&mut self, method: &str, raw: Value) -> Result<Value, ResponseError> {
         if method == "initialize" {
-            return Ok(self.initialize(params));
+            return Ok(to_json(self.initialize(params(raw)?)));
         }
         if !self.initialized {
-            return Err((code::SERVER_NOT_INITIALIZED, format!("`{method}` before `initialize`")));
+            return Err(ResponseError::new(ErrorCode::ServerNotInitialized, format!("`{method}` before `initialize`")));
         }
         if self.shut_down {
-            return Err((code::INVALID_REQUEST, format!("`{method}` after `shutdown`")));
+            return Err(ResponseError::new(ErrorCode::InvalidRequest, format!("`{method}` after `shutdown`")));
         }
-        let encoding = self.encoding();
+        let encoding = self.encoding;
         match method {
             "shutdown" => {
                 self.shut_down = true;
                 Ok(Value::Null)
             }
             "textDocument/hover" => {
-                let checked = self.document(params)?;
-                Ok(checked.and_then(|c| c.hover(&params["position"], encoding)).unwrap_or(Value::Null))
+                let asked: TextDocumentPositionParams = params(raw)?;
+                let hover = self.document(&asked.text_document.uri)?.and_then(|a| a.hover(asked.position, encoding));
+                Ok(to_json(hover))
             }
             "textDocument/completion" => {
-                let checked = self.document(params)?;
-                let items = checked.map(|c| c.completion(&params["position"], encoding)).unwrap_or_default();
-                Ok(json!({"isIncomplete": false, "items": items}))
+                let asked: TextDocumentPositionParams = params(raw)?;
+                let analysis = self.document(&asked.text_document.uri)?;
+                let items = analysis.map(|a| a.completion(asked.position, encoding)).unwrap_or_default();
+                Ok(to_json(CompletionList { is_incomplete: false, items }))
             }
             "textDocument/codeAction" => {
-                let uri = params["textDocument"]["uri"].as_str().unwrap_or_default().to_string();
-                let checked = self.document(params)?;
-                Ok(checked.map(|c| c.code_actions(&uri, &params["range"], encoding)).unwrap_or_default().into())
+                let asked: CodeActionParams = params(raw)?;
+                let uri = &asked.text_document.uri;
+                let actions = self.document(uri)?.map(|a| a.code_actions(uri, asked.range, encoding));
+                Ok(to_json(actions.unwrap_or_default()))
             }
-            _ => Err((code::METHOD_NOT_FOUND, format!("ssq-gen lsp has no `{method}`"))),
+            _ => Err(ResponseError::new(ErrorCode::MethodNotFound, format!("ssq-gen lsp has no `{method}`"))),
         }
     }
 
     /// The document a request names, checked; `None` when it is not a profile; an error when the
     /// server never saw it.
-    fn document(&self, params: &Value) -> Result<Option<&editor::Analysis>, (i64, String)> {
-        let uri = params["textDocument"]["uri"].as_str().ok_or((code::INVALID_PARAMS, "no textDocument.uri".into()))?;
-        let document = self
-            .documents
-            .get(uri)
-            .ok_or_else(|| (code::INVALID_PARAMS, format!("{uri} is not open: send textDocument/didOpen first")))?;
+    fn document(&self, uri: &str) -> Result<Option<&editor::Analysis>, ResponseError> {
+        let document = self.documents.get(uri).ok_or_else(|| {
+            ResponseError::new(ErrorCode::InvalidParams, format!("{uri} is not open: send textDocument/didOpen first"))
+        })?;
         Ok(document.analysis())
     }
 
-    fn initialize(&mut self, params: &Value) -> Value {
-        let offered = params["capabilities"]["general"]["positionEncodings"].as_array();
-        let utf8 = offered.is_some_and(|list| list.iter().any(|e| e == "utf-8"));
-        let encoding = if utf8 { Encoding::Utf8 } else { Encoding::Utf16 };
-        self.encoding = Some(encoding);
+    fn initialize(&mut self, params: InitializeParams) -> InitializeResult {
+        self.encoding = editor::negotiate(&params.capabilities.general.position_encodings);
         self.initialized = true;
-        json!({
-            "capabilities": {
-                "positionEncoding": encoding.name(),
-                "textDocumentSync": {"openClose": true, "change": 1, "save": {"includeText": true}},
-                "hoverProvider": true,
-                "completionProvider": {"triggerCharacters": ["[", "\"", "=", " ", ","]},
-                "codeActionProvider": {"codeActionKinds": ["quickfix"]},
+        InitializeResult {
+            capabilities: ServerCapabilities {
+                position_encoding: self.encoding,
+                text_document_sync: TextDocumentSyncOptions {
+                    open_close: true,
+                    change: 1,
+                    save: SaveOptions { include_text: true },
+                },
+                hover_provider: true,
+                completion_provider: CompletionOptions { trigger_characters: vec!["[", "\"", "=", " ", ","] },
+                code_action_provider: CodeActionOptions { code_action_kinds: vec!["quickfix"] },
             },
-            "serverInfo": {"name": "ssq-gen", "version": env!("CARGO_PKG_VERSION")},
-        })
+            server_info: ServerInfo { name: "ssq-gen", version: env!("CARGO_PKG_VERSION") },
+        }
     }
 
-    fn notification(&mut self, method: &str, params: &Value) -> Option<bool> {
-        match method {
+    fn notification(&mut self, method: &str, raw: Value) -> Option<bool> {
+        let handled = match method {
             "exit" => return Some(self.shut_down),
-            _ if !self.initialized || self.shut_down => {}
-            "textDocument/didOpen" => {
-                let item = &params["textDocument"];
-                let (Some(uri), Some(text)) = (item["uri"].as_str(), item["text"].as_str()) else { return None };
-                let language = item["languageId"].as_str().map(str::to_string);
-                let version = item["version"].as_i64();
-                let document =
-                    Document { uri: uri.into(), language, version, text: text.into(), analysis: OnceCell::new() };
-                self.documents.insert(uri.to_string(), document);
-                self.mark(uri);
-            }
-            "textDocument/didChange" => {
-                let uri = params["textDocument"]["uri"].as_str().unwrap_or_default().to_string();
-                let encoding = self.encoding();
+            _ if !self.initialized || self.shut_down => Ok(()),
+            "textDocument/didOpen" => params(raw).map(|opened: DidOpenTextDocumentParams| {
+                let item = opened.text_document;
+                let uri = item.uri.clone();
+                let document = Document {
+                    uri: item.uri,
+                    language: item.language_id,
+                    version: Some(item.version),
+                    text: item.text,
+                    analysis: OnceCell::new(),
+                };
+                self.documents.insert(uri.clone(), document);
+                self.mark(&uri);
+            }),
+            "textDocument/didChange" => params(raw).map(|changed: DidChangeTextDocumentParams| {
+                let uri = changed.text_document.uri;
+                let encoding = self.encoding;
                 let Some(document) = self.documents.get_mut(&uri) else {
                     log(format_args!("didChange for {uri}, which is not open"));
-                    return None;
+                    return;
                 };
-                for change in params["contentChanges"].as_array().into_iter().flatten() {
+                for change in changed.content_changes {
                     apply_change(&mut document.text, change, encoding);
                 }
                 document.changed();
-                document.version = params["textDocument"]["version"].as_i64();
+                document.version = Some(changed.text_document.version);
                 self.mark(&uri);
-            }
-            "textDocument/didSave" => {
-                let uri = params["textDocument"]["uri"].as_str().unwrap_or_default().to_string();
-                if let (Some(document), Some(text)) = (self.documents.get_mut(&uri), params["text"].as_str()) {
-                    document.text = text.to_string();
+            }),
+            "textDocument/didSave" => params(raw).map(|saved: DidSaveTextDocumentParams| {
+                let uri = saved.text_document.uri;
+                let Some(document) = self.documents.get_mut(&uri) else { return };
+                if let Some(text) = saved.text {
+                    document.text = text;
                     document.changed();
                 }
-                if self.documents.contains_key(&uri) {
-                    self.mark(&uri);
-                }
-            }
-            "textDocument/didClose" => {
-                let uri = params["textDocument"]["uri"].as_str().unwrap_or_default().to_string();
+                self.mark(&uri);
+            }),
+            "textDocument/didClose" => params(raw).map(|closed: DidCloseTextDocumentParams| {
+                let uri = closed.text_document.uri;
                 if let Some(document) = self.documents.remove(&uri) {
                     self.dirty.retain(|dirty| *dirty != uri);
                     if document.format().is_some() {
-                        self.send(publication(&uri, None, Vec::new()));
+                        self.send(publication(uri, None, Vec::new()));
                     }
                 }
-            }
+            }),
             // `initialized`, `$/cancelRequest`, `$/setTrace`, settings: nothing to do.
-            _ => {}
+            _ => Ok(()),
+        };
+        if let Err(err) = handled {
+            log(format_args!("{method}: {}", err.message));
         }
         None
     }
@@ -350,35 +418,35 @@ impl<W: Write> Server<W> {
     }
 
     fn publish_dirty(&mut self) {
-        let encoding = self.encoding();
+        let encoding = self.encoding;
         for uri in std::mem::take(&mut self.dirty) {
             let Some(document) = self.documents.get(&uri) else { continue };
             let Some(analysis) = document.analysis() else { continue };
-            let message = publication(&uri, document.version, analysis.diagnostics(encoding));
+            let message = publication(uri.clone(), document.version, analysis.diagnostics(encoding));
             self.send(message);
         }
     }
 }
 
-fn publication(uri: &str, version: Option<i64>, diagnostics: Vec<Value>) -> Value {
-    let mut params = json!({"uri": uri, "diagnostics": diagnostics});
-    if let Some(version) = version {
-        params["version"] = version.into();
-    }
-    json!({"jsonrpc": "2.0", "method": "textDocument/publishDiagnostics", "params": params})
+fn publication(
+    uri: String,
+    version: Option<i32>,
+    diagnostics: Vec<ssq_gen::editor::protocol::Diagnostic>,
+) -> Notification<PublishDiagnosticsParams> {
+    let params = PublishDiagnosticsParams { uri, version, diagnostics };
+    Notification { jsonrpc: "2.0", method: "textDocument/publishDiagnostics", params }
 }
 
 /// A content change: the whole text, or (from a client that sends them anyway) a range's.
-fn apply_change(text: &mut String, change: &Value, encoding: Encoding) {
-    let Some(new_text) = change["text"].as_str() else { return };
-    let Some(range) = change.get("range").filter(|range| range.is_object()) else {
-        *text = new_text.to_string();
+fn apply_change(text: &mut String, change: TextDocumentContentChangeEvent, encoding: PositionEncoding) {
+    let Some(range) = change.range else {
+        *text = change.text;
         return;
     };
-    let lines = editor::Lines::new(text, encoding);
-    if let (Some(start), Some(end)) = (lines.offset(&range["start"]), lines.offset(&range["end"]))
-        && start <= end
-    {
-        text.replace_range(start..end, new_text);
+    // The format does not count: only positions are read.
+    let source = Source::from_text(String::new(), text.clone(), Format::Toml);
+    let (start, end) = (editor::offset(&source, range.start, encoding), editor::offset(&source, range.end, encoding));
+    if start <= end {
+        text.replace_range(start..end, &change.text);
     }
 }
