@@ -198,6 +198,10 @@ words! {
         Didomi = "didomi",
         /// Shopify's Customer Privacy API, after `Shopify.loadFeatures`.
         Shopify = "shopify",
+        /// Usercentrics (v3's `__ucCmp`, v2's `UC_UI`): a service, by name or id.
+        Usercentrics = "usercentrics",
+        /// iubenda's Cookie Solution: a purpose id, in `_iub.cs.api.getPreferences()`.
+        Iubenda = "iubenda",
     }
 }
 
@@ -212,8 +216,11 @@ impl Cmp {
             Cmp::Complianz | Cmp::WpConsentApi => &["functional"],
             // The site's own configuration says which are required.
             Cmp::Event | Cmp::CookieConsent | Cmp::Klaro | Cmp::ConsentMode | Cmp::Tcf | Cmp::Didomi => &[],
-            // Shopify's three answers can each be refused.
-            Cmp::Shopify => &[],
+            // iubenda's purpose 1, "Strictly necessary".
+            Cmp::Iubenda => &["1"],
+            // Shopify's three answers can each be refused; a Usercentrics service is essential
+            // or not by the site's own settings.
+            Cmp::Shopify | Cmp::Usercentrics => &[],
         }
     }
 
@@ -224,6 +231,8 @@ impl Cmp {
             Cmp::ConsentMode => Some((ConsentType::WORDS, "functionality_storage")),
             // `customerPrivacy`'s `…ProcessingAllowed()` / `marketingAllowed()` answers.
             Cmp::Shopify => Some((&["preferences", "analytics", "marketing"], "preferences")),
+            // iubenda's five purposes; a chat is "Experience" (3).
+            Cmp::Iubenda => Some((&["1", "2", "3", "4", "5"], "3")),
             _ => None,
         }
     }

@@ -345,14 +345,14 @@ pub mod key {
     pub static CMP: Key = Key::new(
         "cmp",
         Kind::Choice(Cmp::WORDS),
-        "Whose consent the block waits for: `event` (the site's own `ssq:consent` / `ssq:consent-withdrawn` events on `document`, or `window.ssqConsent = true`), `cookieconsent` (vanilla-cookieconsent v3), `klaro`, `cookiebot`, `onetrust`, `consent-mode` (Google Consent Mode v2, read from `window.dataLayer`), `cookieyes`, `complianz`, `wp-consent-api` (WordPress's Consent API), `tcf` (an IAB TCF v2.2 CMP, by `purposes`), `didomi` or `shopify` (its Customer Privacy API). Until consent: no request to SaleSmartly, no cookie or storage written, and a launcher or trigger click dispatches `ssq:consent-needed` on `document`.",
+        "Whose consent the block waits for: `event` (the site's own `ssq:consent` / `ssq:consent-withdrawn` events on `document`, or `window.ssqConsent = true`), `cookieconsent` (vanilla-cookieconsent v3), `klaro`, `cookiebot`, `onetrust`, `consent-mode` (Google Consent Mode v2, read from `window.dataLayer`), `cookieyes`, `complianz`, `wp-consent-api` (WordPress's Consent API), `tcf` (an IAB TCF v2.2 CMP, by `purposes`), `didomi`, `shopify` (its Customer Privacy API), `usercentrics` (v3 or v2) or `iubenda`. Until consent: no request to SaleSmartly, no cookie or storage written, and a launcher or trigger click dispatches `ssq:consent-needed` on `document`.",
         Text("cookieconsent"),
         false,
     );
     pub static CATEGORY: Key = Key::new(
         "category",
         Kind::Text,
-        "The consent manager's category, service or group the widget belongs to: a vanilla-cookieconsent category, a Klaro service name, a Cookiebot category (`preferences`, `statistics`, `marketing`), a OneTrust group id (`C0003`), a CookieYes category (`functional`), a Complianz or WP Consent API category (`preferences`), a Didomi vendor id (`c:salesmartly`) or purpose id, Shopify's `preferences` (the default), `analytics` or `marketing`, a Consent Mode v2 type (`functionality_storage`, the default for `consent-mode`; `personalization_storage`, `analytics_storage`, `ad_storage`, `ad_user_data`, `ad_personalization`, `security_storage`). Required for every other `cmp` but `event`, `tcf` and `shopify`.",
+        "The consent manager's category, service or group the widget belongs to: a vanilla-cookieconsent category, a Klaro service name, a Cookiebot category (`preferences`, `statistics`, `marketing`), a OneTrust group id (`C0003`), a CookieYes category (`functional`), a Complianz or WP Consent API category (`preferences`), a Didomi vendor id (`c:salesmartly`) or purpose id, Shopify's `preferences` (the default), `analytics` or `marketing`, a Usercentrics service's name or id, an iubenda purpose id (`3`, the default for `iubenda`), a Consent Mode v2 type (`functionality_storage`, the default for `consent-mode`; `personalization_storage`, `analytics_storage`, `ad_storage`, `ad_user_data`, `ad_personalization`, `security_storage`). Required for every other `cmp` but `event`, `tcf`, `shopify` and `iubenda`.",
         Text("functionality"),
         false,
     );

@@ -167,5 +167,9 @@ fn category_help(cmp: Cmp) -> &'static str {
         Cmp::Tcf => "`tcf` asks by `purposes`, not by category: `purposes = [1]`",
         Cmp::Didomi => "name the Didomi vendor id the chat is (`c:salesmartly`), or a purpose id",
         Cmp::Shopify => "name the Customer Privacy answer: `preferences` (the default), `analytics` or `marketing`",
+        Cmp::Usercentrics => {
+            "name the Usercentrics service the chat is, by its name or id, e.g. `category = \"SaleSmartly\"`"
+        }
+        Cmp::Iubenda => "name the iubenda purpose id: `3` (experience, the default), `2`, `4` or `5`",
     }
 }

@@ -75,6 +75,8 @@ const TEMPLATES: &[(&str, &str)] = embedded![
     "consent/wp_consent_api.js.j2",
     "consent/tcf.js.j2",
     "consent/didomi.js.j2",
+    "consent/usercentrics.js.j2",
+    "consent/iubenda.js.j2",
     "consent/shopify.js.j2",
     "init.toml.j2",
     "preview/page.html.j2",
@@ -340,6 +342,8 @@ const CONSENT_MANAGERS: &[ConsentManager] = &[
     ConsentManager { cmp: Cmp::Tcf, partial: "consent/tcf.js.j2", asks: true, arrives_as: None },
     ConsentManager { cmp: Cmp::Didomi, partial: "consent/didomi.js.j2", asks: true, arrives_as: None },
     ConsentManager { cmp: Cmp::Shopify, partial: "consent/shopify.js.j2", asks: true, arrives_as: None },
+    ConsentManager { cmp: Cmp::Usercentrics, partial: "consent/usercentrics.js.j2", asks: true, arrives_as: None },
+    ConsentManager { cmp: Cmp::Iubenda, partial: "consent/iubenda.js.j2", asks: true, arrives_as: None },
 ];
 
 /// What the page's own code and clicks can do, one partial each, in the block's order: a text that

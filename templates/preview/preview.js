@@ -185,6 +185,31 @@
         } };
       },
       tell: function () { d.dispatchEvent(new CustomEvent("visitorConsentCollected", { detail: {} })); }
+    },
+    "usercentrics": {
+      install: function (category) {
+        consent.ucDetails = function () {
+          return { consent: { status: consent.given ? "SOME_ACCEPTED" : "SOME_DENIED" },
+            services: { preview: { name: category, consent: { given: consent.given, type: "EXPLICIT" } } }, categories: {} };
+        };
+        w.__ucCmp = { getConsentDetails: function () { return Promise.resolve(consent.ucDetails()); } };
+      },
+      tell: function () { w.dispatchEvent(new CustomEvent("UC_CONSENT", { detail: consent.ucDetails() })); }
+    },
+    "iubenda": {
+      install: function (category) {
+        consent.iubPreferences = function () {
+          var purposes = {};
+          purposes[category] = consent.given;
+          return { consent: consent.given, purposes: purposes };
+        };
+        w._iub = w._iub || [];
+        w._iub.cs = { api: { getPreferences: consent.iubPreferences } };
+      },
+      tell: function () {
+        var callbacks = (w._iub.csConfiguration && w._iub.csConfiguration.callback) || {};
+        if (typeof callbacks.onPreferenceExpressed === "function") { callbacks.onPreferenceExpressed(consent.iubPreferences()); }
+      }
     }
   };
   var player = data.consent ? players[data.consent.cmp] : null;

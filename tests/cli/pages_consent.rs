@@ -307,6 +307,68 @@ const MANAGERS: &[Manager] = &[
         reject: "__choose(false)",
         withdraw: "__choose(false)",
     },
+    // Usercentrics v3 as its browser API documents it (docs.usercentrics.com, `__ucCmp`):
+    // `getConsentDetails()` resolves to the services, keyed by id, each with `name` and
+    // `consent.given`; `UC_UI_INITIALIZED` when it is up, `UC_CONSENT` (detail: the same object)
+    // on a choice. The service is named by its name.
+    Manager {
+        cmp: "usercentrics",
+        category: "SaleSmartly",
+        head: r#"<script nonce="helper">document.addEventListener("DOMContentLoaded", function () {
+  function chose() { var m = document.cookie.match(/uc-salesmartly=(yes|no)/); return m && m[1]; }
+  function details() { return { consent: { status: chose() === "yes" ? "SOME_ACCEPTED" : "SOME_DENIED", required: !chose() }, categories: {},
+    services: { Hk2ns8a3X: { name: "SaleSmartly", category: "functional", essential: false, consent: { given: chose() === "yes", type: "EXPLICIT" } },
+      H1Vl5NidjWX: { name: "Usercentrics Consent Management Platform", essential: true, consent: { given: true, type: "IMPLICIT" } } } }; }
+  window.__ucCmp = { isInitialized: function () { return Promise.resolve(true); },
+    getConsentDetails: function () { return new Promise(function (resolve) { setTimeout(function () { resolve(details()); }, 10); }); } };
+  window.dispatchEvent(new CustomEvent("UC_UI_INITIALIZED"));
+  window.__choose = function (yes) { document.cookie = "uc-salesmartly=" + (yes ? "yes" : "no") + "; path=/";
+    window.dispatchEvent(new CustomEvent("UC_CONSENT", { detail: details() })); }; });</script>"#,
+        accept: "__choose(true)",
+        reject: "__choose(false)",
+        withdraw: "__choose(false)",
+    },
+    // Usercentrics v2 (`UC_UI`, as public integrations such as nuxt/scripts read it):
+    // `getServicesBaseInfo()`, each with `id`, `name` and `consent.status`; `UC_UI_CMP_EVENT` on a
+    // choice. The service is named by its id.
+    Manager {
+        cmp: "usercentrics",
+        category: "Hk2ns8a3X",
+        head: r#"<script nonce="helper">document.addEventListener("DOMContentLoaded", function () {
+  function chose() { var m = document.cookie.match(/uc-salesmartly=(yes|no)/); return m && m[1]; }
+  window.UC_UI = { isInitialized: function () { return true; }, getServicesBaseInfo: function () {
+    return [{ id: "H1Vl5NidjWX", name: "Usercentrics Consent Management Platform", consent: { status: true } },
+      { id: "Hk2ns8a3X", name: "SaleSmartly", consent: { status: chose() === "yes" } }]; } };
+  window.dispatchEvent(new CustomEvent("UC_UI_INITIALIZED"));
+  window.__choose = function (yes) { document.cookie = "uc-salesmartly=" + (yes ? "yes" : "no") + "; path=/";
+    window.dispatchEvent(new CustomEvent("UC_UI_CMP_EVENT", { detail: { source: "SECOND_LAYER", type: "SAVE" } })); }; });</script>"#,
+        accept: "__choose(true)",
+        reject: "__choose(false)",
+        withdraw: "__choose(false)",
+    },
+    // iubenda's Cookie Solution as its guide documents it (iubenda.com/en/help/1205): the site's
+    // `_iub.csConfiguration`, with a callback of its own, before iubenda_cs.js loads;
+    // `_iub.cs.api.getPreferences().purposes`; `onReady` when it is up, `onPreferenceExpressed`
+    // on a choice. No `category`: purpose 3, the default.
+    Manager {
+        cmp: "iubenda",
+        category: "",
+        head: r#"<script nonce="helper">var _iub = _iub || []; _iub.csConfiguration = { siteId: 1, cookiePolicyId: 2, lang: "en", perPurposeConsent: true,
+  callback: { onPreferenceExpressed: function () { window.sitesOwnCallback = (window.sitesOwnCallback || 0) + 1; } } };
+document.addEventListener("DOMContentLoaded", function () {
+  function chose() { var m = document.cookie.match(/iub-3=(yes|no)/); return m && m[1]; }
+  function preferences() { return { consent: chose() === "yes", purposes: { 1: true, 2: false, 3: chose() === "yes", 4: false, 5: false } }; }
+  _iub.cs = { api: { getPreferences: preferences, isConsentGiven: function () { return chose() === "yes"; } } };
+  var callback = _iub.csConfiguration.callback || {};
+  if (typeof callback.onReady === "function") { callback.onReady(); }
+  window.__choose = function (yes) { document.cookie = "iub-3=" + (yes ? "yes" : "no") + "; path=/";
+    var callback = _iub.csConfiguration.callback || {};
+    if (typeof callback.onPreferenceExpressed === "function") { callback.onPreferenceExpressed(preferences()); } }; });</script>"#,
+        // The site's own callback still runs, chained: a step that throws fails the drive.
+        accept: "__choose(true); if (!window.sitesOwnCallback) { throw new Error('the site callback did not run'); }",
+        reject: "__choose(false)",
+        withdraw: "__choose(false)",
+    },
 ];
 
 /// A manager's `default` call, denied, before the block: what Google asks every site to do.
@@ -373,7 +435,8 @@ fn a_rejection_loads_nothing_and_a_returning_visitor_starts_at_once() {
             _ => manager.head.to_string(),
         };
         let steps = match manager.cmp {
-            "cookieconsent" | "klaro" | "cookieyes" | "complianz" | "wp-consent-api" | "didomi" | "shopify" => {
+            "cookieconsent" | "klaro" | "cookieyes" | "complianz" | "wp-consent-api" | "didomi" | "shopify"
+            | "usercentrics" | "iubenda" => {
                 json!([step(manager.accept), {"reload": true, "wait": 0.8}])
             }
             _ => json!([{"wait": 0.8}]),
@@ -763,6 +826,8 @@ fn the_profile_rules_for_pages_and_consent() {
         ("[consent]\ncmp = \"shopify\"\ncategory = \"preference\"\n", "SSQ403", "did you mean `preferences`?"),
         ("[consent]\ncmp = \"tcf\"\npurposes = []\n", "SSQ403", "is empty"),
         ("[consent]\ncmp = \"tcf\"\npurposes = [1, 1]\n", "SSQ010", "repeats `1`"),
+        ("[consent]\ncmp = \"iubenda\"\ncategory = \"6\"\n", "SSQ403", "is not one of `iubenda`'s categories"),
+        ("[consent]\ncmp = \"usercentrics\"\n", "SSQ403", "needs a `category`"),
     ];
     // A category the manager always grants: a warning, and the block would indeed not wait.
     let always = [
@@ -770,6 +835,7 @@ fn the_profile_rules_for_pages_and_consent() {
         ("wp-consent-api", "functional"),
         ("cookiebot", "necessary"),
         ("onetrust", "C0001"),
+        ("iubenda", "1"),
     ];
     for (cmp, category) in always {
         let profile = format!("{}[consent]\ncmp = \"{cmp}\"\ncategory = \"{category}\"\n", loaders()[0]);
