@@ -416,7 +416,7 @@ fn nothing_before_consent_then_everything_once() {
     }
 }
 
-fn a_rejection_loads_nothing_and_a_returning_visitor_starts_at_once() {
+fn a_rejection_or_no_manager_loads_nothing_and_a_returning_visitor_starts_at_once() {
     let mut specs = Vec::new();
     for manager in MANAGERS {
         let loader = loaders()[1];
@@ -442,14 +442,20 @@ fn a_rejection_loads_nothing_and_a_returning_visitor_starts_at_once() {
             _ => json!([{"wait": 0.8}]),
         };
         specs.push(json!({"block": block, "head": returning_head, "start": "/", "steps": steps}));
+
+        // A manager that never loads (blocked, or left out of the page): nothing starts, a click
+        // still asks, and nothing throws (drive_all fails on a page error).
+        specs.push(json!({"block": block, "start": "/", "steps": [{"wait": 0.8}, {"click": "#help-btn"}]}));
     }
     let reports = drive_all(specs);
-    for (manager, pair) in MANAGERS.iter().zip(reports.chunks(2)) {
-        let [rejected, returning] = pair else { unreachable!() };
+    for (manager, three) in MANAGERS.iter().zip(reports.chunks(3)) {
+        let [rejected, returning, absent] = three else { unreachable!() };
         assert_eq!(rejected[1]["vendor_requests"], 0, "{}: rejected", manager.cmp);
         assert_eq!(rejected[1]["widget_stored"], false, "{}", manager.cmp);
         let last = returning.last().unwrap();
         assert_eq!(last["starts"], 1, "{}: a returning visitor: {last}", manager.cmp);
+        assert_eq!(absent[1]["vendor_requests"], 0, "{}: no manager", manager.cmp);
+        assert_eq!(absent[1]["needed"], 1, "{}: no manager, and a click asks", manager.cmp);
     }
 }
 
@@ -862,7 +868,7 @@ tests! {
     single_page_routes_count_as_arrivals ["chromium", "python3", "playwright"],
     wrapping_history_is_invisible_to_the_page ["chromium", "python3", "playwright"],
     nothing_before_consent_then_everything_once ["chromium", "python3", "playwright", "cookieconsent", "klaro"],
-    a_rejection_loads_nothing_and_a_returning_visitor_starts_at_once ["chromium", "python3", "playwright", "cookieconsent", "klaro"],
+    a_rejection_or_no_manager_loads_nothing_and_a_returning_visitor_starts_at_once ["chromium", "python3", "playwright", "cookieconsent", "klaro"],
     consent_combines_with_load_modes_pages_and_csp ["chromium", "python3", "playwright"],
     consent_mode_reads_the_data_layer_as_google_does ["chromium", "python3", "playwright"],
     the_ssq_consent_flag_counts_whenever_it_is_set ["chromium", "python3", "playwright"],
