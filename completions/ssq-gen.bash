@@ -113,7 +113,7 @@ _ssq__gen() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "html js next" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "html js next wordpress" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -404,7 +404,7 @@ _ssq__gen() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "html js next" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "html js next wordpress" -- "${cur}"))
                     return 0
                     ;;
                 --nonce)

@@ -64,7 +64,8 @@ complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -s o -l output 
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -l check -d 'Exit 0 if FILE already holds exactly this snippet, else 1 with a diff; writes nothing. Compares the form FILE holds' -r -F
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -l format -d 'The form to write: html (the default), js or next; by default from -o\'s extension' -r -f -a "html\t'a <script> element and its comment, for a layout file (the default)'
 js\t'the script alone, for next/script, Nuxt\'s useHead or a bundler (chosen by -o FILE.js)'
-next\t'a Next.js App Router component with typed helpers (chosen by -o FILE.tsx)'"
+next\t'a Next.js App Router component with typed helpers (chosen by -o FILE.tsx)'
+wordpress\t'a WordPress plugin file: the block in every front-end footer, with the logged-in visitor for from_page'"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -l nonce -d 'CSP nonce for the <script> element: base64, or your server template\'s placeholder for it ({{ csp_nonce }}, <%= nonce %>, <?= $nonce ?>); inserted scripts copy it' -r
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -l color -d 'When to colour diagnostics' -r -f -a "auto\t''
 always\t''
@@ -163,7 +164,8 @@ SSQ308\t'selector-everything'
 SSQ404\t'consent-always-granted'"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -l format -d 'The form the block is inlined in: html hashes the <script> element\'s content, js the whole file, its header comment included' -r -f -a "html\t'a <script> element and its comment, for a layout file (the default)'
 js\t'the script alone, for next/script, Nuxt\'s useHead or a bundler (chosen by -o FILE.js)'
-next\t'a Next.js App Router component with typed helpers (chosen by -o FILE.tsx)'"
+next\t'a Next.js App Router component with typed helpers (chosen by -o FILE.tsx)'
+wordpress\t'a WordPress plugin file: the block in every front-end footer, with the logged-in visitor for from_page'"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -l color -d 'When to colour diagnostics' -r -f -a "auto\t''
 always\t''
 never\t''"

@@ -70,6 +70,12 @@ pub fn js_comment(text: &str) -> String {
     html_comment(text).replace("*/", "*&#47;")
 }
 
+/// A PHP single-quoted string literal, whose only escapes are `\\` and `\'`: every other
+/// character, `?>` and `$` included, stands for itself there.
+pub fn php_single_quoted(text: &str) -> String {
+    format!("'{}'", text.replace('\\', "\\\\").replace('\'', "\\'"))
+}
+
 /// A double-quoted HTML attribute value.
 pub fn html_attribute(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -120,6 +126,11 @@ mod tests {
     fn html_comment_cannot_close_the_comment() {
         assert_eq!(html_comment("a-->b<!--c---d"), "a-&#45;&gt;b&lt;!-&#45;c-&#45;-d");
         assert_eq!(html_comment("my-profile.toml"), "my-profile.toml");
+    }
+
+    #[test]
+    fn php_single_quoted_escapes_only_what_ends_it() {
+        assert_eq!(php_single_quoted("a'b\\c ?> $x \\'"), "'a\\'b\\\\c ?> $x \\\\\\''");
     }
 
     #[test]

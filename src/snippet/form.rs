@@ -15,6 +15,9 @@ pub enum Form {
     /// A TypeScript module for Next.js's App Router: a component that renders the block with
     /// `next/script`, typed helpers, and `window.ssq`'s types.
     Next,
+    /// A WordPress plugin file: the block in `wp_footer`, and the logged-in visitor for a
+    /// `from_page` profile.
+    WordPress,
 }
 
 /// What a form is called, how a file of it is recognised, and what it carries.
@@ -32,6 +35,8 @@ pub struct FormRow {
     pub template: &'static str,
     /// Whether it writes the `<script>` element itself, and so can carry `--nonce`.
     pub writes_element: bool,
+    /// Where a nonce goes instead, for a form that does not write the element.
+    pub nonce_goes: &'static str,
     /// What a page inlines: the script element's content (`false`), or the whole text, header
     /// included (`true`). `csp` hashes that.
     pub inlined_whole: bool,
@@ -49,6 +54,7 @@ pub const FORMS: &[FormRow] = &[
         opens_with: "<!--",
         template: "form/html.j2",
         writes_element: true,
+        nonce_goes: "",
         inlined_whole: false,
         page_events: false,
     },
@@ -60,6 +66,7 @@ pub const FORMS: &[FormRow] = &[
         opens_with: "/*",
         template: "form/js.j2",
         writes_element: false,
+        nonce_goes: "the page or framework writes the <script> element in this form: give the nonce there (next/script's nonce prop, useHead's nonce)",
         inlined_whole: true,
         page_events: false,
     },
@@ -71,8 +78,21 @@ pub const FORMS: &[FormRow] = &[
         opens_with: "/**",
         template: "form/next.tsx.j2",
         writes_element: false,
+        nonce_goes: "give the request's nonce to the component: <SaleSmartlyChat nonce={nonce} />",
         inlined_whole: false,
         page_events: true,
+    },
+    FormRow {
+        form: Form::WordPress,
+        name: "wordpress",
+        about: "a WordPress plugin file: the block in every front-end footer, with the logged-in visitor for from_page",
+        extensions: &[],
+        opens_with: "<?php",
+        template: "form/wordpress.php.j2",
+        writes_element: false,
+        nonce_goes: "WordPress writes the <script> element: a CSP plugin adds the nonce through the wp_inline_script_attributes filter",
+        inlined_whole: false,
+        page_events: false,
     },
 ];
 
@@ -128,6 +148,8 @@ mod tests {
         assert_eq!(Form::held_in("/* SaleSmartly */\n"), Some(Form::Js));
         assert_eq!(Form::held_in("/** SaleSmartly */\n\"use client\";"), Some(Form::Next));
         assert_eq!(Form::for_path(Path::new("app/salesmartly-chat.tsx")), Some(Form::Next));
+        assert_eq!(Form::held_in("<?php\n/**\n * Plugin Name: SaleSmartly"), Some(Form::WordPress));
+        assert_eq!(Form::for_path(Path::new("salesmartly-chat-ssq-gen.php")), None, "a .php file may be a theme's");
         assert_eq!(Form::held_in("console.log(1)"), None);
     }
 }

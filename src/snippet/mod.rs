@@ -43,6 +43,7 @@ const TEMPLATES: &[(&str, &str)] = embedded![
     "form/html.j2",
     "form/js.j2",
     "form/next.tsx.j2",
+    "form/wordpress.php.j2",
     "snippet.js.j2",
     "login.js.j2",
     "gate.js.j2",
@@ -133,12 +134,35 @@ pub fn render(profile: &ValidProfile, options: &RenderOptions<'_>) -> Result<Sni
         // Our own template's output, every value in it already escaped for the script.
         script => Value::from_safe_string(script.clone()),
         typescript => Value::from(Serde(typescript::TypeScript::new(profile))),
+        wordpress => Value::from(Serde(WordPress::new(profile))),
     })?;
     // A file's text ends with one newline.
     if !text.ends_with('\n') {
         text.push('\n');
     }
     Ok(Snippet { form: options.form, text, script })
+}
+
+/// What the WordPress plugin form needs beyond the script.
+#[derive(Serialize)]
+struct WordPress {
+    version: &'static str,
+    /// Whether the plugin writes the logged-in visitor, with `login-data php`'s fragment.
+    from_page: bool,
+    login_fragment: &'static str,
+    /// Whether the plugin declares itself to the WP Consent API.
+    consent_api: bool,
+}
+
+impl WordPress {
+    fn new(profile: &ValidProfile) -> WordPress {
+        WordPress {
+            version: env!("CARGO_PKG_VERSION"),
+            from_page: profile.login_from_page(),
+            login_fragment: login_data::engine("php").map_or("", |engine| engine.fragment),
+            consent_api: profile.consent().is_some_and(|consent| consent.cmp == Cmp::WpConsentApi),
+        }
+    }
 }
 
 pub(crate) fn environment() -> &'static Environment<'static> {
@@ -154,6 +178,7 @@ pub(crate) fn environment() -> &'static Environment<'static> {
         env.add_filter("code", |text: &str| Value::from_safe_string(text.to_string()));
         env.add_filter("comment", |text: &str| Value::from_safe_string(escape::html_comment(text)));
         env.add_filter("js_comment", |text: &str| Value::from_safe_string(escape::js_comment(text)));
+        env.add_filter("php", |text: &str| Value::from_safe_string(escape::php_single_quoted(text)));
         env.add_filter("attr", |text: &str| Value::from_safe_string(escape::html_attribute(text)));
         // For the TOML starter profile, whose text is ours (schema docs and examples), not a
         // profile's: a JSON string, boolean or array of strings is also a TOML value.
@@ -178,7 +203,7 @@ fn only_escaped_values(out: &mut Output<'_>, _: &mut State<'_, '_>, value: &Valu
     if !value.is_safe() {
         return Err(Error::new(
             ErrorKind::InvalidOperation,
-            "a template printed a value without an escaping filter (js, comment, js_comment, attr, ident, toml, toml_comment)",
+            "a template printed a value without an escaping filter (js, comment, js_comment, php, attr, ident, toml, toml_comment)",
         ));
     }
     out.write_str(&value.to_string()).map_err(|_| Error::new(ErrorKind::WriteFailure, "could not write the snippet"))

@@ -39,6 +39,7 @@ mod snippet_js;
 mod snippet_lint;
 mod trusted_types;
 mod vue;
+mod wordpress;
 
 fn main() -> std::process::ExitCode {
     // One trial per core, as libtest does: four on two cores was 8 % faster, but a loaded machine
@@ -48,6 +49,7 @@ fn main() -> std::process::ExitCode {
     let suites = [
         snippet_lint::TESTS,
         next::TESTS,
+        wordpress::TESTS,
         browser::TESTS,
         pages_consent::TESTS,
         preview::TESTS,

@@ -33,9 +33,10 @@ pub fn run(args: &SnippetArgs, ui: &Ui) -> Status {
         (None, None) => Form::default(),
     });
     if args.nonce.is_some() && !form.row().writes_element {
+        let row = form.row();
         return ui.refuse(format_args!(
-            "--nonce does not apply to the {} form: a nonce is an attribute of the <script> element, which the page or framework writes in this form; give the nonce there (next/script's nonce prop, useHead's nonce), or write the html form",
-            form.row().name
+            "--nonce does not apply to the {} form: {}; or write the html form",
+            row.name, row.nonce_goes
         ));
     }
     if output.is_some() {
