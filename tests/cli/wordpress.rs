@@ -102,6 +102,23 @@ fn the_plugin_is_php_7_4_for_every_example_and_hostile_name() {
     assert!(printed.ends_with(&script), "the plugin prints the html form's script:\n{printed}");
     assert!(printed.contains("<script type=\"application/json\" id=\"ssq-login\">null</script>"), "{printed}");
 
+    // With `cmp = "wp-consent-api"`, the plugin declares itself to the WP Consent API, by the
+    // hook its documentation names: `wp_consent_api_registered_{plugin_basename(__FILE__)}`.
+    let consent_plugin = &written[profiles.len() - 3];
+    let registered = Command::new("php")
+        .arg("-r")
+        .arg(format!(
+            "define('ABSPATH', '/'); function add_action() {{}} \
+             function plugin_basename($file) {{ return 'salesmartly-chat-ssq-gen/' . basename($file); }} \
+             function add_filter($hook, $callback) {{ echo $hook, ' ', $callback, \"\\n\"; }} include {};",
+            php_quoted(consent_plugin)
+        ))
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&registered.stdout);
+    let name = consent_plugin.file_name().unwrap().to_str().unwrap();
+    assert_eq!(said, format!("wp_consent_api_registered_salesmartly-chat-ssq-gen/{name} __return_true\n"));
+
     // An independent parser, in PHP 7.4 mode, refuses what 7.4 would (it is not vacuous).
     let parse = |files: &[PathBuf]| {
         Command::new("node").arg(root().join("tests/wordpress/php74.js")).args(files).output().unwrap()
