@@ -102,9 +102,9 @@ rules! {
     PAGE_CONFLICT = "SSQ402", "page-conflict", Error,
         "No `[pages]` pattern is in both `skip` and `open`.";
     CONSENT_CATEGORY = "SSQ403", "consent-category", Error,
-        "`[consent]` names `cmp`, and a non-blank `category` for every `cmp` but `event`, `consent-mode` (a Consent Mode v2 type, `functionality_storage` by default) and `tcf` (a non-empty `purposes`, `[1]` by default).";
+        "`[consent]` names `cmp`, and a non-blank `category` for every `cmp` but `event`, `tcf` (a non-empty `purposes`, `[1]` by default) and the managers with a closed set of categories, each with its default: `consent-mode` (a Consent Mode v2 type, `functionality_storage`), `shopify` (`preferences`) and `iubenda` (a purpose id, `3`).";
     CONSENT_ALWAYS_GRANTED = "SSQ404", "consent-always-granted", Warning,
-        "`consent.category` is not one the manager grants whatever the visitor chooses (`necessary`, Complianz's and the WP Consent API's `functional`, OneTrust's `C0001`): the chat would load without asking.";
+        "`consent.category` is not one the manager grants whatever the visitor chooses (`necessary`, Complianz's and the WP Consent API's `functional`, OneTrust's `C0001`, iubenda's `1`): the chat would load without asking.";
 }
 
 #[cfg(test)]

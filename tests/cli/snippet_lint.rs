@@ -1,5 +1,6 @@
 //! The block holds only what the profile uses: eslint's no-unused-vars and no-unreachable (and
-//! no-undef, no-redeclare), with an ES5 parser, over the script of every combination of install
+//! no-undef, no-redeclare, and guard-for-in, since a page's extended `Object.prototype` reaches an
+//! unguarded `for…in`), with an ES5 parser, over the script of every combination of install
 //! form, loading, login (none, fixed, from the page), settings, launcher, triggers and event actions.
 
 use crate::support::*;
@@ -23,7 +24,8 @@ const ESLINT_CONFIG: &str = r#"module.exports = [{ ignores: ["eslint.config.js"]
     "no-undef": "error",
     "no-redeclare": "error",
     "no-global-assign": "error",
-    "no-implicit-globals": "error"
+    "no-implicit-globals": "error",
+    "guard-for-in": "error"
   }
 }];
 "#;
@@ -114,13 +116,14 @@ fn profiles() -> Vec<(String, String)> {
         ),
     ]
     .into_iter()
-    .chain(Cmp::WORDS.iter().map(|cmp| {
-        // `event` and `tcf` take no category, and `consent-mode`'s and `shopify`'s have a default.
-        let category = match *cmp {
-            "event" | "consent-mode" | "tcf" | "shopify" => String::new(),
+    .chain(Cmp::ALL.iter().map(|cmp| {
+        // `event` and `tcf` take no category, and a manager with a closed set has a default.
+        let category = match cmp {
+            Cmp::Event | Cmp::Tcf => String::new(),
+            _ if cmp.categories().is_some() => String::new(),
             _ => "category = \"functional\"\n".to_string(),
         };
-        ("consent", format!("[consent]\ncmp = \"{cmp}\"\n{category}"))
+        ("consent", format!("[consent]\ncmp = \"{}\"\n{category}", cmp.word()))
     }));
     for (i, (gate_name, gate)) in gates.enumerate() {
         for (form, loader) in &forms {
@@ -179,7 +182,7 @@ fn the_lint_catches_what_it_is_for() {
     std::fs::write(dir.path().join("eslint.config.js"), ESLINT_CONFIG).unwrap();
     std::fs::write(
         dir.path().join("dead.js"),
-        "(function (w, d) {\n  var widget = null;\n  function setUp(ssq) { widget = ssq; }\n  return;\n  w.x = d;\n})(window, document);\n",
+        "(function (w, d) {\n  var widget = null;\n  function setUp(ssq) { widget = ssq; }\n  for (var k in w) { d.title = k; }\n  return;\n  w.x = d;\n})(window, document);\n",
     )
     .unwrap();
     let eslint = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/js/node_modules/eslint/bin/eslint.js");
@@ -187,7 +190,7 @@ fn the_lint_catches_what_it_is_for() {
         Command::new("node").arg(eslint).args(["--format", "stylish", "."]).current_dir(dir.path()).output().unwrap();
     let report = String::from_utf8_lossy(&output.stdout);
     assert_eq!(output.status.code(), Some(1), "{report}{}", String::from_utf8_lossy(&output.stderr));
-    for rule in ["no-unused-vars", "no-unreachable"] {
+    for rule in ["no-unused-vars", "no-unreachable", "guard-for-in"] {
         assert!(report.contains(rule), "{rule} not reported:\n{report}");
     }
 }
