@@ -57,7 +57,37 @@ fn the_rule_sends_what_the_checker_reads() {
     }
 }
 
+/// The vendored metadata is exactly what src/checks/phone/metadata.py writes from the release the
+/// oracle is pinned to: one source, regenerated in one command.
+fn the_vendored_metadata_is_what_the_script_writes_from_the_pinned_release() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().unwrap();
+    let written = out.path().join("PhoneNumberMetadata.xml");
+    let script = root.join("src/checks/phone/metadata.py");
+    let pinned = std::fs::read_to_string(&script).unwrap();
+    let version = pinned.lines().find_map(|line| line.strip_prefix("VERSION = ")).unwrap().trim_matches('"');
+    let run = Command::new("python3")
+        .arg(&script)
+        .args(["--installed", "--version", version, "--output"])
+        .arg(&written)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let vendored = std::fs::read(root.join("src/checks/phone/PhoneNumberMetadata.xml")).unwrap();
+    assert!(std::fs::read(&written).unwrap() == vendored, "stale: run python3 src/checks/phone/metadata.py");
+}
+
+/// Numbers that 9.0.33's data refused and libphonenumber 9.0.43 accepts.
+fn numbers_of_the_current_release_are_valid() {
+    for (text, e164) in [("+34 400 123 456", "+34400123456"), ("+993 72 123456", "+99372123456")] {
+        let phone = ssq_gen::checks::phone::parse(text, None).unwrap_or_else(|err| panic!("{text}: {err:?}"));
+        assert_eq!(phone.e164, e164);
+    }
+}
+
 tests! {
     every_number_of_the_corpus_gets_libphonenumbers_verdict ["phonenumbers"],
+    the_vendored_metadata_is_what_the_script_writes_from_the_pinned_release ["python3", "phonenumbers"],
+    numbers_of_the_current_release_are_valid,
     the_rule_sends_what_the_checker_reads,
 }

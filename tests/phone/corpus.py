@@ -23,7 +23,7 @@ import phonenumbers as pn
 from phonenumbers import PhoneNumberFormat as F
 from phonenumbers import PhoneNumberType as T
 
-VERSION = "9.0.33"
+VERSION = "9.0.43"
 if pn.__version__ != VERSION:
     sys.exit(f"phonenumbers {pn.__version__} is installed; the corpus needs {VERSION} (pip install phonenumbers=={VERSION})")
 

@@ -92,8 +92,8 @@ def territory(meta):
 def generate(pn):
     metas = [pn.PhoneMetadata.metadata_for_region(region) for region in sorted(pn.SUPPORTED_REGIONS)]
     metas += [pn.PhoneMetadata.metadata_for_nongeo_region(code) for code in sorted(pn.COUNTRY_CODES_FOR_NON_GEO_REGIONS)]
-    head = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            "<!-- libphonenumber's metadata, release %s (Apache License 2.0, the Libphonenumber Authors),\n"
+    # No XML declaration: the phonenumber crate's loader refuses one (the file is UTF-8).
+    head = ("<!-- libphonenumber's metadata, release %s (Apache License 2.0, the Libphonenumber Authors),\n"
             "     as PyPI's phonenumbers %s carries it, written back to libphonenumber's XML format by\n"
             "     src/checks/phone/metadata.py with what ssq-gen validates with. Regenerate, do not edit. -->\n"
             % (pn.__version__, pn.__version__))
