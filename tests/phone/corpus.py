@@ -6,7 +6,7 @@ the example in six spellings (E.164, international format, national format with 
 digits with the region, digits without `+`, a `(0)` written after the calling code), plus mutations
 of it (a digit dropped, added or changed; another calling code), each with and without its region.
 Every case gets the verdict of Python's phonenumbers, the reference port of libphonenumber, pinned to
-the metadata version the phonenumber crate carries: the E.164 form of a valid number, or null.
+the metadata release ssq-gen vendors (src/checks/phone/metadata.py): the E.164 form of a valid number, or null.
 
 ssq-gen reads a number without `+` and without `phone_region` as international digits (rule SSQ206),
 so such a case is judged as `+<digits>`. Spellings with characters ssq-gen refuses by policy (letters,
