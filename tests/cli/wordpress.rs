@@ -119,6 +119,73 @@ fn the_plugin_is_php_7_4_for_every_example_and_hostile_name() {
     let name = consent_plugin.file_name().unwrap().to_str().unwrap();
     assert_eq!(said, format!("wp_consent_api_registered_salesmartly-chat-ssq-gen/{name} __return_true\n"));
 
+    // The plugin leaves out a locale exactly when SSQ202 would refuse its BCP 47 form: the
+    // plugin's own pattern, run by PHP, against ssq-gen's check (ICU's parser), over WordPress
+    // locales, the odd ones included.
+    let text = std::fs::read_to_string(&written[0]).unwrap();
+    let start = text.find("preg_match( '").unwrap() + "preg_match( '".len();
+    let pattern = &text[start..start + text[start..].find("', $language )").unwrap()];
+    let locales = [
+        "en_US",
+        "pt_BR",
+        "pt_PT_ao90",
+        "de_DE_formal",
+        "de_CH_informal",
+        "nl_NL_formal",
+        "es_ES",
+        "zh_CN",
+        "zh_TW",
+        "fr_FR",
+        "ary",
+        "haz",
+        "fur",
+        "skr",
+        "sah",
+        "bel",
+        "tl",
+        "ca",
+        "eo",
+        "sr_RS",
+        "tt_RU",
+        "ug_CN",
+        "kab",
+        "kir",
+        "snd",
+        "szl",
+        "dsb",
+        "hsb",
+        "rhg",
+        "ckb",
+        "azb",
+        "art_xemoji",
+        "fa_AF",
+        "es_419",
+        "ca_valencia",
+        "en",
+        "",
+        "english",
+        "x_klingon",
+        "de_DE_1901",
+        "sl_SI_rozaj_biske",
+    ];
+    let script = format!(
+        "foreach ({} as $l) {{ echo preg_match('{}', str_replace('_', '-', $l)) ? 'y' : 'n'; }}",
+        format!("array({})", locales.map(|l| format!("'{l}'")).join(", ")),
+        pattern.replace('\'', "\\'")
+    );
+    let kept = Command::new("php").arg("-r").arg(&script).output().unwrap();
+    let kept = String::from_utf8(kept.stdout).unwrap();
+    assert_eq!(kept.len(), locales.len(), "{kept}");
+    for (locale, verdict) in locales.iter().zip(kept.chars()) {
+        let ours = ssq_gen::checks::language::classify(&locale.replace('_', "-")).is_ok();
+        assert_eq!(
+            verdict == 'y',
+            ours,
+            "{locale:?}: the plugin keeps it: {}, SSQ202 accepts it: {ours}",
+            verdict == 'y'
+        );
+    }
+
     // An independent parser, in PHP 7.4 mode, refuses what 7.4 would (it is not vacuous).
     let parse = |files: &[PathBuf]| {
         Command::new("node").arg(root().join("tests/wordpress/php74.js")).args(files).output().unwrap()
