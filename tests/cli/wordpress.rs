@@ -168,10 +168,10 @@ fn the_plugin_is_php_7_4_for_every_example_and_hostile_name() {
         "de_DE_1901",
         "sl_SI_rozaj_biske",
     ];
+    let array = locales.map(|l| format!("'{l}'")).join(", ");
+    let pattern = pattern.replace('\'', "\\'");
     let script = format!(
-        "foreach ({} as $l) {{ echo preg_match('{}', str_replace('_', '-', $l)) ? 'y' : 'n'; }}",
-        format!("array({})", locales.map(|l| format!("'{l}'")).join(", ")),
-        pattern.replace('\'', "\\'")
+        "foreach (array({array}) as $l) {{ echo preg_match('{pattern}', str_replace('_', '-', $l)) ? 'y' : 'n'; }}"
     );
     let kept = Command::new("php").arg("-r").arg(&script).output().unwrap();
     let kept = String::from_utf8(kept.stdout).unwrap();
