@@ -16,6 +16,9 @@ _ssq__gen() {
             ",$1")
                 cmd="ssq__gen"
                 ;;
+            ssq__gen,audit)
+                cmd="ssq__gen__subcmd__audit"
+                ;;
             ssq__gen,check)
                 cmd="ssq__gen__subcmd__lint"
                 ;;
@@ -62,12 +65,42 @@ _ssq__gen() {
 
     case "${cmd}" in
         ssq__gen)
-            opts="-q -h -V --color --quiet --help --version snippet lint check csp login-data init schema man completions rules preview lsp help"
+            opts="-q -h -V --color --quiet --help --version snippet lint check audit csp login-data init schema man completions rules preview lsp help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ssq__gen__subcmd__audit)
+            opts="-L -q -h -V --follow --allow-empty --format --glob --hidden --deny-warnings --ignore --color --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "human json github sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --glob)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ignore)
+                    COMPREPLY=($(compgen -W "SSQ009 SSQ011 SSQ012 SSQ104 SSQ105 SSQ203 SSQ206 SSQ209 SSQ210 SSQ212 SSQ302 SSQ303 SSQ307 SSQ308 SSQ404 SSQ501 SSQ505 SSQ507 SSQ509" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -109,7 +142,7 @@ _ssq__gen() {
                     return 0
                     ;;
                 --ignore)
-                    COMPREPLY=($(compgen -W "SSQ009 SSQ011 SSQ012 SSQ104 SSQ105 SSQ203 SSQ206 SSQ209 SSQ210 SSQ212 SSQ302 SSQ303 SSQ307 SSQ308 SSQ404" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SSQ009 SSQ011 SSQ012 SSQ104 SSQ105 SSQ203 SSQ206 SSQ209 SSQ210 SSQ212 SSQ302 SSQ303 SSQ307 SSQ308 SSQ404 SSQ501 SSQ505 SSQ507 SSQ509" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -128,7 +161,7 @@ _ssq__gen() {
             return 0
             ;;
         ssq__gen__subcmd__help)
-            opts="-q -h -V --color --quiet --help --version snippet lint csp login-data init schema man completions rules preview lsp help"
+            opts="-q -h -V --color --quiet --help --version snippet lint audit csp login-data init schema man completions rules preview lsp help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -183,7 +216,7 @@ _ssq__gen() {
                     return 0
                     ;;
                 --ignore)
-                    COMPREPLY=($(compgen -W "SSQ009 SSQ011 SSQ012 SSQ104 SSQ105 SSQ203 SSQ206 SSQ209 SSQ210 SSQ212 SSQ302 SSQ303 SSQ307 SSQ308 SSQ404" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SSQ009 SSQ011 SSQ012 SSQ104 SSQ105 SSQ203 SSQ206 SSQ209 SSQ210 SSQ212 SSQ302 SSQ303 SSQ307 SSQ308 SSQ404 SSQ501 SSQ505 SSQ507 SSQ509" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -304,7 +337,7 @@ _ssq__gen() {
             return 0
             ;;
         ssq__gen__subcmd__rules)
-            opts="-q -h -V --format --color --quiet --help --version SSQ000 SSQ001 SSQ002 SSQ003 SSQ004 SSQ005 SSQ006 SSQ007 SSQ008 SSQ009 SSQ010 SSQ011 SSQ012 SSQ101 SSQ102 SSQ103 SSQ104 SSQ105 SSQ201 SSQ202 SSQ203 SSQ204 SSQ205 SSQ206 SSQ207 SSQ208 SSQ209 SSQ210 SSQ211 SSQ212 SSQ213 SSQ214 SSQ301 SSQ302 SSQ303 SSQ304 SSQ305 SSQ306 SSQ307 SSQ308 SSQ401 SSQ402 SSQ403 SSQ404"
+            opts="-q -h -V --format --color --quiet --help --version SSQ000 SSQ001 SSQ002 SSQ003 SSQ004 SSQ005 SSQ006 SSQ007 SSQ008 SSQ009 SSQ010 SSQ011 SSQ012 SSQ101 SSQ102 SSQ103 SSQ104 SSQ105 SSQ201 SSQ202 SSQ203 SSQ204 SSQ205 SSQ206 SSQ207 SSQ208 SSQ209 SSQ210 SSQ211 SSQ212 SSQ213 SSQ214 SSQ301 SSQ302 SSQ303 SSQ304 SSQ305 SSQ306 SSQ307 SSQ308 SSQ401 SSQ402 SSQ403 SSQ404 SSQ501 SSQ502 SSQ503 SSQ504 SSQ505 SSQ506 SSQ507 SSQ508 SSQ509"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -355,7 +388,7 @@ _ssq__gen() {
                     return 0
                     ;;
                 --ignore)
-                    COMPREPLY=($(compgen -W "SSQ009 SSQ011 SSQ012 SSQ104 SSQ105 SSQ203 SSQ206 SSQ209 SSQ210 SSQ212 SSQ302 SSQ303 SSQ307 SSQ308 SSQ404" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SSQ009 SSQ011 SSQ012 SSQ104 SSQ105 SSQ203 SSQ206 SSQ209 SSQ210 SSQ212 SSQ302 SSQ303 SSQ307 SSQ308 SSQ404 SSQ501 SSQ505 SSQ507 SSQ509" -- "${cur}"))
                     return 0
                     ;;
                 --output)

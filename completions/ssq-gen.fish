@@ -33,6 +33,7 @@ complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -s V -l version -d 'Print 
 complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "snippet" -d 'Validate a profile and print the ready-to-paste <script> block'
 complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "lint" -d 'Check profiles with every rule: the CI step for a repository\'s embed configs'
 complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "check" -d 'Check profiles with every rule: the CI step for a repository\'s embed configs'
+complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "audit" -d 'Find the mistakes of hand-written SaleSmartly installs in a site\'s pages and scripts'
 complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "csp" -d 'Print the Content-Security-Policy `script-src` sources the snippet needs'
 complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "login-data" -d 'Print the fragment that writes each page view\'s visitor, for a `from_page` profile'
 complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "init" -d 'Write a commented starter profile that explains every key'
@@ -59,7 +60,11 @@ SSQ302\t'two-launchers'
 SSQ303\t'chat-unreachable'
 SSQ307\t'selector-repeated'
 SSQ308\t'selector-everything'
-SSQ404\t'consent-always-granted'"
+SSQ404\t'consent-always-granted'
+SSQ501\t'blocking-loader'
+SSQ505\t'setting-replaced'
+SSQ507\t'timed-send'
+SSQ509\t'loader-twice'"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -s o -l output -d 'Write the snippet to FILE (replaced atomically) instead of standard output' -r -F
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -l check -d 'Exit 0 if FILE already holds exactly this snippet, else 1 with a diff; writes nothing. Compares the form FILE holds' -r -F
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -l format -d 'The form to write: html (the default), js or next; by default from -o\'s extension' -r -f -a "html\t'a <script> element and its comment, for a layout file (the default)'
@@ -79,7 +84,7 @@ complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -l format -d 'Outp
 json\t'one JSON document'
 github\t'GitHub Actions workflow commands'
 sarif\t'SARIF 2.1.0 for code scanning'"
-complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -l glob -d 'Which files in folders are profiles (repeatable; replaces *.ssq.toml and *.ssq.json; `!GLOB` leaves files out)' -r
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -l glob -d 'Which files in folders are read (repeatable; replaces the command\'s default names, below; `!GLOB` leaves files out)' -r
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -l input-format -d 'Profile format; by default from the extension, else from the content' -r -f -a "toml\t''
 json\t''"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -l ignore -d 'Don\'t report these warnings, by code (repeatable, comma-separated); errors cannot be ignored' -r -f -a "SSQ009\t'example-value'
@@ -96,12 +101,16 @@ SSQ302\t'two-launchers'
 SSQ303\t'chat-unreachable'
 SSQ307\t'selector-repeated'
 SSQ308\t'selector-everything'
-SSQ404\t'consent-always-granted'"
+SSQ404\t'consent-always-granted'
+SSQ501\t'blocking-loader'
+SSQ505\t'setting-replaced'
+SSQ507\t'timed-send'
+SSQ509\t'loader-twice'"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -l color -d 'When to colour diagnostics' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -s L -l follow -d 'Follow symbolic links found while walking folders (named paths are always read as given)'
-complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -l allow-empty -d 'Succeed when no profile is found (by default that is an error: a mistyped path or --glob)'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -l allow-empty -d 'Succeed when no file is found (by default that is an error: a mistyped path or --glob)'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -l hidden -d 'Walk hidden files and folders too (.github/, .config/)'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -l deny-warnings -d 'Treat warnings as errors'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -l fix -d 'Apply the safe fixes in place (files are replaced atomically), then report what remains'
@@ -114,7 +123,7 @@ complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand check" -l format -d 'Out
 json\t'one JSON document'
 github\t'GitHub Actions workflow commands'
 sarif\t'SARIF 2.1.0 for code scanning'"
-complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand check" -l glob -d 'Which files in folders are profiles (repeatable; replaces *.ssq.toml and *.ssq.json; `!GLOB` leaves files out)' -r
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand check" -l glob -d 'Which files in folders are read (repeatable; replaces the command\'s default names, below; `!GLOB` leaves files out)' -r
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand check" -l input-format -d 'Profile format; by default from the extension, else from the content' -r -f -a "toml\t''
 json\t''"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand check" -l ignore -d 'Don\'t report these warnings, by code (repeatable, comma-separated); errors cannot be ignored' -r -f -a "SSQ009\t'example-value'
@@ -131,12 +140,16 @@ SSQ302\t'two-launchers'
 SSQ303\t'chat-unreachable'
 SSQ307\t'selector-repeated'
 SSQ308\t'selector-everything'
-SSQ404\t'consent-always-granted'"
+SSQ404\t'consent-always-granted'
+SSQ501\t'blocking-loader'
+SSQ505\t'setting-replaced'
+SSQ507\t'timed-send'
+SSQ509\t'loader-twice'"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand check" -l color -d 'When to colour diagnostics' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand check" -s L -l follow -d 'Follow symbolic links found while walking folders (named paths are always read as given)'
-complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand check" -l allow-empty -d 'Succeed when no profile is found (by default that is an error: a mistyped path or --glob)'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand check" -l allow-empty -d 'Succeed when no file is found (by default that is an error: a mistyped path or --glob)'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand check" -l hidden -d 'Walk hidden files and folders too (.github/, .config/)'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand check" -l deny-warnings -d 'Treat warnings as errors'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand check" -l fix -d 'Apply the safe fixes in place (files are replaced atomically), then report what remains'
@@ -145,6 +158,40 @@ complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand check" -l unsafe-fixes -
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand check" -s q -l quiet -d 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand check" -s V -l version -d 'Print version'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand audit" -l format -d 'Output format' -r -f -a "human\t'rustc-style, with the source line and a caret'
+json\t'one JSON document'
+github\t'GitHub Actions workflow commands'
+sarif\t'SARIF 2.1.0 for code scanning'"
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand audit" -l glob -d 'Which files in folders are read (repeatable; replaces the command\'s default names, below; `!GLOB` leaves files out)' -r
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand audit" -l ignore -d 'Don\'t report these warnings, by code (repeatable, comma-separated); errors cannot be ignored' -r -f -a "SSQ009\t'example-value'
+SSQ011\t'no-effect'
+SSQ012\t'inline-size'
+SSQ104\t'script-url-shape'
+SSQ105\t'open-on-interaction'
+SSQ203\t'language-unsupported'
+SSQ206\t'phone-without-plus'
+SSQ209\t'email-dotless-domain'
+SSQ210\t'user-id-personal-data'
+SSQ212\t'label-duplicate'
+SSQ302\t'two-launchers'
+SSQ303\t'chat-unreachable'
+SSQ307\t'selector-repeated'
+SSQ308\t'selector-everything'
+SSQ404\t'consent-always-granted'
+SSQ501\t'blocking-loader'
+SSQ505\t'setting-replaced'
+SSQ507\t'timed-send'
+SSQ509\t'loader-twice'"
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand audit" -l color -d 'When to colour diagnostics' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand audit" -s L -l follow -d 'Follow symbolic links found while walking folders (named paths are always read as given)'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand audit" -l allow-empty -d 'Succeed when no file is found (by default that is an error: a mistyped path or --glob)'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand audit" -l hidden -d 'Walk hidden files and folders too (.github/, .config/)'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand audit" -l deny-warnings -d 'Treat warnings as errors'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand audit" -s q -l quiet -d 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand audit" -s V -l version -d 'Print version'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -l input-format -d 'Profile format; by default from the extension, else from the content' -r -f -a "toml\t''
 json\t''"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -l ignore -d 'Don\'t report these warnings, by code (repeatable, comma-separated); errors cannot be ignored' -r -f -a "SSQ009\t'example-value'
@@ -161,7 +208,11 @@ SSQ302\t'two-launchers'
 SSQ303\t'chat-unreachable'
 SSQ307\t'selector-repeated'
 SSQ308\t'selector-everything'
-SSQ404\t'consent-always-granted'"
+SSQ404\t'consent-always-granted'
+SSQ501\t'blocking-loader'
+SSQ505\t'setting-replaced'
+SSQ507\t'timed-send'
+SSQ509\t'loader-twice'"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -l format -d 'The form the block is inlined in: html hashes the <script> element\'s content, js the whole file, its header comment included' -r -f -a "html\t'a <script> element and its comment, for a layout file (the default)'
 js\t'the script alone, for next/script, Nuxt\'s useHead or a bundler (chosen by -o FILE.js)'
 next\t'a Next.js App Router component with typed helpers (chosen by -o FILE.tsx)'
@@ -240,5 +291,5 @@ complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help" -s h -l help -d 'P
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help" -s V -l version -d 'Print version'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand login-data" -f -a "django jinja2 rails twig blade liquid go handlebars ejs php"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand completions" -f -a "bash elvish fish powershell zsh"
-complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand rules" -f -a "SSQ000 SSQ001 SSQ002 SSQ003 SSQ004 SSQ005 SSQ006 SSQ007 SSQ008 SSQ009 SSQ010 SSQ011 SSQ012 SSQ101 SSQ102 SSQ103 SSQ104 SSQ105 SSQ201 SSQ202 SSQ203 SSQ204 SSQ205 SSQ206 SSQ207 SSQ208 SSQ209 SSQ210 SSQ211 SSQ212 SSQ213 SSQ214 SSQ301 SSQ302 SSQ303 SSQ304 SSQ305 SSQ306 SSQ307 SSQ308 SSQ401 SSQ402 SSQ403 SSQ404"
-complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help" -f -a "snippet lint csp login-data init schema man completions rules preview lsp help"
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand rules" -f -a "SSQ000 SSQ001 SSQ002 SSQ003 SSQ004 SSQ005 SSQ006 SSQ007 SSQ008 SSQ009 SSQ010 SSQ011 SSQ012 SSQ101 SSQ102 SSQ103 SSQ104 SSQ105 SSQ201 SSQ202 SSQ203 SSQ204 SSQ205 SSQ206 SSQ207 SSQ208 SSQ209 SSQ210 SSQ211 SSQ212 SSQ213 SSQ214 SSQ301 SSQ302 SSQ303 SSQ304 SSQ305 SSQ306 SSQ307 SSQ308 SSQ401 SSQ402 SSQ403 SSQ404 SSQ501 SSQ502 SSQ503 SSQ504 SSQ505 SSQ506 SSQ507 SSQ508 SSQ509"
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help" -f -a "snippet lint audit csp login-data init schema man completions rules preview lsp help"

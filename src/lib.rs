@@ -23,6 +23,7 @@ pub mod rules;
 pub mod report;
 pub mod snippet;
 // The front ends' library halves: the profile walk and the language server's analysis.
+pub mod audit;
 pub mod editor;
 pub mod lint;
 

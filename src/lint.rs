@@ -17,10 +17,12 @@ const BATCH: usize = 256;
 /// so that a repository's unrelated `package.json` or `Cargo.toml` is never taken for a profile.
 pub const DEFAULT_GLOBS: &[&str] = &["*.ssq.toml", "*.ssq.json"];
 
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Clone)]
 pub struct Options {
-    /// Patterns for files found in folders; empty means [`DEFAULT_GLOBS`].
+    /// Patterns for files found in folders; empty means [`Options::defaults`].
     pub globs: Vec<String>,
+    /// The files a folder is walked for without `--glob`: [`DEFAULT_GLOBS`], or `audit`'s.
+    pub defaults: &'static [&'static str],
     pub format: Option<Format>,
     /// Follow symbolic links found while walking (`-L`). Off by default, as for ripgrep: a link in
     /// a pull request must not make CI read `/proc/self/environ` or hang on a FIFO.
@@ -31,6 +33,20 @@ pub struct Options {
     pub fix: Option<Applicability>,
     /// `--ignore`: the fixes of ignored warnings are not applied either.
     pub ignore: RuleSet,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            globs: Vec::new(),
+            defaults: DEFAULT_GLOBS,
+            format: None,
+            follow_links: false,
+            hidden: false,
+            fix: None,
+            ignore: RuleSet::default(),
+        }
+    }
 }
 
 /// What a walk found, and what it passed over that a person may have meant.
@@ -57,7 +73,7 @@ pub fn discover(paths: &[PathBuf], options: &Options) -> Result<Discovered, Stri
     let includes = options.globs.iter().any(|glob| !glob.starts_with('!'));
     let globs: Vec<String> = match includes {
         true => options.globs.clone(),
-        false => DEFAULT_GLOBS.iter().map(|g| g.to_string()).chain(options.globs.iter().cloned()).collect(),
+        false => options.defaults.iter().map(|g| g.to_string()).chain(options.globs.iter().cloned()).collect(),
     };
     let mut builder = ignore::overrides::OverrideBuilder::new("/");
     for glob in &globs {
@@ -216,8 +232,25 @@ fn name(input: &Result<Input, ReadError>) -> std::borrow::Cow<'_, str> {
 /// Reads and checks every input, in parallel, and hands each result to `report` in path order;
 /// stops at the first error `report` returns.
 pub fn run<E>(
-    mut inputs: Vec<Result<Input, ReadError>>,
+    inputs: Vec<Result<Input, ReadError>>,
     options: &Options,
+    report: impl FnMut(Checked) -> Result<(), E>,
+) -> Result<(), E> {
+    let check_one = |source: Source| match options.fix {
+        None => check(source),
+        Some(most) => crate::fix(check(source), |diagnostic, fix| {
+            fix.applicability <= most && !options.ignore.contains(diagnostic.rule)
+        }),
+    };
+    run_with(inputs, options.format, check_one, report)
+}
+
+/// Reads every input and hands it to `analyse`, in parallel, then each result to `report` in path
+/// order; stops at the first error `report` returns. `lint` checks profiles with it, `audit` pages.
+pub fn run_with<E>(
+    mut inputs: Vec<Result<Input, ReadError>>,
+    format: Option<Format>,
+    analyse: impl Fn(Source) -> Checked + Sync,
     mut report: impl FnMut(Checked) -> Result<(), E>,
 ) -> Result<(), E> {
     inputs.sort_by(|a, b| name(a).cmp(&name(b)));
@@ -227,16 +260,10 @@ pub fn run<E>(
         if batch.is_empty() {
             return Ok(());
         }
-        let check_one =
-            |input: Result<Input, ReadError>| match input.and_then(|input| Source::read(&input, options.format)) {
-                Ok(source) => match options.fix {
-                    None => check(source),
-                    Some(most) => crate::fix(check(source), |diagnostic, fix| {
-                        fix.applicability <= most && !options.ignore.contains(diagnostic.rule)
-                    }),
-                },
-                Err(err) => Checked::unreadable(err),
-            };
+        let check_one = |input: Result<Input, ReadError>| match input.and_then(|input| Source::read(&input, format)) {
+            Ok(source) => analyse(source),
+            Err(err) => Checked::unreadable(err),
+        };
         // One profile (a pre-commit hook, an editor) is checked here: starting the thread pool
         // would cost more than the check.
         let checked: Vec<Checked> = match batch.len() {

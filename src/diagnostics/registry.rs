@@ -105,6 +105,26 @@ rules! {
         "`[consent]` names `cmp`, and a non-blank `category` for every `cmp` but `event`, `tcf` (a non-empty `purposes`, `[1]` by default) and the managers with a closed set of categories, each with its default: `consent-mode` (a Consent Mode v2 type, `functionality_storage`), `shopify` (`preferences`) and `iubenda` (a purpose id, `3`).";
     CONSENT_ALWAYS_GRANTED = "SSQ404", "consent-always-granted", Warning,
         "`consent.category` is not one the manager grants whatever the visitor chooses (`necessary`, Complianz's and the WP Consent API's `functional`, OneTrust's `C0001`, iubenda's `1`): the chat would load without asking.";
+
+    // `ssq-gen audit`: a site's own hand-written install, in its pages and scripts.
+    BLOCKING_LOADER = "SSQ501", "blocking-loader", Warning,
+        "SaleSmartly's project script or install code is not loaded by a parser-blocking `<script src>`: `async` or `defer`, or the install code that inserts it.";
+    QUEUE_DEFINED_EARLY = "SSQ502", "queue-defined-early", Error,
+        "The page does not define `ssq` before SaleSmartly's project script runs: the script sees it, takes the widget as already loaded, and returns.";
+    UNKNOWN_COMMAND = "SSQ503", "unknown-command", Error,
+        "`ssq.push` names a command or event the SDK has (`chatOpen`, `setLoginInfo`, `onUnRead`, …), with a did-you-mean.";
+    UNKNOWN_LOGIN_FIELD = "SSQ504", "unknown-login-field", Error,
+        "`setLoginInfo` has only the fields the SDK reads (`user_id`, `user_name`, `language`, `phone`, `email`, `description`, `label_names`, `custom_fields_ext`), with a did-you-mean (`name` is `user_name`).";
+    SETTING_REPLACED = "SSQ505", "setting-replaced", Warning,
+        "`__ssc.setting` is merged into, not replaced, and set before the loader runs, not in its `onload`.";
+    VALUE_IN_SCRIPT = "SSQ506", "value-in-script", Error,
+        "No server template expression is written into a JavaScript string or expression: a value with a quote or `</script>` runs as code (cross-site scripting); `ssq-gen login-data ENGINE` writes the visitor safely.";
+    TIMED_SEND = "SSQ507", "timed-send", Warning,
+        "`sendTextMessage` is not sent after a fixed timer: a slow widget misses it; the block sends it once the chat window says it is open.";
+    PUSH_WITHOUT_QUEUE = "SSQ508", "push-without-queue", Error,
+        "`ssq.push` has a queue to push to (`window.ssq = window.ssq || []` before it, or a guard): without one it throws when the loader is blocked.";
+    LOADER_TWICE = "SSQ509", "loader-twice", Warning,
+        "A page includes SaleSmartly's loader once.";
 }
 
 #[cfg(test)]

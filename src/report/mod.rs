@@ -10,7 +10,7 @@ pub mod sarif;
 mod summary;
 pub mod verdict;
 
-pub use summary::{Policy, Status, Summary};
+pub use summary::{Policy, Reading, Status, Summary};
 
 use crate::Checked;
 use crate::diagnostics::fix::{Applicability, Fix};
@@ -52,6 +52,12 @@ impl<'a> Reporter<'a> {
         self.summary.fixed += checked.fixed.as_ref().map_or(0, |fixed| fixed.count);
         let shown: Vec<&Diagnostic> = kept.into_iter().filter(|d| self.policy.shows(d)).collect();
         self.emitter.file(out, &checked.source, &shown)
+    }
+
+    /// A reporter whose summary line names what the run read.
+    pub fn reading(mut self, reading: Reading) -> Reporter<'a> {
+        self.summary.reading = reading;
+        self
     }
 
     pub fn summary(&self) -> &Summary {

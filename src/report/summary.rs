@@ -38,6 +38,16 @@ impl Policy {
     }
 }
 
+/// What a run reads, as its summary line names it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Reading {
+    /// `lint`'s.
+    #[default]
+    Profiles,
+    /// `audit`'s pages and scripts.
+    Files,
+}
+
 /// Counts over a run.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Summary {
@@ -50,6 +60,8 @@ pub struct Summary {
     /// Paths that could not be read (also counted in `errors`).
     #[serde(skip)]
     pub unreadable: usize,
+    #[serde(skip)]
+    pub reading: Reading,
 }
 
 impl Summary {
@@ -75,7 +87,11 @@ impl Summary {
             false => "",
         };
         let findings = format!("{}, {}", count(self.errors, "error"), count(self.warnings, "warning"));
-        let profiles = count(self.files, "profile");
+        let noun = match self.reading {
+            Reading::Profiles => "profile",
+            Reading::Files => "file",
+        };
+        let profiles = count(self.files, noun);
         match self.fixed {
             0 => format!("checked {profiles}: {findings}{why}"),
             fixed => format!(

@@ -429,7 +429,7 @@ struct FromPage<'a> {
 
 /// `setLoginInfo`'s keys, in [`crate::profile::LoginInfo`]'s order: strings, then the label list
 /// and the custom fields.
-const LOGIN_KEYS: [&crate::profile::schema::Key; 8] = [
+pub(crate) const LOGIN_KEYS: [&crate::profile::schema::Key; 8] = [
     &key::USER_ID,
     &key::USER_NAME,
     &key::LANGUAGE,

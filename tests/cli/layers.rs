@@ -27,6 +27,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("report", 5),
     ("snippet", 5),
     // The front ends' library halves.
+    ("audit", 6),
     ("editor", 6),
     ("lint", 6),
 ];

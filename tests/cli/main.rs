@@ -9,6 +9,7 @@ mod tools;
 mod trial;
 
 mod action;
+mod audit;
 mod bad_input;
 pub mod browser;
 mod clobbering;
@@ -50,6 +51,7 @@ fn main() -> std::process::ExitCode {
         snippet_lint::TESTS,
         next::TESTS,
         wordpress::TESTS,
+        audit::TESTS,
         browser::TESTS,
         pages_consent::TESTS,
         preview::TESTS,

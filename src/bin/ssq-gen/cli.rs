@@ -111,6 +111,24 @@ pub enum Command {
     #[command(visible_alias = "check")]
     Lint(LintArgs),
 
+    /// Find the mistakes of hand-written SaleSmartly installs in a site's pages and scripts
+    #[command(after_help = concat!(
+        "Folders are walked as by lint (honouring .gitignore; hidden files with --hidden, links with\n",
+        "-L), for pages, templates and scripts: HTML, PHP, Liquid, ERB, Twig, Blade, Jinja and\n",
+        "Django, Handlebars, EJS, Vue and Svelte components, JavaScript and TypeScript (change with\n",
+        "--glob). Files that never mention ssq, __ssc or SaleSmartly cost one scan for those bytes.\n",
+        "Each finding has a code (SSQ501-SSQ509); `ssq-gen rules CODE` explains it.\n\n",
+        "Examples:\n",
+        "  ssq-gen audit .\n",
+        "  ssq-gen audit --format github templates/ assets/js/\n",
+        "  ssq-gen audit --ignore SSQ501 theme/\n\n",
+        "Exit status:\n",
+        "  0  no errors (warnings allowed unless --deny-warnings)\n",
+        "  1  findings\n",
+        "  2  usage or I/O error; no file found (unless --allow-empty)",
+    ))]
+    Audit(AuditArgs),
+
     /// Print the Content-Security-Policy `script-src` sources the snippet needs
     #[command(after_help = concat!(
         "Prints one line: the sha256 hash of the snippet's inline script and the origins it loads\n",
@@ -455,30 +473,8 @@ pub struct CspArgs {
 
 #[derive(Debug, Args)]
 pub struct LintArgs {
-    /// Profiles and folders; nothing means `.`, and `-` reads standard input
-    #[arg(value_name = "PATH", value_hint = clap::ValueHint::AnyPath)]
-    pub paths: Vec<PathBuf>,
-
-    /// Follow symbolic links found while walking folders (named paths are always read as given)
-    #[arg(short = 'L', long)]
-    pub follow: bool,
-
-    /// Succeed when no profile is found (by default that is an error: a mistyped path or --glob)
-    #[arg(long)]
-    pub allow_empty: bool,
-
-    /// Output format
-    #[arg(long, value_enum, default_value_t = OutputFormat::Human, value_name = "FORMAT")]
-    pub format: OutputFormat,
-
-    /// Which files in folders are profiles (repeatable; replaces *.ssq.toml and *.ssq.json;
-    /// `!GLOB` leaves files out)
-    #[arg(long, value_name = "GLOB")]
-    pub glob: Vec<String>,
-
-    /// Walk hidden files and folders too (.github/, .config/)
-    #[arg(long)]
-    pub hidden: bool,
+    #[command(flatten)]
+    pub walk: WalkArgs,
 
     #[command(flatten)]
     pub judging: JudgingArgs,
@@ -494,6 +490,57 @@ pub struct LintArgs {
     /// With --fix or --diff: the unsafe fixes too (a misspelt key renamed, a misplaced key moved)
     #[arg(long)]
     pub unsafe_fixes: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AuditArgs {
+    #[command(flatten)]
+    pub walk: WalkArgs,
+
+    /// Treat warnings as errors
+    #[arg(long)]
+    pub deny_warnings: bool,
+
+    /// Don't report these warnings, by code (repeatable, comma-separated); errors cannot be ignored
+    #[arg(long, value_name = "CODE", value_delimiter = ',', value_parser = RuleArg::IGNORABLE)]
+    pub ignore: Vec<&'static Rule>,
+}
+
+/// What `lint` and `audit` read, and how they report it.
+#[derive(Debug, clap::Args)]
+pub struct WalkArgs {
+    /// Files and folders; nothing means `.`, and `-` reads standard input
+    #[arg(value_name = "PATH", value_hint = clap::ValueHint::AnyPath)]
+    pub paths: Vec<PathBuf>,
+
+    /// Follow symbolic links found while walking folders (named paths are always read as given)
+    #[arg(short = 'L', long)]
+    pub follow: bool,
+
+    /// Succeed when no file is found (by default that is an error: a mistyped path or --glob)
+    #[arg(long)]
+    pub allow_empty: bool,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human, value_name = "FORMAT")]
+    pub format: OutputFormat,
+
+    /// Which files in folders are read (repeatable; replaces the command's default names, below;
+    /// `!GLOB` leaves files out)
+    #[arg(long, value_name = "GLOB")]
+    pub glob: Vec<String>,
+
+    /// Walk hidden files and folders too (.github/, .config/)
+    #[arg(long)]
+    pub hidden: bool,
+}
+
+impl WalkArgs {
+    /// The paths to read: nothing means the current folder, as for eslint and ruff (in CI,
+    /// standard input is /dev/null, not a file to read).
+    pub fn paths(&self) -> Vec<PathBuf> {
+        if self.paths.is_empty() { vec![PathBuf::from(".")] } else { self.paths.clone() }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -23,9 +23,9 @@ pub struct Ui {
 
 impl Ui {
     pub fn new(cli: &Cli) -> Ui {
-        // Diagnostics go to standard error, except for `lint`, whose report is its output.
+        // Diagnostics go to standard error, except for `lint` and `audit`, whose report is their output.
         let terminal = match cli.command {
-            Command::Lint(_) => std::io::stdout().is_terminal(),
+            Command::Lint(_) | Command::Audit(_) => std::io::stdout().is_terminal(),
             _ => std::io::stderr().is_terminal(),
         };
         let color = match cli.color {

@@ -1,12 +1,12 @@
 //! `ssq-gen lint`: every profile the paths name or hold, reported in one of four formats; with
 //! `--fix`, fixed in place, and with `--diff`, the fixes shown.
 
-use crate::cli::{LintArgs, OutputFormat};
+use crate::cli::LintArgs;
 use crate::ui::{Ui, output_failed, say};
 use ssq_gen::diagnostics::fix::Applicability;
 use ssq_gen::input::source::{Input, ReadError, Source};
 use ssq_gen::lint::{self, Discovered};
-use ssq_gen::report::{self, Emitter, Reporter, Status, count};
+use ssq_gen::report::{Reporter, Status, count};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -18,46 +18,24 @@ pub fn run(args: &LintArgs, ui: &Ui) -> Status {
         (false, false) => None,
     };
     let options = lint::Options {
-        globs: args.glob.clone(),
+        globs: args.walk.glob.clone(),
+        defaults: lint::DEFAULT_GLOBS,
         format: args.judging.format(),
-        follow_links: args.follow,
-        hidden: args.hidden,
+        follow_links: args.walk.follow,
+        hidden: args.walk.hidden,
         fix: fixing,
         ignore: args.judging.policy(ui.quiet).ignore,
     };
-    // A bare `lint` means the current folder, as for eslint and ruff: in CI, standard input is
-    // /dev/null, not a profile.
-    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let paths = args.walk.paths();
     if args.fix && paths.iter().any(|path| path.as_os_str() == "-") {
         return ui.refuse("--fix cannot write back to standard input: use --diff to see the fixes");
     }
-    let mut emitter: Box<dyn Emitter> = match args.format {
-        OutputFormat::Human => Box::new(report::human::Human::new(ui.color, true)),
-        OutputFormat::Json => Box::<report::json::Json>::default(),
-        OutputFormat::Github => Box::new(report::github::Github),
-        OutputFormat::Sarif => Box::new(match std::env::current_dir() {
-            Ok(folder) => report::sarif::Sarif::in_folder(&folder),
-            Err(_) => report::sarif::Sarif::default(),
-        }),
+    let mut emitter = super::emitter(args.walk.format, ui);
+    let nothing = |paths: &[PathBuf], discovered: &Discovered| nothing_found(paths, &args.walk.glob, discovered);
+    let inputs = match super::discover(&args.walk, &options, &mut *emitter, ui, nothing) {
+        Ok(inputs) => inputs,
+        Err(status) => return status,
     };
-    // The run cannot start: the reason on standard error, and, for JSON and SARIF, in a whole
-    // document on standard output, which CI steps that run `if: always()` still read.
-    let mut cannot_start = |reason: String| {
-        ui.problem(&reason);
-        let mut out = std::io::stdout().lock();
-        match emitter.failed(&mut out, &reason).and_then(|()| out.flush()) {
-            Ok(()) => Status::Trouble,
-            Err(err) => output_failed(&err).max(Status::Trouble),
-        }
-    };
-    let discovered = match lint::discover(&paths, &options) {
-        Ok(discovered) => discovered,
-        Err(message) => return cannot_start(message),
-    };
-    if discovered.inputs.is_empty() && !args.allow_empty {
-        return cannot_start(nothing_found(&paths, &args.glob, &discovered));
-    }
-    let inputs = discovered.inputs;
     if args.diff {
         return diff(inputs, &options, ui);
     }

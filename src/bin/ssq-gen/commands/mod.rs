@@ -1,6 +1,7 @@
 //! One file per command; this file dispatches, and holds what several commands share: reading
 //! and judging a profile, and writing an output file.
 
+mod audit;
 mod completions;
 mod csp;
 mod help;
@@ -31,6 +32,7 @@ pub fn run(command: Command, ui: &Ui) -> Outcome {
         Command::Snippet(args) => snippet::run(&args, ui),
         Command::Csp(args) => csp::run(&args, ui),
         Command::Lint(args) => lint::run(&args, ui),
+        Command::Audit(args) => audit::run(&args, ui),
         Command::LoginData { engine, output } => login_data::run(engine, output.as_deref(), ui),
         Command::Completions { shell } => print(&completions::script(shell)),
         Command::Init { path, json, force } => init::run(path.as_deref(), json, force, ui),
@@ -42,6 +44,50 @@ pub fn run(command: Command, ui: &Ui) -> Outcome {
         Command::Preview { profile, port, live, open } => preview::run(&preview::Options { profile, port, live, open }),
     };
     Outcome::Done(status)
+}
+
+/// The reporter of `lint`'s and `audit`'s `--format`.
+fn emitter(format: crate::cli::OutputFormat, ui: &Ui) -> Box<dyn ssq_gen::report::Emitter> {
+    use crate::cli::OutputFormat;
+    use ssq_gen::report;
+    match format {
+        OutputFormat::Human => Box::new(report::human::Human::new(ui.color, true)),
+        OutputFormat::Json => Box::<report::json::Json>::default(),
+        OutputFormat::Github => Box::new(report::github::Github),
+        OutputFormat::Sarif => Box::new(match std::env::current_dir() {
+            Ok(folder) => report::sarif::Sarif::in_folder(&folder),
+            Err(_) => report::sarif::Sarif::default(),
+        }),
+    }
+}
+
+/// What `lint` or `audit` reads: the inputs the walk finds, or the status of a run that cannot
+/// start (a bad `--glob`; nothing found without `--allow-empty`, which `nothing` explains).
+fn discover(
+    walk: &crate::cli::WalkArgs,
+    options: &ssq_gen::lint::Options,
+    emitter: &mut dyn ssq_gen::report::Emitter,
+    ui: &Ui,
+    nothing: impl FnOnce(&[std::path::PathBuf], &ssq_gen::lint::Discovered) -> String,
+) -> Result<Vec<Result<Input, ssq_gen::input::source::ReadError>>, Status> {
+    let paths = walk.paths();
+    let discovered = ssq_gen::lint::discover(&paths, options).map_err(|message| cannot_start(emitter, message, ui))?;
+    if discovered.inputs.is_empty() && !walk.allow_empty {
+        return Err(cannot_start(emitter, nothing(&paths, &discovered), ui));
+    }
+    Ok(discovered.inputs)
+}
+
+/// A run that cannot start: the reason on standard error, and, for JSON and SARIF, in a whole
+/// document on standard output, which CI steps that run `if: always()` still read.
+fn cannot_start(emitter: &mut dyn ssq_gen::report::Emitter, reason: String, ui: &Ui) -> Status {
+    use std::io::Write as _;
+    ui.problem(&reason);
+    let mut out = std::io::stdout().lock();
+    match emitter.failed(&mut out, &reason).and_then(|()| out.flush()) {
+        Ok(()) => Status::Trouble,
+        Err(err) => crate::ui::output_failed(&err).max(Status::Trouble),
+    }
 }
 
 /// Reads and checks the profile, showing its findings on standard error; `Err` carries the exit

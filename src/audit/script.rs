@@ -1,0 +1,404 @@
+//! What one script does with SaleSmartly's SDK, read from its syntax tree (oxc's parser): the
+//! `ssq.push` calls and what they push, where `ssq` is defined, how `__ssc.setting` is written,
+//! and which loader URLs it holds. Positions are byte offsets into the page.
+
+use crate::input::source::Span;
+use oxc_allocator::Allocator;
+use oxc_ast::ast::*;
+use oxc_ast_visit::{Visit, walk};
+use oxc_parser::Parser;
+use oxc_span::{GetSpan, SourceType};
+
+/// One `ssq.push([...])`.
+#[derive(Debug, Default)]
+pub struct Push {
+    pub span: Span,
+    /// The first element, when it is a string literal, and where it is written.
+    pub command: Option<(String, Span)>,
+    /// `setLoginInfo`'s object's keys.
+    pub login_keys: Vec<(String, Span)>,
+    /// Inside a function: it runs later (a click, a callback), not as the script runs.
+    pub deferred: bool,
+    /// Inside `if (…ssq…)`, `…ssq… && …`, `try`, or an optional call: it cannot throw for want of a
+    /// queue.
+    pub guarded: bool,
+    /// Inside a `setTimeout` callback.
+    pub timed: bool,
+    /// Inside an `onload` handler or a `load` listener: the loader has run.
+    pub after_load: bool,
+}
+
+/// A write to `__ssc.setting`.
+#[derive(Debug)]
+pub struct SettingWrite {
+    pub span: Span,
+    /// `__ssc.setting = {…}`: the object replaced.
+    pub replaced: bool,
+    /// Inside an `onload` handler or a `load` listener: after the loader ran.
+    pub late: bool,
+}
+
+/// What a script does, in source order.
+#[derive(Debug, Default)]
+pub struct Facts {
+    pub pushes: Vec<Push>,
+    /// Where `ssq` is defined (`window.ssq = …`, `var ssq = …`).
+    pub stubs: Vec<Span>,
+    pub settings: Vec<SettingWrite>,
+    /// String literals that are SaleSmartly loader URLs: the project script, or install.js.
+    pub loader_urls: Vec<(String, Span)>,
+    /// The script does not parse as JavaScript; what the parser said first.
+    pub unparsed: Option<(String, Span)>,
+}
+
+impl Facts {
+    /// The vendor's install code (or ssq-gen's block): it inserts install.js itself.
+    pub fn is_install_code(&self) -> bool {
+        self.loader_urls.iter().any(|(url, _)| url.contains("/code/install.js"))
+    }
+}
+
+/// A SaleSmartly loader: the project script or the widget's install.js, on a SaleSmartly host.
+pub fn is_loader_url(url: &str) -> bool {
+    let url = url.trim().to_ascii_lowercase();
+    let host = url.trim_start_matches("https:").trim_start_matches("http:").trim_start_matches("//");
+    let host = host.split('/').next().unwrap_or_default();
+    (host == "salesmartly.com" || host.ends_with(".salesmartly.com"))
+        && (url.contains("/js/project_") || url.contains("/code/install.js"))
+}
+
+/// How deep brackets may nest in a script that is read: the parser and the walk recurse, on a
+/// thread's stack. No hand-written install comes near it; past it the script is left unread.
+const MAX_NESTING: usize = 200;
+
+/// The deepest nesting of `(`, `[` and `{` in `code`, strings and comments not told apart (they
+/// can only make it deeper).
+fn nesting(code: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for byte in code.bytes() {
+        match byte {
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
+/// The largest script that is read: hand-written installs are a few lines; a bundle is not one.
+const MAX_SCRIPT_BYTES: usize = 256 << 10;
+
+/// The stack the parser and the walk run on. Syntax that nests without brackets (`!!!!…1`,
+/// `a+a+…`) recurses once per operator; reserved, not used, unless a script needs it.
+const STACK_BYTES: usize = 1 << 30;
+
+/// Reads `code` (masked of template tags), which starts at `offset` in the page. `jsx` and `ts`
+/// say how: a `.jsx`/`.tsx` file, a `<script lang="ts">`. A script too deep or too large to read
+/// says so in [`Facts::unparsed`], and nothing else.
+pub fn read(code: &str, offset: usize, jsx: bool, ts: bool) -> Facts {
+    let skipped = |why: String| Facts { unparsed: Some((why, offset..offset)), ..Facts::default() };
+    if code.len() > MAX_SCRIPT_BYTES {
+        return skipped(format!("larger than {} KiB: left unread", MAX_SCRIPT_BYTES >> 10));
+    }
+    if nesting(code) > MAX_NESTING {
+        return skipped(format!("brackets nest deeper than {MAX_NESTING}: left unread"));
+    }
+    std::thread::scope(|scope| {
+        let reading =
+            std::thread::Builder::new().stack_size(STACK_BYTES).spawn_scoped(scope, || parse(code, offset, jsx, ts));
+        match reading.map(|thread| thread.join()) {
+            Ok(Ok(facts)) => facts,
+            _ => skipped("the parser could not read it".to_string()),
+        }
+    })
+}
+
+fn parse(code: &str, offset: usize, jsx: bool, ts: bool) -> Facts {
+    let allocator = Allocator::default();
+    let source_type = SourceType::default().with_module(true).with_jsx(jsx).with_typescript(ts);
+    let parsed = Parser::new(&allocator, code, source_type).parse();
+    let mut reader = Reader { offset, facts: Facts::default(), functions: 0, guards: 0, timers: 0, loads: 0 };
+    if let Some(error) = parsed.diagnostics.first() {
+        let at = error.labels.as_ref().first().map_or(0, |label| label.offset());
+        let at = offset + (at as usize).min(code.len());
+        reader.facts.unparsed = Some((error.message.to_string(), at..at));
+    }
+    reader.visit_program(&parsed.program);
+    reader.facts
+}
+
+struct Reader {
+    offset: usize,
+    facts: Facts,
+    /// How deep in functions, guards, timer callbacks and load handlers the walk is.
+    functions: usize,
+    guards: usize,
+    timers: usize,
+    loads: usize,
+}
+
+/// Whether an expression names the queue: `ssq`, or `….ssq` (`window.ssq`, `w.ssq`).
+fn is_ssq(expression: &Expression) -> bool {
+    match expression {
+        Expression::Identifier(name) => name.name == "ssq",
+        Expression::StaticMemberExpression(member) => member.property.name == "ssq",
+        Expression::ParenthesizedExpression(inner) => is_ssq(&inner.expression),
+        _ => false,
+    }
+}
+
+/// Whether an expression is `__ssc` or `….__ssc`.
+fn is_ssc(expression: &Expression) -> bool {
+    match expression {
+        Expression::Identifier(name) => name.name == "__ssc",
+        Expression::StaticMemberExpression(member) => member.property.name == "__ssc",
+        _ => false,
+    }
+}
+
+/// Whether `expression` mentions the queue anywhere (a guard's test).
+fn mentions_ssq(expression: &Expression) -> bool {
+    struct Finds(bool);
+    impl<'a> Visit<'a> for Finds {
+        fn visit_identifier_reference(&mut self, it: &IdentifierReference<'a>) {
+            self.0 |= it.name == "ssq";
+        }
+        fn visit_static_member_expression(&mut self, it: &StaticMemberExpression<'a>) {
+            self.0 |= it.property.name == "ssq";
+            walk::walk_static_member_expression(self, it);
+        }
+        fn visit_string_literal(&mut self, it: &StringLiteral<'a>) {
+            self.0 |= it.value == "ssq";
+        }
+    }
+    let mut finds = Finds(false);
+    finds.visit_expression(expression);
+    finds.0
+}
+
+/// `setTimeout` or `….setTimeout`.
+fn is_timer(callee: &Expression) -> bool {
+    match callee {
+        Expression::Identifier(name) => name.name == "setTimeout",
+        Expression::StaticMemberExpression(member) => member.property.name == "setTimeout",
+        _ => false,
+    }
+}
+
+impl Reader {
+    fn span(&self, span: oxc_span::Span) -> Span {
+        self.offset + span.start as usize..self.offset + span.end as usize
+    }
+
+    fn push(&mut self, call: &CallExpression<'_>, optional: bool) {
+        let mut push = Push {
+            span: self.span(call.span),
+            deferred: self.functions > 0,
+            guarded: self.guards > 0 || optional,
+            timed: self.timers > 0,
+            after_load: self.loads > 0,
+            ..Push::default()
+        };
+        if let Some(Argument::ArrayExpression(array)) = call.arguments.first() {
+            if let Some(ArrayExpressionElement::StringLiteral(word)) = array.elements.first() {
+                push.command = Some((word.value.to_string(), self.span(word.span)));
+            }
+            if let Some(ArrayExpressionElement::ObjectExpression(object)) = array.elements.get(1) {
+                for property in &object.properties {
+                    if let ObjectPropertyKind::ObjectProperty(property) = property
+                        && let Some(name) = property.key.static_name()
+                    {
+                        push.login_keys.push((name.to_string(), self.span(property.key.span())));
+                    }
+                }
+            }
+        }
+        self.facts.pushes.push(push);
+    }
+
+    fn guarded(&mut self, walk: impl FnOnce(&mut Self)) {
+        self.guards += 1;
+        walk(self);
+        self.guards -= 1;
+    }
+}
+
+impl<'a> Visit<'a> for Reader {
+    fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
+        if let Expression::StaticMemberExpression(member) = &it.callee
+            && member.property.name == "push"
+            && is_ssq(&member.object)
+        {
+            self.push(it, member.optional || it.optional);
+        }
+        let timer = is_timer(&it.callee);
+        // `addEventListener("load", …)`: a load handler.
+        let load = matches!(&it.callee, Expression::StaticMemberExpression(m) if m.property.name == "addEventListener")
+            && matches!(it.arguments.first(), Some(Argument::StringLiteral(s)) if s.value == "load");
+        self.timers += usize::from(timer);
+        self.loads += usize::from(load);
+        walk::walk_call_expression(self, it);
+        self.timers -= usize::from(timer);
+        self.loads -= usize::from(load);
+    }
+
+    fn visit_chain_expression(&mut self, it: &ChainExpression<'a>) {
+        // `ssq?.push(…)`, `window.ssq?.push(…)`: the call is optional.
+        self.guarded(|reader| walk::walk_chain_expression(reader, it));
+    }
+
+    fn visit_assignment_expression(&mut self, it: &AssignmentExpression<'a>) {
+        let mut load = false;
+        match &it.left {
+            AssignmentTarget::AssignmentTargetIdentifier(name) if name.name == "ssq" => {
+                self.facts.stubs.push(self.span(it.span));
+            }
+            AssignmentTarget::StaticMemberExpression(member) => {
+                if member.property.name == "ssq" {
+                    self.facts.stubs.push(self.span(it.span));
+                }
+                if member.property.name == "setting" && is_ssc(&member.object) {
+                    let replaced = matches!(it.right, Expression::ObjectExpression(_));
+                    self.facts.settings.push(SettingWrite { span: self.span(it.span), replaced, late: self.loads > 0 });
+                }
+                // `__ssc.setting.hideIcon = …` in a load handler.
+                if let Expression::StaticMemberExpression(parent) = &member.object
+                    && parent.property.name == "setting"
+                    && is_ssc(&parent.object)
+                    && self.loads > 0
+                {
+                    self.facts.settings.push(SettingWrite { span: self.span(it.span), replaced: false, late: true });
+                }
+                load = member.property.name == "onload";
+            }
+            _ => {}
+        }
+        self.loads += usize::from(load);
+        walk::walk_assignment_expression(self, it);
+        self.loads -= usize::from(load);
+    }
+
+    fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
+        if let BindingPattern::BindingIdentifier(name) = &it.id
+            && name.name == "ssq"
+        {
+            self.facts.stubs.push(self.span(it.span));
+        }
+        walk::walk_variable_declarator(self, it);
+    }
+
+    fn visit_if_statement(&mut self, it: &IfStatement<'a>) {
+        self.visit_expression(&it.test);
+        match mentions_ssq(&it.test) {
+            true => self.guarded(|reader| reader.visit_statement(&it.consequent)),
+            false => self.visit_statement(&it.consequent),
+        }
+        if let Some(alternate) = &it.alternate {
+            self.visit_statement(alternate);
+        }
+    }
+
+    fn visit_conditional_expression(&mut self, it: &ConditionalExpression<'a>) {
+        self.visit_expression(&it.test);
+        match mentions_ssq(&it.test) {
+            true => self.guarded(|reader| reader.visit_expression(&it.consequent)),
+            false => self.visit_expression(&it.consequent),
+        }
+        self.visit_expression(&it.alternate);
+    }
+
+    fn visit_logical_expression(&mut self, it: &LogicalExpression<'a>) {
+        self.visit_expression(&it.left);
+        match it.operator == LogicalOperator::And && mentions_ssq(&it.left) {
+            true => self.guarded(|reader| reader.visit_expression(&it.right)),
+            false => self.visit_expression(&it.right),
+        }
+    }
+
+    fn visit_try_statement(&mut self, it: &TryStatement<'a>) {
+        self.guarded(|reader| reader.visit_block_statement(&it.block));
+        if let Some(handler) = &it.handler {
+            self.visit_catch_clause(handler);
+        }
+        if let Some(finalizer) = &it.finalizer {
+            self.visit_block_statement(finalizer);
+        }
+    }
+
+    fn visit_function(&mut self, it: &Function<'a>, flags: oxc_syntax::scope::ScopeFlags) {
+        self.functions += 1;
+        walk::walk_function(self, it, flags);
+        self.functions -= 1;
+    }
+
+    fn visit_arrow_function_expression(&mut self, it: &ArrowFunctionExpression<'a>) {
+        self.functions += 1;
+        walk::walk_arrow_function_expression(self, it);
+        self.functions -= 1;
+    }
+
+    fn visit_string_literal(&mut self, it: &StringLiteral<'a>) {
+        if is_loader_url(&it.value) {
+            self.facts.loader_urls.push((it.value.to_string(), self.span(it.span)));
+        }
+    }
+
+    fn visit_template_literal(&mut self, it: &TemplateLiteral<'a>) {
+        for quasi in &it.quasis {
+            if is_loader_url(&quasi.value.raw) {
+                self.facts.loader_urls.push((quasi.value.raw.to_string(), self.span(quasi.span)));
+            }
+        }
+        walk::walk_template_literal(self, it);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pushes_stubs_settings_and_loaders() {
+        let code = r#"window.ssq = window.ssq || [];
+ssq.push(["setLoginInfo", { user_id: "x", name: "n" }]);
+window.__ssc.setting = { hideIcon: true };
+setTimeout(function () { ssq.push(['sendTextMessage', 'hi']); }, 500);
+if (window.ssq) { ssq.push(["chatOpen"]); }
+window.ssq && window.ssq.push(["chatClose"]);
+s.onload = function () { __ssc.setting.hideIcon = true; };
+s.src = "https://plugin-code.salesmartly.com/js/project_1_2_3.js";
+"#;
+        let facts = read(code, 10, false, false);
+        assert!(facts.unparsed.is_none());
+        assert_eq!(facts.stubs, vec![10..39]);
+        let commands: Vec<_> = facts.pushes.iter().map(|p| p.command.as_ref().unwrap().0.as_str()).collect();
+        assert_eq!(commands, ["setLoginInfo", "sendTextMessage", "chatOpen", "chatClose"]);
+        let keys: Vec<_> = facts.pushes[0].login_keys.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, ["user_id", "name"]);
+        assert!(facts.pushes[1].timed && facts.pushes[1].deferred && !facts.pushes[0].deferred);
+        assert!(!facts.pushes[0].guarded && facts.pushes[2].guarded && facts.pushes[3].guarded);
+        assert!(facts.settings[0].replaced && !facts.settings[0].late);
+        assert!(facts.settings[1].late && !facts.settings[1].replaced);
+        assert_eq!(facts.loader_urls.len(), 1);
+        assert!(!facts.is_install_code());
+    }
+
+    #[test]
+    fn deep_nesting_is_left_unread() {
+        let deep = format!("ssq.push({}{});", "[".repeat(5000), "]".repeat(5000));
+        let facts = read(&deep, 0, false, false);
+        assert!(facts.pushes.is_empty() && facts.unparsed.is_some());
+        let fine = format!("ssq.push([\"chatOpen\", {}{}]);", "[".repeat(150), "]".repeat(150));
+        assert_eq!(read(&fine, 0, false, false).pushes.len(), 1);
+    }
+
+    #[test]
+    fn jsx_and_a_syntax_error() {
+        let facts = read("const b = <button onClick={() => window.ssq?.push([\"chatOpen\"])} />;", 0, true, false);
+        assert!(facts.pushes[0].guarded && facts.pushes[0].deferred, "{:?}", facts.pushes);
+        assert!(read("ssq.push([", 0, false, false).unparsed.is_some());
+    }
+}
