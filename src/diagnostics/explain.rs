@@ -95,6 +95,10 @@ impl Explanation {
     /// Whether `--ignore` and `[lint] ignore` accept the rule, and what to write.
     pub fn ignoring(&self) -> String {
         match self.rule.severity {
+            Severity::Warning if self.rule.is_audit() => format!("yes: `ssq-gen audit --ignore {}`", self.rule.code),
+            Severity::Error if self.rule.is_audit() => {
+                "no: it is an error, which breaks the chat or opens a hole".to_string()
+            }
             Severity::Warning => format!(
                 "yes: `--ignore {code}`, or `[lint] ignore = [\"{code}\"]` in the profile",
                 code = self.rule.code

@@ -46,6 +46,11 @@ pub struct Rule {
 pub const HOME: &str = "https://github.com/ssq-gen/ssq-gen";
 
 impl Rule {
+    /// Whether `audit` reports it, about a site's pages (the 500s), rather than a profile's rule.
+    pub fn is_audit(&self) -> bool {
+        self.code.starts_with("SSQ5")
+    }
+
     /// The rule's row in the README's rule table (its anchor is the code in lower case).
     pub fn help_uri(&self) -> String {
         format!("{HOME}/blob/main/README.md#{}", self.code.to_ascii_lowercase())

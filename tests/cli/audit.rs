@@ -24,6 +24,19 @@ fn pages() -> Vec<PathBuf> {
     found
 }
 
+/// Each audit code with a corpus page whose expected findings have it, first pages first.
+pub fn cases() -> Vec<(String, PathBuf)> {
+    let mut cases = Vec::new();
+    for page in pages() {
+        let name = page.file_name().unwrap().to_str().unwrap().to_string();
+        let expected = std::fs::read_to_string(page.with_file_name(format!("{name}.expected"))).unwrap();
+        for line in expected.lines() {
+            cases.push((line.split(' ').nth(1).unwrap().to_string(), page.clone()));
+        }
+    }
+    cases
+}
+
 /// `LINE:COLUMN CODE`, one line per finding, in source order.
 fn findings(name: &str, bytes: Vec<u8>) -> String {
     let checked = ssq_gen::audit::audit(Source::from_bytes(name.to_string(), bytes, None));

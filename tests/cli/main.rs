@@ -9,7 +9,7 @@ mod tools;
 mod trial;
 
 mod action;
-mod audit;
+pub mod audit;
 mod bad_input;
 pub mod browser;
 mod clobbering;

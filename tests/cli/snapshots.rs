@@ -57,19 +57,26 @@ pub fn many_labels() -> String {
     format!("label_names = [\n{}\n]", labels.join(","))
 }
 
-/// One profile per rule that makes it fire, `(code, file name, contents)`: the first of the rule
-/// examples (tests/fixtures/rules/) for each code, and the two profiles too large to keep there.
-fn cases() -> Vec<(String, String, Vec<u8>)> {
-    let mut cases: Vec<(String, String, Vec<u8>)> = Vec::new();
+/// One file per rule that makes it fire, `(command, code, file name, contents)`: the first of the
+/// rule examples (tests/fixtures/rules/) for each code, the two profiles too large to keep there,
+/// and for `audit`'s rules the first page of its corpus (tests/fixtures/audit/) that has one.
+fn cases() -> Vec<(&'static str, String, String, Vec<u8>)> {
+    let mut cases: Vec<(&'static str, String, String, Vec<u8>)> = Vec::new();
     for case in crate::rules_table::cases() {
-        if cases.iter().all(|(code, ..)| *code != case.code) {
+        if cases.iter().all(|(_, code, ..)| *code != case.code) {
             let name = case.path.file_name().unwrap().to_string_lossy().into_owned();
-            cases.push((case.code.clone(), name, std::fs::read(&case.path).unwrap()));
+            cases.push(("lint", case.code.clone(), name, std::fs::read(&case.path).unwrap()));
         }
     }
-    cases.push(("SSQ003".into(), "p.toml".into(), vec![b'#'; 1024 * 1024 + 1]));
+    cases.push(("lint", "SSQ003".into(), "p.toml".into(), vec![b'#'; 1024 * 1024 + 1]));
     let labels = format!("{LOGIN}{}\n", many_labels()).into_bytes();
-    cases.push(("SSQ012".into(), "p.toml".into(), labels));
+    cases.push(("lint", "SSQ012".into(), "p.toml".into(), labels));
+    for (code, page) in crate::audit::cases() {
+        if cases.iter().all(|(_, known, ..)| *known != code) {
+            let name = page.file_name().unwrap().to_string_lossy().into_owned();
+            cases.push(("audit", code, name, std::fs::read(&page).unwrap()));
+        }
+    }
     cases
 }
 
@@ -80,13 +87,13 @@ fn the_human_report_of_every_rule() {
     let cases = cases();
     for code in &codes {
         // SSQ000 is a path that cannot be read: the tree's snapshots pin it.
-        assert!(code == "SSQ000" || cases.iter().any(|(c, ..)| c == code), "no case makes {code} fire");
+        assert!(code == "SSQ000" || cases.iter().any(|(_, c, ..)| c == code), "no case makes {code} fire");
     }
     settings().bind(|| {
-        for (code, name, contents) in cases {
+        for (command, code, name, contents) in cases {
             let dir = tempfile::tempdir().unwrap();
             std::fs::write(dir.path().join(&name), contents).unwrap();
-            let text = transcript(dir.path(), &["lint", "--color", "never", &name]);
+            let text = transcript(dir.path(), &[command, "--color", "never", &name]);
             assert!(text.contains(&format!("[{code}]")), "{code} did not fire:\n{text}");
             insta::assert_snapshot!(format!("rule_{code}"), text);
         }
