@@ -32,6 +32,7 @@ Register-ArgumentCompleter -Native -CommandName 'ssq-gen' -ScriptBlock {
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check profiles with every rule: the CI step for a repository''s embed configs')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check profiles with every rule: the CI step for a repository''s embed configs')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Find the mistakes of hand-written SaleSmartly installs in a site''s pages and scripts')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Write the profile that reproduces a page''s hand-written SaleSmartly install')
             [CompletionResult]::new('csp', 'csp', [CompletionResultType]::ParameterValue, 'Print the Content-Security-Policy `script-src` sources the snippet needs')
             [CompletionResult]::new('login-data', 'login-data', [CompletionResultType]::ParameterValue, 'Print the fragment that writes each page view''s visitor, for a `from_page` profile')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented starter profile that explains every key')
@@ -121,6 +122,18 @@ Register-ArgumentCompleter -Native -CommandName 'ssq-gen' -ScriptBlock {
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ssq-gen;import' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the profile to FILE (TOML; JSON when it ends in .json), replaced atomically')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the profile to FILE (TOML; JSON when it ends in .json), replaced atomically')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break

@@ -31,6 +31,9 @@ _ssq__gen() {
             ssq__gen,help)
                 cmd="ssq__gen__subcmd__help"
                 ;;
+            ssq__gen,import)
+                cmd="ssq__gen__subcmd__import"
+                ;;
             ssq__gen,init)
                 cmd="ssq__gen__subcmd__init"
                 ;;
@@ -65,7 +68,7 @@ _ssq__gen() {
 
     case "${cmd}" in
         ssq__gen)
-            opts="-q -h -V --color --quiet --help --version snippet lint check audit csp login-data init schema man completions rules preview lsp help"
+            opts="-q -h -V --color --quiet --help --version snippet lint check audit import csp login-data init schema man completions rules preview lsp help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -98,7 +101,7 @@ _ssq__gen() {
                     return 0
                     ;;
                 --ignore)
-                    COMPREPLY=($(compgen -W "SSQ009 SSQ011 SSQ012 SSQ104 SSQ105 SSQ203 SSQ206 SSQ209 SSQ210 SSQ212 SSQ302 SSQ303 SSQ307 SSQ308 SSQ404 SSQ501 SSQ505 SSQ507 SSQ509" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SSQ009 SSQ011 SSQ012 SSQ104 SSQ105 SSQ203 SSQ206 SSQ209 SSQ210 SSQ212 SSQ302 SSQ303 SSQ307 SSQ308 SSQ404 SSQ501 SSQ505 SSQ507 SSQ509 SSQ510" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -142,7 +145,7 @@ _ssq__gen() {
                     return 0
                     ;;
                 --ignore)
-                    COMPREPLY=($(compgen -W "SSQ009 SSQ011 SSQ012 SSQ104 SSQ105 SSQ203 SSQ206 SSQ209 SSQ210 SSQ212 SSQ302 SSQ303 SSQ307 SSQ308 SSQ404 SSQ501 SSQ505 SSQ507 SSQ509" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SSQ009 SSQ011 SSQ012 SSQ104 SSQ105 SSQ203 SSQ206 SSQ209 SSQ210 SSQ212 SSQ302 SSQ303 SSQ307 SSQ308 SSQ404 SSQ501 SSQ505 SSQ507 SSQ509 SSQ510" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -161,12 +164,60 @@ _ssq__gen() {
             return 0
             ;;
         ssq__gen__subcmd__help)
-            opts="-q -h -V --color --quiet --help --version snippet lint audit csp login-data init schema man completions rules preview lsp help"
+            opts="-q -h -V --color --quiet --help --version snippet lint audit import csp login-data init schema man completions rules preview lsp help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ssq__gen__subcmd__import)
+            opts="-o -q -h -V --output --color --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                -o)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -216,7 +267,7 @@ _ssq__gen() {
                     return 0
                     ;;
                 --ignore)
-                    COMPREPLY=($(compgen -W "SSQ009 SSQ011 SSQ012 SSQ104 SSQ105 SSQ203 SSQ206 SSQ209 SSQ210 SSQ212 SSQ302 SSQ303 SSQ307 SSQ308 SSQ404 SSQ501 SSQ505 SSQ507 SSQ509" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SSQ009 SSQ011 SSQ012 SSQ104 SSQ105 SSQ203 SSQ206 SSQ209 SSQ210 SSQ212 SSQ302 SSQ303 SSQ307 SSQ308 SSQ404 SSQ501 SSQ505 SSQ507 SSQ509 SSQ510" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -337,7 +388,7 @@ _ssq__gen() {
             return 0
             ;;
         ssq__gen__subcmd__rules)
-            opts="-q -h -V --format --color --quiet --help --version SSQ000 SSQ001 SSQ002 SSQ003 SSQ004 SSQ005 SSQ006 SSQ007 SSQ008 SSQ009 SSQ010 SSQ011 SSQ012 SSQ101 SSQ102 SSQ103 SSQ104 SSQ105 SSQ201 SSQ202 SSQ203 SSQ204 SSQ205 SSQ206 SSQ207 SSQ208 SSQ209 SSQ210 SSQ211 SSQ212 SSQ213 SSQ214 SSQ301 SSQ302 SSQ303 SSQ304 SSQ305 SSQ306 SSQ307 SSQ308 SSQ401 SSQ402 SSQ403 SSQ404 SSQ501 SSQ502 SSQ503 SSQ504 SSQ505 SSQ506 SSQ507 SSQ508 SSQ509"
+            opts="-q -h -V --format --color --quiet --help --version SSQ000 SSQ001 SSQ002 SSQ003 SSQ004 SSQ005 SSQ006 SSQ007 SSQ008 SSQ009 SSQ010 SSQ011 SSQ012 SSQ101 SSQ102 SSQ103 SSQ104 SSQ105 SSQ201 SSQ202 SSQ203 SSQ204 SSQ205 SSQ206 SSQ207 SSQ208 SSQ209 SSQ210 SSQ211 SSQ212 SSQ213 SSQ214 SSQ301 SSQ302 SSQ303 SSQ304 SSQ305 SSQ306 SSQ307 SSQ308 SSQ401 SSQ402 SSQ403 SSQ404 SSQ501 SSQ502 SSQ503 SSQ504 SSQ505 SSQ506 SSQ507 SSQ508 SSQ509 SSQ510"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -388,7 +439,7 @@ _ssq__gen() {
                     return 0
                     ;;
                 --ignore)
-                    COMPREPLY=($(compgen -W "SSQ009 SSQ011 SSQ012 SSQ104 SSQ105 SSQ203 SSQ206 SSQ209 SSQ210 SSQ212 SSQ302 SSQ303 SSQ307 SSQ308 SSQ404 SSQ501 SSQ505 SSQ507 SSQ509" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SSQ009 SSQ011 SSQ012 SSQ104 SSQ105 SSQ203 SSQ206 SSQ209 SSQ210 SSQ212 SSQ302 SSQ303 SSQ307 SSQ308 SSQ404 SSQ501 SSQ505 SSQ507 SSQ509 SSQ510" -- "${cur}"))
                     return 0
                     ;;
                 --output)

@@ -29,6 +29,7 @@ set edit:completion:arg-completer[ssq-gen] = {|@words|
             cand lint 'Check profiles with every rule: the CI step for a repository''s embed configs'
             cand check 'Check profiles with every rule: the CI step for a repository''s embed configs'
             cand audit 'Find the mistakes of hand-written SaleSmartly installs in a site''s pages and scripts'
+            cand import 'Write the profile that reproduces a page''s hand-written SaleSmartly install'
             cand csp 'Print the Content-Security-Policy `script-src` sources the snippet needs'
             cand login-data 'Print the fragment that writes each page view''s visitor, for a `from_page` profile'
             cand init 'Write a commented starter profile that explains every key'
@@ -114,6 +115,17 @@ set edit:completion:arg-completer[ssq-gen] = {|@words|
             cand --quiet 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ssq-gen;import'= {
+            cand -o 'Write the profile to FILE (TOML; JSON when it ends in .json), replaced atomically'
+            cand --output 'Write the profile to FILE (TOML; JSON when it ends in .json), replaced atomically'
+            cand --color 'When to colour diagnostics'
+            cand -q 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries'
+            cand --quiet 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries'
+            cand -h 'Print help'
+            cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
         }

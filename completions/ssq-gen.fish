@@ -34,6 +34,7 @@ complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "snippet" -d 'Valida
 complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "lint" -d 'Check profiles with every rule: the CI step for a repository\'s embed configs'
 complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "check" -d 'Check profiles with every rule: the CI step for a repository\'s embed configs'
 complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "audit" -d 'Find the mistakes of hand-written SaleSmartly installs in a site\'s pages and scripts'
+complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "import" -d 'Write the profile that reproduces a page\'s hand-written SaleSmartly install'
 complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "csp" -d 'Print the Content-Security-Policy `script-src` sources the snippet needs'
 complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "login-data" -d 'Print the fragment that writes each page view\'s visitor, for a `from_page` profile'
 complete -c ssq-gen -n "__fish_ssq_gen_needs_command" -f -a "init" -d 'Write a commented starter profile that explains every key'
@@ -64,7 +65,8 @@ SSQ404\t'consent-always-granted'
 SSQ501\t'blocking-loader'
 SSQ505\t'setting-replaced'
 SSQ507\t'timed-send'
-SSQ509\t'loader-twice'"
+SSQ509\t'loader-twice'
+SSQ510\t'not-translated'"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -s o -l output -d 'Write the snippet to FILE (replaced atomically) instead of standard output' -r -F
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -l check -d 'Exit 0 if FILE already holds exactly this snippet, else 1 with a diff; writes nothing. Compares the form FILE holds' -r -F
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -l format -d 'The form to write: html (the default), js or next; by default from -o\'s extension' -r -f -a "html\t'a <script> element and its comment, for a layout file (the default)'
@@ -105,7 +107,8 @@ SSQ404\t'consent-always-granted'
 SSQ501\t'blocking-loader'
 SSQ505\t'setting-replaced'
 SSQ507\t'timed-send'
-SSQ509\t'loader-twice'"
+SSQ509\t'loader-twice'
+SSQ510\t'not-translated'"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -l color -d 'When to colour diagnostics' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -144,7 +147,8 @@ SSQ404\t'consent-always-granted'
 SSQ501\t'blocking-loader'
 SSQ505\t'setting-replaced'
 SSQ507\t'timed-send'
-SSQ509\t'loader-twice'"
+SSQ509\t'loader-twice'
+SSQ510\t'not-translated'"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand check" -l color -d 'When to colour diagnostics' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -181,7 +185,8 @@ SSQ404\t'consent-always-granted'
 SSQ501\t'blocking-loader'
 SSQ505\t'setting-replaced'
 SSQ507\t'timed-send'
-SSQ509\t'loader-twice'"
+SSQ509\t'loader-twice'
+SSQ510\t'not-translated'"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand audit" -l color -d 'When to colour diagnostics' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -192,6 +197,13 @@ complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand audit" -l deny-warnings 
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand audit" -s q -l quiet -d 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand audit" -s V -l version -d 'Print version'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand import" -s o -l output -d 'Write the profile to FILE (TOML; JSON when it ends in .json), replaced atomically' -r -F
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand import" -l color -d 'When to colour diagnostics' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand import" -s q -l quiet -d 'Show only what fails the run: errors, and warnings under --deny-warnings; no summaries'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand import" -s h -l help -d 'Print help'
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand import" -s V -l version -d 'Print version'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -l input-format -d 'Profile format; by default from the extension, else from the content' -r -f -a "toml\t''
 json\t''"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -l ignore -d 'Don\'t report these warnings, by code (repeatable, comma-separated); errors cannot be ignored' -r -f -a "SSQ009\t'example-value'
@@ -212,7 +224,8 @@ SSQ404\t'consent-always-granted'
 SSQ501\t'blocking-loader'
 SSQ505\t'setting-replaced'
 SSQ507\t'timed-send'
-SSQ509\t'loader-twice'"
+SSQ509\t'loader-twice'
+SSQ510\t'not-translated'"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -l format -d 'The form the block is inlined in: html hashes the <script> element\'s content, js the whole file, its header comment included' -r -f -a "html\t'a <script> element and its comment, for a layout file (the default)'
 js\t'the script alone, for next/script, Nuxt\'s useHead or a bundler (chosen by -o FILE.js)'
 next\t'a Next.js App Router component with typed helpers (chosen by -o FILE.tsx)'
@@ -291,5 +304,5 @@ complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help" -s h -l help -d 'P
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help" -s V -l version -d 'Print version'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand login-data" -f -a "django jinja2 rails twig blade liquid go handlebars ejs php"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand completions" -f -a "bash elvish fish powershell zsh"
-complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand rules" -f -a "SSQ000 SSQ001 SSQ002 SSQ003 SSQ004 SSQ005 SSQ006 SSQ007 SSQ008 SSQ009 SSQ010 SSQ011 SSQ012 SSQ101 SSQ102 SSQ103 SSQ104 SSQ105 SSQ201 SSQ202 SSQ203 SSQ204 SSQ205 SSQ206 SSQ207 SSQ208 SSQ209 SSQ210 SSQ211 SSQ212 SSQ213 SSQ214 SSQ301 SSQ302 SSQ303 SSQ304 SSQ305 SSQ306 SSQ307 SSQ308 SSQ401 SSQ402 SSQ403 SSQ404 SSQ501 SSQ502 SSQ503 SSQ504 SSQ505 SSQ506 SSQ507 SSQ508 SSQ509"
-complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help" -f -a "snippet lint audit csp login-data init schema man completions rules preview lsp help"
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand rules" -f -a "SSQ000 SSQ001 SSQ002 SSQ003 SSQ004 SSQ005 SSQ006 SSQ007 SSQ008 SSQ009 SSQ010 SSQ011 SSQ012 SSQ101 SSQ102 SSQ103 SSQ104 SSQ105 SSQ201 SSQ202 SSQ203 SSQ204 SSQ205 SSQ206 SSQ207 SSQ208 SSQ209 SSQ210 SSQ211 SSQ212 SSQ213 SSQ214 SSQ301 SSQ302 SSQ303 SSQ304 SSQ305 SSQ306 SSQ307 SSQ308 SSQ401 SSQ402 SSQ403 SSQ404 SSQ501 SSQ502 SSQ503 SSQ504 SSQ505 SSQ506 SSQ507 SSQ508 SSQ509 SSQ510"
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help" -f -a "snippet lint audit import csp login-data init schema man completions rules preview lsp help"

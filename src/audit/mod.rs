@@ -6,6 +6,7 @@
 //!
 //! Files that mention neither `ssq`, `__ssc` nor SaleSmartly cost one scan for those bytes.
 
+pub mod import;
 pub mod mask;
 pub mod page;
 pub mod script;
@@ -96,7 +97,7 @@ impl Read {
 
     fn body(&self) -> &Span {
         match &self.code {
-            Code::Script { body, .. } | Code::Handler { body } => body,
+            Code::Script { body, .. } | Code::Handler { body, .. } => body,
         }
     }
 
@@ -112,6 +113,33 @@ impl Read {
 }
 
 fn findings(name: &str, text: &str) -> Vec<Diagnostic> {
+    let (reads, tags) = read_file(name, text);
+    let mut found = Vec::new();
+    order(&reads, &mut found);
+    for read in &reads {
+        pushes(read, &mut found);
+        settings(read, &mut found);
+        if read.is_salesmartly() {
+            values_in_script(read, &tags, &mut found);
+        }
+    }
+    found.sort_by_key(|d| (d.span.start, d.rule.code));
+    found
+}
+
+/// What `import` makes of a file: audit's findings, and the profile with its own (SSQ510).
+pub fn import(source: Source) -> (Checked, import::Profile) {
+    let text = source.text().to_string();
+    let (reads, tags) = read_file(&source.name, &text);
+    let profile = import::profile(&reads, &text, &tags);
+    let mut checked = audit(source);
+    checked.diagnostics.extend(profile.untranslated.iter().cloned());
+    checked.diagnostics.sort_by_key(|d| (d.span.start, d.rule.code));
+    (checked, profile)
+}
+
+/// A file's JavaScript, read in page order, and its template tags.
+fn read_file(name: &str, text: &str) -> (Vec<Read>, Vec<mask::Masked>) {
     let kind = kind(name);
     let engine = Engine::of(name);
     let (masked, tags) = match engine {
@@ -133,23 +161,13 @@ fn findings(name: &str, text: &str) -> Vec<Diagnostic> {
                 (Kind::Page, Code::Handler { .. }) => (false, false),
             };
             let body = match &code {
-                Code::Script { body, .. } | Code::Handler { body } => body.clone(),
+                Code::Script { body, .. } | Code::Handler { body, .. } => body.clone(),
             };
             let facts = script::read(masked.get(body.clone()).unwrap_or_default(), body.start, jsx, ts);
             Read { code, facts }
         })
         .collect();
-    let mut found = Vec::new();
-    order(&reads, &mut found);
-    for read in &reads {
-        pushes(read, &mut found);
-        settings(read, &mut found);
-        if read.is_salesmartly() {
-            values_in_script(read, &tags, &mut found);
-        }
-    }
-    found.sort_by_key(|d| (d.span.start, d.rule.code));
-    found
+    (reads, tags)
 }
 
 /// What page order decides: loaders (SSQ501, SSQ509), a queue defined before one (SSQ502), and
@@ -240,12 +258,8 @@ fn pushes(read: &Read, found: &mut Vec<Diagnostic>) {
                     continue;
                 }
                 let message = format!("`setLoginInfo` has no field `{key}`: the SDK drops it");
-                let suggestion = match key.as_str() {
-                    "name" | "nickname" | "username" | "display_name" => Some("user_name"),
-                    "custom_fields" | "customFields" => Some("custom_fields_ext"),
-                    "id" | "userId" | "uid" => Some("user_id"),
-                    _ => crate::suggest::did_you_mean(key, login_keys.iter().copied()),
-                };
+                let suggestion =
+                    login_alias(key).or_else(|| crate::suggest::did_you_mean(key, login_keys.iter().copied()));
                 let help = match suggestion {
                     Some(name) => format!("did you mean `{name}`?"),
                     None => format!("its fields are {}", login_keys.join(", ")),
@@ -258,6 +272,17 @@ fn pushes(read: &Read, found: &mut Vec<Diagnostic>) {
             let help = "send it from the `onOpenChat` listener, or use `[triggers] send_on_click`, which waits for the chat window";
             found.push(Diagnostic::new(&rule::TIMED_SEND, push.span.clone(), message, help));
         }
+    }
+}
+
+/// The SDK's name for a `setLoginInfo` field that public installs write under another name with
+/// one meaning.
+fn login_alias(field: &str) -> Option<&'static str> {
+    match field {
+        "name" | "nickname" | "username" | "display_name" => Some("user_name"),
+        "custom_fields" | "customFields" => Some("custom_fields_ext"),
+        "id" | "userId" | "uid" => Some("user_id"),
+        _ => None,
     }
 }
 

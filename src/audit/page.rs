@@ -12,7 +12,8 @@ pub enum Code {
     /// and its text's span (an element with a `src` has none that runs).
     Script { src: Option<(String, Span)>, blocking: bool, body: Span, typescript: bool },
     /// An event handler attribute's value: it runs on the event, after the page's scripts.
-    Handler { body: Span },
+    /// `click`: it is an `onclick` (or `@click`); `selector`: `#id`, when the element has a plain id.
+    Handler { body: Span, click: bool, selector: Option<String> },
 }
 
 /// The JavaScript of `page` (masked of template tags), in document order. Scripts that are not
@@ -31,13 +32,20 @@ pub fn code(page: &str) -> Vec<Code> {
                 let text = |value: &html5gum::Spanned<html5gum::HtmlString, usize>| {
                     String::from_utf8_lossy(&value.value).into_owned()
                 };
+                let plain = |id: &str| {
+                    let mut chars = id.chars();
+                    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+                        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                };
+                let selector = attribute("id").map(text).filter(|id| plain(id)).map(|id| format!("#{id}"));
                 for (name, value) in &tag.attributes {
                     let name = name.as_slice();
                     let handler = (name.starts_with(b"on") && name.len() > 2)
                         || name.starts_with(b"@")
                         || name.starts_with(b"v-on:");
+                    let click = matches!(name, b"onclick" | b"@click" | b"v-on:click");
                     if handler && let Some(body) = value_span(page, value.span.start..value.span.end) {
-                        found.push(Code::Handler { body });
+                        found.push(Code::Handler { body, click, selector: selector.clone() });
                     }
                 }
                 if tag.name.as_slice() == b"script" && !tag.self_closing {
@@ -100,7 +108,7 @@ mod tests {
         let Code::Script { src: Some((src, at)), blocking: true, .. } = &code[0] else { panic!("{code:?}") };
         assert_eq!(&page[at.clone()], src);
         assert!(matches!(&code[1], Code::Script { blocking: false, .. }));
-        let Code::Handler { body } = &code[2] else { panic!() };
+        let Code::Handler { body, click: true, selector: None } = &code[2] else { panic!() };
         assert_eq!(&page[body.clone()], "ssq.push(['chatOpen'])");
         let Code::Script { body, .. } = &code[3] else { panic!() };
         assert_eq!(&page[body.clone()], "if (a < b) { ssq.push([\"chatClose\"]); } // </div>");

@@ -9,6 +9,22 @@ use oxc_ast_visit::{Visit, walk};
 use oxc_parser::Parser;
 use oxc_span::{GetSpan, SourceType};
 
+/// A value pushed, as far as its syntax says what it is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Arg {
+    /// A string literal (its span: a template tag may be inside it).
+    Str(String, Span),
+    Bool(bool),
+    Number(f64),
+    List(Vec<Arg>),
+    Object(Vec<(String, Arg)>),
+    /// A function whose every statement reports the payload: `console.log(…)`,
+    /// `dataLayer.push(…)`, `gtag("event", …)`.
+    Reporter(Vec<crate::sdk::Action>),
+    /// Anything else: a name, a call, a function that does more; known only at run time.
+    Other(Span),
+}
+
 /// One `ssq.push([...])`.
 #[derive(Debug, Default)]
 pub struct Push {
@@ -26,6 +42,11 @@ pub struct Push {
     pub timed: bool,
     /// Inside an `onload` handler or a `load` listener: the loader has run.
     pub after_load: bool,
+    /// The array's elements after the command.
+    pub args: Vec<Arg>,
+    /// Inside a click listener on one element: `getElementById("x")` gives `#x`,
+    /// `querySelector(s)` gives `s`.
+    pub clicked: Option<String>,
 }
 
 /// A write to `__ssc.setting`.
@@ -49,6 +70,10 @@ pub struct Facts {
     pub loader_urls: Vec<(String, Span)>,
     /// The script does not parse as JavaScript; what the parser said first.
     pub unparsed: Option<(String, Span)>,
+    /// `__ssc.license = "…"`: the install code's license.
+    pub license: Option<(String, Span)>,
+    /// `__ssc.setting.KEY = value`, and each key of `__ssc.setting = {…}`.
+    pub setting_values: Vec<(String, Arg)>,
 }
 
 impl Facts {
@@ -120,7 +145,8 @@ fn parse(code: &str, offset: usize, jsx: bool, ts: bool) -> Facts {
     let allocator = Allocator::default();
     let source_type = SourceType::default().with_module(true).with_jsx(jsx).with_typescript(ts);
     let parsed = Parser::new(&allocator, code, source_type).parse();
-    let mut reader = Reader { offset, facts: Facts::default(), functions: 0, guards: 0, timers: 0, loads: 0 };
+    let mut reader =
+        Reader { offset, facts: Facts::default(), functions: 0, guards: 0, timers: 0, loads: 0, clicked: None };
     if let Some(error) = parsed.diagnostics.first() {
         let at = error.labels.as_ref().first().map_or(0, |label| label.offset());
         let at = offset + (at as usize).min(code.len());
@@ -138,6 +164,8 @@ struct Reader {
     guards: usize,
     timers: usize,
     loads: usize,
+    /// The element whose click listener the walk is in.
+    clicked: Option<String>,
 }
 
 /// Whether an expression names the queue: `ssq`, or `….ssq` (`window.ssq`, `w.ssq`).
@@ -179,6 +207,66 @@ fn mentions_ssq(expression: &Expression) -> bool {
     finds.0
 }
 
+/// The actions a listener's body performs, when that is all it does: each statement a
+/// `console.log(…)`, a `dataLayer.push(…)` or a `gtag("event", …)`.
+fn reporter(statements: &[Statement<'_>]) -> Option<Vec<crate::sdk::Action>> {
+    let mut actions = Vec::new();
+    for statement in statements {
+        let Statement::ExpressionStatement(statement) = statement else { return None };
+        let action = report(&statement.expression)?;
+        if !actions.contains(&action) {
+            actions.push(action);
+        }
+    }
+    (!actions.is_empty()).then_some(actions)
+}
+
+/// The action one expression performs, if it is one of the three reports.
+fn report(expression: &Expression<'_>) -> Option<crate::sdk::Action> {
+    use crate::sdk::Action;
+    let Expression::CallExpression(call) = expression else { return None };
+    let action = match &call.callee {
+        Expression::StaticMemberExpression(m) if matches!(&m.object, Expression::Identifier(o) if o.name == "console") => {
+            Action::Console
+        }
+        Expression::StaticMemberExpression(m)
+            if m.property.name == "push"
+                && matches!(&m.object,
+                Expression::Identifier(o) if o.name == "dataLayer")
+                || matches!(&m.object, Expression::StaticMemberExpression(o) if o.property.name == "dataLayer") =>
+        {
+            Action::DataLayer
+        }
+        Expression::Identifier(name)
+            if name.name == "gtag"
+                && matches!(call.arguments.first(), Some(Argument::StringLiteral(s)) if s.value == "event") =>
+        {
+            Action::Gtag
+        }
+        _ => return None,
+    };
+    Some(action)
+}
+
+/// The element a `….addEventListener("click", …)` call listens on, as a selector: the argument of
+/// `document.getElementById` (as `#id`) or `document.querySelector`.
+fn click_target(call: &CallExpression<'_>) -> Option<String> {
+    let Expression::StaticMemberExpression(member) = &call.callee else { return None };
+    if member.property.name != "addEventListener"
+        || !matches!(call.arguments.first(), Some(Argument::StringLiteral(s)) if s.value == "click")
+    {
+        return None;
+    }
+    let Expression::CallExpression(lookup) = &member.object else { return None };
+    let Expression::StaticMemberExpression(method) = &lookup.callee else { return None };
+    let Some(Argument::StringLiteral(argument)) = lookup.arguments.first() else { return None };
+    match method.property.name.as_str() {
+        "getElementById" => Some(format!("#{}", argument.value)),
+        "querySelector" => Some(argument.value.to_string()),
+        _ => None,
+    }
+}
+
 /// `setTimeout` or `….setTimeout`.
 fn is_timer(callee: &Expression) -> bool {
     match callee {
@@ -200,12 +288,22 @@ impl Reader {
             guarded: self.guards > 0 || optional,
             timed: self.timers > 0,
             after_load: self.loads > 0,
+            clicked: self.clicked.clone(),
             ..Push::default()
         };
         if let Some(Argument::ArrayExpression(array)) = call.arguments.first() {
             if let Some(ArrayExpressionElement::StringLiteral(word)) = array.elements.first() {
                 push.command = Some((word.value.to_string(), self.span(word.span)));
             }
+            push.args = array
+                .elements
+                .iter()
+                .skip(1)
+                .map(|element| match element.as_expression() {
+                    Some(expression) => self.arg(expression, 0),
+                    None => Arg::Other(self.span(element.span())),
+                })
+                .collect();
             if let Some(ArrayExpressionElement::ObjectExpression(object)) = array.elements.get(1) {
                 for property in &object.properties {
                     if let ObjectPropertyKind::ObjectProperty(property) = property
@@ -217,6 +315,49 @@ impl Reader {
             }
         }
         self.facts.pushes.push(push);
+    }
+
+    /// What `expression` is, as a pushed value; `depth` bounds the nesting looked into.
+    fn arg(&self, expression: &Expression<'_>, depth: usize) -> Arg {
+        let other = || Arg::Other(self.span(expression.span()));
+        if depth > 8 {
+            return other();
+        }
+        match expression {
+            Expression::StringLiteral(text) => Arg::Str(text.value.to_string(), self.span(text.span)),
+            Expression::BooleanLiteral(value) => Arg::Bool(value.value),
+            Expression::NumericLiteral(number) => Arg::Number(number.value),
+            Expression::ArrayExpression(array) => {
+                let items = array.elements.iter().map(|element| match element.as_expression() {
+                    Some(expression) => self.arg(expression, depth + 1),
+                    None => Arg::Other(self.span(element.span())),
+                });
+                Arg::List(items.collect())
+            }
+            Expression::ObjectExpression(object) => {
+                let mut fields = Vec::new();
+                for property in &object.properties {
+                    match property {
+                        ObjectPropertyKind::ObjectProperty(property) if !property.computed => {
+                            let Some(name) = property.key.static_name() else { return other() };
+                            fields.push((name.to_string(), self.arg(&property.value, depth + 1)));
+                        }
+                        _ => return other(),
+                    }
+                }
+                Arg::Object(fields)
+            }
+            Expression::FunctionExpression(function) => {
+                function.body.as_ref().and_then(|body| reporter(&body.statements)).map_or_else(other, Arg::Reporter)
+            }
+            Expression::ArrowFunctionExpression(arrow) => match &arrow.body {
+                ArrowFunctionBody::FunctionBody(body) => reporter(&body.statements),
+                body => body.as_expression().and_then(|expression| report(expression).map(|action| vec![action])),
+            }
+            .map_or_else(other, Arg::Reporter),
+            Expression::ParenthesizedExpression(inner) => self.arg(&inner.expression, depth + 1),
+            _ => other(),
+        }
     }
 
     fn guarded(&mut self, walk: impl FnOnce(&mut Self)) {
@@ -238,9 +379,15 @@ impl<'a> Visit<'a> for Reader {
         // `addEventListener("load", …)`: a load handler.
         let load = matches!(&it.callee, Expression::StaticMemberExpression(m) if m.property.name == "addEventListener")
             && matches!(it.arguments.first(), Some(Argument::StringLiteral(s)) if s.value == "load");
+        let clicked = click_target(it);
         self.timers += usize::from(timer);
         self.loads += usize::from(load);
+        let outer = match clicked {
+            Some(selector) => self.clicked.replace(selector),
+            None => self.clicked.clone(),
+        };
         walk::walk_call_expression(self, it);
+        self.clicked = outer;
         self.timers -= usize::from(timer);
         self.loads -= usize::from(load);
     }
@@ -263,14 +410,30 @@ impl<'a> Visit<'a> for Reader {
                 if member.property.name == "setting" && is_ssc(&member.object) {
                     let replaced = matches!(it.right, Expression::ObjectExpression(_));
                     self.facts.settings.push(SettingWrite { span: self.span(it.span), replaced, late: self.loads > 0 });
+                    if let Arg::Object(fields) = self.arg(&it.right, 0) {
+                        self.facts.setting_values.extend(fields);
+                    }
+                }
+                if member.property.name == "license"
+                    && is_ssc(&member.object)
+                    && let Expression::StringLiteral(license) = &it.right
+                {
+                    self.facts.license = Some((license.value.to_string(), self.span(license.span)));
                 }
                 // `__ssc.setting.hideIcon = …` in a load handler.
                 if let Expression::StaticMemberExpression(parent) = &member.object
                     && parent.property.name == "setting"
                     && is_ssc(&parent.object)
-                    && self.loads > 0
                 {
-                    self.facts.settings.push(SettingWrite { span: self.span(it.span), replaced: false, late: true });
+                    if self.loads > 0 {
+                        self.facts.settings.push(SettingWrite {
+                            span: self.span(it.span),
+                            replaced: false,
+                            late: true,
+                        });
+                    }
+                    let value = self.arg(&it.right, 0);
+                    self.facts.setting_values.push((member.property.name.to_string(), value));
                 }
                 load = member.property.name == "onload";
             }

@@ -125,6 +125,8 @@ rules! {
         "`ssq.push` has a queue to push to (`window.ssq = window.ssq || []` before it, or a guard): without one it throws when the loader is blocked.";
     LOADER_TWICE = "SSQ509", "loader-twice", Warning,
         "A page includes SaleSmartly's loader once.";
+    NOT_TRANSLATED = "SSQ510", "not-translated", Warning,
+        "`import` turns every part of a hand-written install into the profile; what has no profile key is named, not dropped.";
 }
 
 #[cfg(test)]

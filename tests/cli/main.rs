@@ -21,6 +21,7 @@ mod fallback;
 mod fixes;
 mod forms;
 mod hardening;
+mod import;
 mod layers;
 mod lint;
 pub mod login_data;
@@ -52,6 +53,7 @@ fn main() -> std::process::ExitCode {
         next::TESTS,
         wordpress::TESTS,
         audit::TESTS,
+        import::TESTS,
         browser::TESTS,
         pages_consent::TESTS,
         preview::TESTS,

@@ -147,8 +147,9 @@ fn a_profile_whose_values_make_a_heavy_block_is_ssq012() {
 fn the_fixtures_cover_every_rule() {
     // SSQ000 (unreadable) comes from `lint`, and tests/cli/lint.rs covers it; SSQ003 and SSQ012 are
     // made above.
-    // `audit`'s codes come from its corpus (tests/cli/audit.rs).
-    let made = ["SSQ000".into(), "SSQ003".into(), "SSQ012".into()];
+    // `audit`'s codes come from its corpus (tests/cli/audit.rs); SSQ510 from `import`'s page
+    // (tests/cli/import.rs).
+    let made = ["SSQ000".into(), "SSQ003".into(), "SSQ012".into(), "SSQ510".into()];
     let audited = crate::audit::cases().into_iter().map(|(code, _)| code);
     let tested: BTreeSet<_> = cases().into_iter().map(|c| c.code).chain(made).chain(audited).collect();
     let all: BTreeSet<_> = ssq_gen::diagnostics::registry::RULES.iter().map(|r| r.code.to_string()).collect();

@@ -59,7 +59,8 @@ pub fn many_labels() -> String {
 
 /// One file per rule that makes it fire, `(command, code, file name, contents)`: the first of the
 /// rule examples (tests/fixtures/rules/) for each code, the two profiles too large to keep there,
-/// and for `audit`'s rules the first page of its corpus (tests/fixtures/audit/) that has one.
+/// for `audit`'s rules the first page of its corpus (tests/fixtures/audit/) that has one, and for
+/// SSQ510 the page `import` cannot wholly translate.
 fn cases() -> Vec<(&'static str, String, String, Vec<u8>)> {
     let mut cases: Vec<(&'static str, String, String, Vec<u8>)> = Vec::new();
     for case in crate::rules_table::cases() {
@@ -71,6 +72,8 @@ fn cases() -> Vec<(&'static str, String, String, Vec<u8>)> {
     cases.push(("lint", "SSQ003".into(), "p.toml".into(), vec![b'#'; 1024 * 1024 + 1]));
     let labels = format!("{LOGIN}{}\n", many_labels()).into_bytes();
     cases.push(("lint", "SSQ012".into(), "p.toml".into(), labels));
+    let imported = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/audit-import.html");
+    cases.push(("import", "SSQ510".into(), "audit-import.html".into(), std::fs::read(imported).unwrap()));
     for (code, page) in crate::audit::cases() {
         if cases.iter().all(|(_, known, ..)| *known != code) {
             let name = page.file_name().unwrap().to_string_lossy().into_owned();

@@ -129,6 +129,33 @@ pub enum Command {
     ))]
     Audit(AuditArgs),
 
+    /// Write the profile that reproduces a page's hand-written SaleSmartly install
+    #[command(after_help = concat!(
+        "Reads FILE as audit does and writes the profile: the loader (script_url or license),\n",
+        "hideIcon, setLoginInfo (literal values, or from_page with a note on the login-data\n",
+        "fragment when the page writes them), listeners that only report (console.log,\n",
+        "dataLayer.push, gtag) as actions, chatOpen, chatClose and sendTextMessage on a click of an\n",
+        "element with an id as triggers, hideUpload and hideCloseIcon. What it cannot translate is\n",
+        "named in a comment and an SSQ510 finding. audit's findings are shown too, on standard\n",
+        "error.\n\n",
+        "Examples:\n",
+        "  ssq-gen import templates/layout.html -o chat.ssq.toml\n",
+        "  ssq-gen import theme.liquid -o chat.ssq.json\n\n",
+        "Exit status:\n",
+        "  0  the profile was written\n",
+        "  1  the file has no SaleSmartly install to import\n",
+        "  2  usage or I/O error",
+    ))]
+    Import {
+        /// The page, template or script that holds the install
+        #[arg(value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+        file: PathBuf,
+
+        /// Write the profile to FILE (TOML; JSON when it ends in .json), replaced atomically
+        #[arg(short, long, value_name = "PROFILE", value_hint = clap::ValueHint::FilePath)]
+        output: Option<PathBuf>,
+    },
+
     /// Print the Content-Security-Policy `script-src` sources the snippet needs
     #[command(after_help = concat!(
         "Prints one line: the sha256 hash of the snippet's inline script and the origins it loads\n",

@@ -5,6 +5,7 @@ mod audit;
 mod completions;
 mod csp;
 mod help;
+mod import;
 mod init;
 mod lint;
 mod login_data;
@@ -33,6 +34,7 @@ pub fn run(command: Command, ui: &Ui) -> Outcome {
         Command::Csp(args) => csp::run(&args, ui),
         Command::Lint(args) => lint::run(&args, ui),
         Command::Audit(args) => audit::run(&args, ui),
+        Command::Import { file, output } => import::run(&file, output.as_deref(), ui),
         Command::LoginData { engine, output } => login_data::run(engine, output.as_deref(), ui),
         Command::Completions { shell } => print(&completions::script(shell)),
         Command::Init { path, json, force } => init::run(path.as_deref(), json, force, ui),
