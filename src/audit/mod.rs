@@ -241,6 +241,14 @@ fn pushes(read: &Read, found: &mut Vec<Diagnostic>) {
     let login_keys: Vec<&str> = crate::snippet::LOGIN_KEYS.iter().map(|key| key.name).collect();
     for push in &read.facts.pushes {
         let Some((command, at)) = &push.command else { continue };
+        if push.array_form {
+            let message =
+                format!("`ssq.push([\"{command}\", …])` hands the SDK an array for a command: it runs nothing");
+            let help = format!(
+                "pass the command and its arguments themselves: `ssq.push(\"{command}\", …)`, as the SDK's page writes it"
+            );
+            found.push(Diagnostic::new(&rule::UNKNOWN_COMMAND, push.span.clone(), message, help));
+        }
         if !words().any(|word| word == command) {
             let message = format!("`{command}` is no SaleSmartly SDK command or event: the SDK ignores it");
             let help = match (command.as_str(), crate::suggest::did_you_mean(command, words())) {

@@ -47,6 +47,8 @@ pub struct Push {
     /// Inside a click listener on one element: `getElementById("x")` gives `#x`,
     /// `querySelector(s)` gives `s`.
     pub clicked: Option<String>,
+    /// `ssq.push(["command", …])`: the command in an array, which the SDK does not run.
+    pub array_form: bool,
 }
 
 /// A write to `__ssc.setting`.
@@ -291,26 +293,25 @@ impl Reader {
             clicked: self.clicked.clone(),
             ..Push::default()
         };
-        if let Some(Argument::ArrayExpression(array)) = call.arguments.first() {
-            if let Some(ArrayExpressionElement::StringLiteral(word)) = array.elements.first() {
-                push.command = Some((word.value.to_string(), self.span(word.span)));
+        // The SDK's form is `ssq.push("command", …)`; `ssq.push(["command", …])` hands the SDK an
+        // array for a command, which it does not run (SSQ503), though what was meant is clear.
+        let values: Vec<&Expression<'_>> = match call.arguments.first() {
+            Some(Argument::ArrayExpression(array)) => {
+                push.array_form = true;
+                array.elements.iter().filter_map(ArrayExpressionElement::as_expression).collect()
             }
-            push.args = array
-                .elements
-                .iter()
-                .skip(1)
-                .map(|element| match element.as_expression() {
-                    Some(expression) => self.arg(expression, 0),
-                    None => Arg::Other(self.span(element.span())),
-                })
-                .collect();
-            if let Some(ArrayExpressionElement::ObjectExpression(object)) = array.elements.get(1) {
-                for property in &object.properties {
-                    if let ObjectPropertyKind::ObjectProperty(property) = property
-                        && let Some(name) = property.key.static_name()
-                    {
-                        push.login_keys.push((name.to_string(), self.span(property.key.span())));
-                    }
+            _ => call.arguments.iter().filter_map(Argument::as_expression).collect(),
+        };
+        if let Some(Expression::StringLiteral(word)) = values.first() {
+            push.command = Some((word.value.to_string(), self.span(word.span)));
+        }
+        push.args = values.iter().skip(1).map(|value| self.arg(value, 0)).collect();
+        if let Some(Expression::ObjectExpression(object)) = values.get(1) {
+            for property in &object.properties {
+                if let ObjectPropertyKind::ObjectProperty(property) = property
+                    && let Some(name) = property.key.static_name()
+                {
+                    push.login_keys.push((name.to_string(), self.span(property.key.span())));
                 }
             }
         }

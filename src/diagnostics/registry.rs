@@ -112,7 +112,7 @@ rules! {
     QUEUE_DEFINED_EARLY = "SSQ502", "queue-defined-early", Error,
         "The page does not define `ssq` before SaleSmartly's project script runs: the script sees it, takes the widget as already loaded, and returns.";
     UNKNOWN_COMMAND = "SSQ503", "unknown-command", Error,
-        "`ssq.push` names a command or event the SDK has (`chatOpen`, `setLoginInfo`, `onUnRead`, …), with a did-you-mean.";
+        "`ssq.push` names a command or event the SDK has (`chatOpen`, `setLoginInfo`, `onUnRead`, …) as its first argument, not in an array, with a did-you-mean.";
     UNKNOWN_LOGIN_FIELD = "SSQ504", "unknown-login-field", Error,
         "`setLoginInfo` has only the fields the SDK reads (`user_id`, `user_name`, `language`, `phone`, `email`, `description`, `label_names`, `custom_fields_ext`), with a did-you-mean (`name` is `user_name`).";
     SETTING_REPLACED = "SSQ505", "setting-replaced", Warning,

@@ -22,7 +22,8 @@ Reads requests from standard input, one JSON object a line, and answers each wit
 
       SPEC: {"block": the block's HTML, "start": a path, "head": HTML before the block (a consent
       manager, a page's own history wrapper), "csp": a Content-Security-Policy or null, "steps":
-      [...]}. A step is {"do": JavaScript to run in the page, or "click": a selector, or "reload":
+      [...]}; or "page": a whole page served instead of the shop's (a hand-written install), and
+      "analytics": true to count the page's console.log, gtag and dataLayer reports. A step is {"do": JavaScript to run in the page, or "click": a selector, or "reload":
       true, or "goto": a path, and "wait": seconds at least}, then the report: the stand-in's
       commands and starts, requests to SaleSmartly, whether `ssq:consent-needed` fired, and the
       storage the widget writes.
@@ -86,9 +87,20 @@ SNAPSHOT = """() => {
         storage_before: window.__before,
         storage_now: document.cookie + "|" + JSON.stringify(localStorage) + "|" + JSON.stringify(sessionStorage),
         widget_stored: document.cookie.indexOf("ss_standin_visitor") >= 0 || localStorage.getItem("ss_standin_visitor") !== null,
-        page: window.__page || null
+        page: window.__page || null,
+        calls: record ? record.commands : [],
+        listeners: record ? Object.keys(record.listeners).sort() : [],
+        analytics: window.__analytics ? { console: window.__analytics.console, gtag: window.__analytics.gtag,
+            dataLayer: (window.dataLayer || []).length } : null
     };
 }"""
+
+# With "analytics": true, a page's three report channels are counted: console.log calls, gtag calls
+# (a stand-in gtag, as a site with Google's tag has one) and dataLayer entries.
+ANALYTICS = """window.__analytics = { console: 0, gtag: 0 };
+(function (log) { console.log = function () { window.__analytics.console += 1; return log.apply(console, arguments); }; })(console.log);
+window.gtag = function () { window.__analytics.gtag += 1; };
+window.dataLayer = [];"""
 
 
 async def load(browser, request):
@@ -119,12 +131,14 @@ async def drive(browser, spec):
         page = await context.new_page()
         errors, vendor = [], []
         page.on("pageerror", lambda e: errors.append(str(e)))
+        if spec.get("analytics"):
+            await context.add_init_script(ANALYTICS)
 
         async def site(route):
             headers = {"content-type": "text/html; charset=utf-8"}
             if spec.get("csp"):
                 headers["content-security-policy"] = spec["csp"]
-            body = SHOP_PAGE.replace("{head}", spec.get("head", "")).replace("{block}", spec["block"])
+            body = spec.get("page") or SHOP_PAGE.replace("{head}", spec.get("head", "")).replace("{block}", spec["block"])
             await route.fulfill(status=200, headers=headers, body=body)
 
         async def files(route):

@@ -1,8 +1,9 @@
 //! `ssq-gen import`: the profile of a hand-written install. Every corpus page that has a loader
 //! (tests/fixtures/audit/) imports to a profile `lint` accepts, in TOML and in JSON; a page that
-//! uses every translatable part (tests/fixtures/audit-import.html) gives each key, and names what
+//! uses every translatable part (tests/fixtures/import/every-part.html) gives each key, and names what
 //! it could not translate (SSQ510).
 
+use crate::browser::step;
 use crate::support::*;
 use serde_json::{Value, json};
 use ssq_gen::input::source::Source;
@@ -94,7 +95,7 @@ fn every_corpus_page_with_a_loader_imports_to_a_profile_lint_accepts() {
 }
 
 fn every_translatable_part_becomes_its_key_and_the_rest_is_named() {
-    let (profile, stderr) = imported(&fixture("audit-import.html"), "p.ssq.toml");
+    let (profile, stderr) = imported(&fixture("import/every-part.html"), "p.ssq.toml");
     let want = json!({
         "loader": {"license": "k7tq2mz"},
         "login": {"user_id": "b58e64cfxs2ym", "user_name": "Ann", "language": "en-US", "label_names": ["vip"]},
@@ -104,14 +105,105 @@ fn every_translatable_part_becomes_its_key_and_the_rest_is_named() {
     });
     assert_eq!(profile, want);
     // The listener that changes the page is named, with its line, in the profile and on stderr.
-    let out = ssq_gen().arg("import").arg(fixture("audit-import.html")).output().unwrap();
+    let out = ssq_gen().arg("import").arg(fixture("import/every-part.html")).output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("# line 18: the `onOpenChat` listener"), "{text}");
-    assert!(stderr.contains("warning[SSQ510]") && stderr.contains("audit-import.html:18:"), "{stderr}");
+    assert!(stderr.contains("warning[SSQ510]") && stderr.contains("every-part.html:18:"), "{stderr}");
     assert_eq!(stderr.matches("[SSQ510]").count(), 1, "{stderr}");
+}
+
+/// The block `snippet` writes from `page`'s imported profile (html form).
+fn imported_block(page: &Path) -> String {
+    let folder = tempfile::tempdir().unwrap();
+    let profile = folder.path().join("p.ssq.toml");
+    ssq_gen().arg("import").arg(page).arg("-o").arg(&profile).assert().code(0);
+    let block = ssq_gen().arg("snippet").arg(&profile).output().unwrap();
+    assert!(block.status.success(), "{}", String::from_utf8_lossy(&block.stderr));
+    String::from_utf8(block.stdout).unwrap()
+}
+
+/// A call as the stand-in recorded it, for comparing as a multiset (order may differ: the block
+/// sets up in its own order).
+fn calls(report: &Value) -> Vec<String> {
+    let mut calls: Vec<String> = report["calls"].as_array().unwrap().iter().map(|call| call.to_string()).collect();
+    calls.sort();
+    calls
+}
+
+/// In Chromium, against the stand-ins: the hand-written page, and the block of its imported profile
+/// in a page with the same elements; the same listeners fired and clicks made on both. The commands
+/// and listeners are the same, and so is the number of reports on each analytics channel.
+fn the_imported_block_does_what_the_page_did() {
+    let page = fixture("import/clean.html");
+    let original = std::fs::read_to_string(&page).unwrap();
+    let body = "<button id=\"ask\">Ask</button>\n<a id=\"close-chat\" href=\"#\">Close</a>\n";
+    let rebuilt = format!(
+        "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>shop</title></head>\n<body>\n{body}{}</body></html>\n",
+        imported_block(&page)
+    );
+    let fire = "__ssqRecord.listeners.onUnRead[0]({ num: 1, list: [] }); __ssqRecord.listeners.onReady[0]({});";
+    let steps = json!([{"wait": 1.0}, step(fire), {"click": "#ask"}, {"click": "#close-chat"}]);
+    let specs =
+        [&original, &rebuilt].map(|page| json!({"page": page, "analytics": true, "start": "/", "steps": steps}));
+    let reports = crate::browser::drive_all(specs.to_vec());
+    let (before, after) = (reports[0].last().unwrap(), reports[1].last().unwrap());
+    assert_eq!(before["starts"], 1, "the hand-written page loads the widget: {before}");
+    assert_eq!(after["starts"], 1, "{after}");
+    assert_eq!(calls(before), calls(after), "the same commands");
+    assert_eq!(before["listeners"], after["listeners"], "the same listeners");
+    assert_eq!(before["analytics"], json!({"console": 1, "gtag": 1, "dataLayer": 1}), "the page's reports");
+    assert_eq!(before["analytics"], after["analytics"], "as many reports on each channel");
+}
+
+/// The two differences a migration is for: a page whose queue stub keeps the loader from loading
+/// gets a widget, and a visitor's name written into a script by PHP runs as code in the page and
+/// arrives as text from the imported profile's block and `login-data php` fragment.
+fn the_imported_block_fixes_what_the_page_broke() {
+    // A stub before the project script: the original's widget never loads.
+    let shop = fixture("audit/shop.html");
+    let original = std::fs::read_to_string(&shop).unwrap();
+    let rebuilt = format!("<!doctype html>\n<html><body>\n{}</body></html>\n", imported_block(&shop));
+    // PHP writes the customer into a script in header.php; the migrated page writes `$ssq_login`
+    // with `login-data php`'s fragment, as the imported profile's note says.
+    let header = fixture("audit/header.php");
+    // The name closes the page's string and call, runs, and reopens them so the script still parses.
+    let name = "Zo\u{eb}'}); window.__page = 'ran'; ssq.push('setLoginInfo', { a: '";
+    let customer = format!("$customer = (object) ['id' => 'c-7', 'name' => {}];", php_string(name));
+    let php = |code: &str| {
+        let out = std::process::Command::new("php").arg("-r").arg(code).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let rendered = php(&format!("{customer} include {};", php_string(header.to_str().unwrap())));
+    let folder = tempfile::tempdir().unwrap();
+    let fragment = folder.path().join("ssq-login.php");
+    ssq_gen().args(["login-data", "php", "-o"]).arg(&fragment).assert().success();
+    let migrated = php(&format!(
+        "{customer} $ssq_login = ['user_id' => $customer->id, 'user_name' => $customer->name]; echo '<!doctype html><html><body>'; include {}; echo {}; echo '</body></html>';",
+        php_string(fragment.to_str().unwrap()),
+        php_string(&imported_block(&header))
+    ));
+    let specs = [&original, &rebuilt, &rendered, &migrated]
+        .map(|page| json!({"page": page, "start": "/", "steps": [{"wait": 1.0}]}))
+        .to_vec();
+    let answers = crate::browser::drive_all_with_errors(specs);
+    let report = |i: usize| answers[i].0.last().unwrap().clone();
+    assert_eq!(report(0)["starts"], 0, "the stub made the project script return: {}", report(0));
+    assert_eq!(report(1)["starts"], 1, "the imported block loads the widget: {}", report(1));
+    assert_eq!(report(2)["page"], "ran", "the name ran as code in the hand-written page: {}", report(2));
+    assert_eq!(answers[3].1, json!([]), "the migrated page throws nothing");
+    assert_eq!(report(3)["page"], Value::Null, "and runs nothing of the name");
+    let login = report(3)["calls"].as_array().unwrap().iter().find(|call| call[0] == "setLoginInfo").cloned();
+    assert_eq!(login, Some(json!(["setLoginInfo", {"user_id": "c-7", "user_name": name}])), "{}", report(3));
+}
+
+fn php_string(text: &str) -> String {
+    format!("'{}'", text.replace('\\', "\\\\").replace('\'', "\\'"))
 }
 
 tests! {
     every_corpus_page_with_a_loader_imports_to_a_profile_lint_accepts,
     every_translatable_part_becomes_its_key_and_the_rest_is_named,
+    the_imported_block_does_what_the_page_did ["chromium", "python3", "playwright"],
+    the_imported_block_fixes_what_the_page_broke ["chromium", "python3", "playwright", "php"],
 }

@@ -72,8 +72,8 @@ fn cases() -> Vec<(&'static str, String, String, Vec<u8>)> {
     cases.push(("lint", "SSQ003".into(), "p.toml".into(), vec![b'#'; 1024 * 1024 + 1]));
     let labels = format!("{LOGIN}{}\n", many_labels()).into_bytes();
     cases.push(("lint", "SSQ012".into(), "p.toml".into(), labels));
-    let imported = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/audit-import.html");
-    cases.push(("import", "SSQ510".into(), "audit-import.html".into(), std::fs::read(imported).unwrap()));
+    let imported = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/every-part.html");
+    cases.push(("import", "SSQ510".into(), "every-part.html".into(), std::fs::read(imported).unwrap()));
     for (code, page) in crate::audit::cases() {
         if cases.iter().all(|(_, known, ..)| *known != code) {
             let name = page.file_name().unwrap().to_string_lossy().into_owned();
