@@ -130,6 +130,22 @@ pub fn mask(text: &str, engine: Engine) -> (String, Vec<Masked>) {
     let mut at = 0;
     while at < bytes.len() {
         let rest = &text.as_bytes()[at..];
+        // Blade's directives (`@auth`, `@if (…)`), first on their line: statements, no JavaScript.
+        if engine == Engine::Blade
+            && rest.first() == Some(&b'@')
+            && rest.get(1).is_some_and(u8::is_ascii_alphabetic)
+            && text[..at].rsplit('\n').next().is_some_and(|line| line.trim().is_empty())
+        {
+            let end = at + directive_length(rest);
+            for byte in &mut bytes[at..end] {
+                if !matches!(*byte, b'\n' | b'\r') {
+                    *byte = b'_';
+                }
+            }
+            found.push(Masked { span: at..end, engine, outputs: false });
+            at = end;
+            continue;
+        }
         let Some((open, close)) = delimiters(engine).iter().find(|(open, _)| rest.starts_with(open.as_bytes())) else {
             at += 1;
             continue;
@@ -146,6 +162,29 @@ pub fn mask(text: &str, engine: Engine) -> (String, Vec<Masked>) {
     }
     // Only ASCII bytes were replaced, each whole character by underscores: still UTF-8.
     (String::from_utf8(bytes).unwrap_or_default(), found)
+}
+
+/// A Blade directive's length: `@name`, and its parenthesized arguments when they follow.
+fn directive_length(rest: &[u8]) -> usize {
+    let name = 1 + rest[1..].iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'_').count();
+    let spaces = rest[name..].iter().take_while(|b| **b == b' ').count();
+    if rest.get(name + spaces) != Some(&b'(') {
+        return name;
+    }
+    let mut depth = 0;
+    for (i, byte) in rest.iter().enumerate().skip(name + spaces) {
+        match byte {
+            b'(' => depth += 1,
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return i + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    rest.len()
 }
 
 #[cfg(test)]
@@ -168,6 +207,15 @@ mod tests {
         assert_eq!(found.iter().map(|tag| tag.outputs).collect::<Vec<_>>(), [false, true, true]);
         let (_, found) = mask("{% if a %}{{ a }}{# c #}", Engine::Liquid);
         assert_eq!(found.iter().map(|tag| tag.outputs).collect::<Vec<_>>(), [false, true, false]);
+    }
+
+    #[test]
+    fn blade_directives_first_on_their_line_are_statements() {
+        let text = "  @auth\n  x = \"a@b.com\"; @if (count($a) > 1) y @endif\n@foreach ($xs as $x)\n{{ $x }}";
+        let (masked, found) = mask(text, Engine::Blade);
+        assert!(masked.starts_with("  _____\n  x = \"a@b.com\"; @if"), "{masked}");
+        assert!(masked.contains("\n____________________\n"), "{masked}");
+        assert_eq!(found.iter().map(|tag| tag.outputs).collect::<Vec<_>>(), [false, false, true]);
     }
 
     #[test]

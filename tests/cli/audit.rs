@@ -1,5 +1,5 @@
 //! `ssq-gen audit`: a corpus of hand-written installs (tests/fixtures/audit/, one file per
-//! engine, each with the findings it must give, `LINE:COLUMN CODE`, in `NAME.expected`), read
+//! engine: HTML, PHP, Blade, Liquid, Twig, ERB, EJS, Handlebars, JSX, Vue, Svelte; each with the findings it must give, `LINE:COLUMN CODE`, in `NAME.expected`), read
 //! in-process; the same corpus through the binary in all four formats; every block ssq-gen
 //! writes, which must give nothing; and hostile files, which must never panic.
 

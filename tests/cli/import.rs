@@ -60,6 +60,18 @@ fn every_corpus_page_with_a_loader_imports_to_a_profile_lint_accepts() {
         ),
         ("header.php", json!({"loader": {"license": "g1vfb1b"}, "login": {"from_page": true}})),
         (
+            "welcome.blade.php",
+            json!({"loader": {"script_url": "https://plugin-code.salesmartly.com/js/project_817643_847406_1788056247.js"}, "login": {"from_page": true}}),
+        ),
+        (
+            "footer.ejs",
+            json!({"loader": {"script_url": "https://plugin-code.salesmartly.com/js/project_817643_847406_1788056247.js"}, "login": {"from_page": true}}),
+        ),
+        (
+            "help.hbs",
+            json!({"loader": {"script_url": "https://plugin-code.salesmartly.com/js/project_817643_847406_1788056247.js"}, "widget": {"hide_icon": true}, "login": {"from_page": true}}),
+        ),
+        (
             "theme.liquid",
             json!({"loader": {"script_url": "https://plugin-code.salesmartly.com/js/project_817643_847406_1788056247.js"}, "widget": {"hide_icon": true}, "login": {"from_page": true}}),
         ),
