@@ -142,6 +142,9 @@ fn translate(
     let shown = text.get(span.clone()).unwrap_or_default().lines().next().unwrap_or_default().to_string();
     if let Some(event) = Event::ALL.iter().find(|event| event.sdk_name() == command) {
         match push.args.first() {
+            Some(Arg::Badge(selector)) if *event == Event::Unread => {
+                profile.set(&schema::key::BADGE_SELECTOR, json!(selector));
+            }
             Some(Arg::Reporter(actions)) => {
                 let words: Vec<Value> = actions.iter().map(|action| json!(action.word())).collect();
                 let value = if words.len() == 1 { words[0].clone() } else { Value::Array(words) };
@@ -168,7 +171,7 @@ fn translate(
             _ => profile.not_translated(span, "`hideUpload` with a list built at run time"),
         },
         _ if command == Command::HideCloseIcon.word() => profile.set(&schema::key::HIDE_CLOSE_ICON, json!(true)),
-        _ if command == Command::ChatOpen.word() || command == Command::ChatClose.word() => {
+        _ if [Command::ChatOpen, Command::ChatClose, Command::ClearUser].iter().any(|c| c.word() == command) => {
             click(read, push, command, profile);
         }
         _ if command == Command::SendTextMessage.word() => {
@@ -209,8 +212,11 @@ fn click(read: &Read, push: &super::script::Push, command: &str, profile: &mut P
     if sends && command == Command::ChatOpen.word() {
         return;
     }
-    let key =
-        if command == Command::ChatOpen.word() { &schema::key::OPEN_ON_CLICK } else { &schema::key::CLOSE_ON_CLICK };
+    let key = match command {
+        _ if command == Command::ChatOpen.word() => &schema::key::OPEN_ON_CLICK,
+        _ if command == Command::ChatClose.word() => &schema::key::CLOSE_ON_CLICK,
+        _ => &schema::key::CLEAR_USER_ON_CLICK,
+    };
     profile.set(key, json!([selector]));
 }
 

@@ -21,6 +21,9 @@ pub enum Arg {
     /// A function whose every statement reports the payload: `console.log(…)`,
     /// `dataLayer.push(…)`, `gtag("event", …)`.
     Reporter(Vec<crate::sdk::Action>),
+    /// A function that only writes the unread count into one element:
+    /// `document.querySelector(s).textContent = obj.num` (or `getElementById`, `innerText`).
+    Badge(String),
     /// Anything else: a name, a call, a function that does more; known only at run time.
     Other(Span),
 }
@@ -223,6 +226,30 @@ fn reporter(statements: &[Statement<'_>]) -> Option<Vec<crate::sdk::Action>> {
     (!actions.is_empty()).then_some(actions)
 }
 
+/// The element a listener writes the unread count into, when that is all it does.
+fn badge(statements: &[Statement<'_>]) -> Option<String> {
+    let [Statement::ExpressionStatement(statement)] = statements else { return None };
+    let Expression::AssignmentExpression(assignment) = &statement.expression else { return None };
+    let AssignmentTarget::StaticMemberExpression(target) = &assignment.left else { return None };
+    let Expression::StaticMemberExpression(count) = &assignment.right else { return None };
+    if !matches!(target.property.name.as_str(), "textContent" | "innerText") || count.property.name != "num" {
+        return None;
+    }
+    element(&target.object)
+}
+
+/// `document.getElementById("x")` as `#x`, `document.querySelector(s)` as `s`.
+fn element(expression: &Expression<'_>) -> Option<String> {
+    let Expression::CallExpression(lookup) = expression else { return None };
+    let Expression::StaticMemberExpression(method) = &lookup.callee else { return None };
+    let Some(Argument::StringLiteral(argument)) = lookup.arguments.first() else { return None };
+    match method.property.name.as_str() {
+        "getElementById" => Some(format!("#{}", argument.value)),
+        "querySelector" => Some(argument.value.to_string()),
+        _ => None,
+    }
+}
+
 /// The action one expression performs, if it is one of the three reports.
 fn report(expression: &Expression<'_>) -> Option<crate::sdk::Action> {
     use crate::sdk::Action;
@@ -259,14 +286,7 @@ fn click_target(call: &CallExpression<'_>) -> Option<String> {
     {
         return None;
     }
-    let Expression::CallExpression(lookup) = &member.object else { return None };
-    let Expression::StaticMemberExpression(method) = &lookup.callee else { return None };
-    let Some(Argument::StringLiteral(argument)) = lookup.arguments.first() else { return None };
-    match method.property.name.as_str() {
-        "getElementById" => Some(format!("#{}", argument.value)),
-        "querySelector" => Some(argument.value.to_string()),
-        _ => None,
-    }
+    element(&member.object)
 }
 
 /// `setTimeout` or `….setTimeout`.
@@ -348,9 +368,14 @@ impl Reader {
                 }
                 Arg::Object(fields)
             }
-            Expression::FunctionExpression(function) => {
-                function.body.as_ref().and_then(|body| reporter(&body.statements)).map_or_else(other, Arg::Reporter)
-            }
+            Expression::FunctionExpression(function) => match function.body.as_ref() {
+                Some(body) => match (badge(&body.statements), reporter(&body.statements)) {
+                    (Some(selector), _) => Arg::Badge(selector),
+                    (None, Some(actions)) => Arg::Reporter(actions),
+                    (None, None) => other(),
+                },
+                None => other(),
+            },
             Expression::ArrowFunctionExpression(arrow) => match &arrow.body {
                 ArrowFunctionBody::FunctionBody(body) => reporter(&body.statements),
                 body => body.as_expression().and_then(|expression| report(expression).map(|action| vec![action])),

@@ -124,6 +124,18 @@ fn every_translatable_part_becomes_its_key_and_the_rest_is_named() {
     assert_eq!(stderr.matches("[SSQ510]").count(), 1, "{stderr}");
 }
 
+/// A listener that only writes the unread count into an element is the launcher's badge; a click
+/// that forgets the visitor is `clear_user_on_click`.
+fn the_badge_and_the_logout_click_are_imported() {
+    let (profile, _) = imported(&fixture("import/badge.html"), "p.ssq.json");
+    let want = json!({
+        "loader": {"script_url": "https://plugin-code.salesmartly.com/js/project_817643_847406_1788056247.js"},
+        "triggers": {"clear_user_on_click": ["#logout"], "open_on_click": ["#chat"]},
+        "launcher": {"badge_selector": "#unread"},
+    });
+    assert_eq!(profile, want);
+}
+
 /// The block `snippet` writes from `page`'s imported profile (html form).
 fn imported_block(page: &Path) -> String {
     let folder = tempfile::tempdir().unwrap();
@@ -216,6 +228,7 @@ fn php_string(text: &str) -> String {
 tests! {
     every_corpus_page_with_a_loader_imports_to_a_profile_lint_accepts,
     every_translatable_part_becomes_its_key_and_the_rest_is_named,
+    the_badge_and_the_logout_click_are_imported,
     the_imported_block_does_what_the_page_did ["chromium", "python3", "playwright"],
     the_imported_block_fixes_what_the_page_broke ["chromium", "python3", "playwright", "php"],
 }
