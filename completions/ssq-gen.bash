@@ -101,7 +101,7 @@ _ssq__gen() {
                     return 0
                     ;;
                 --ignore)
-                    COMPREPLY=($(compgen -W "SSQ009 SSQ011 SSQ012 SSQ104 SSQ105 SSQ203 SSQ206 SSQ209 SSQ210 SSQ212 SSQ302 SSQ303 SSQ307 SSQ308 SSQ404 SSQ501 SSQ505 SSQ507 SSQ509 SSQ510" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SSQ009 SSQ011 SSQ012 SSQ104 SSQ105 SSQ203 SSQ206 SSQ209 SSQ210 SSQ212 SSQ302 SSQ303 SSQ307 SSQ308 SSQ404 SSQ501 SSQ505 SSQ507 SSQ509 SSQ510 SSQ511" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -145,7 +145,7 @@ _ssq__gen() {
                     return 0
                     ;;
                 --ignore)
-                    COMPREPLY=($(compgen -W "SSQ009 SSQ011 SSQ012 SSQ104 SSQ105 SSQ203 SSQ206 SSQ209 SSQ210 SSQ212 SSQ302 SSQ303 SSQ307 SSQ308 SSQ404 SSQ501 SSQ505 SSQ507 SSQ509 SSQ510" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SSQ009 SSQ011 SSQ012 SSQ104 SSQ105 SSQ203 SSQ206 SSQ209 SSQ210 SSQ212 SSQ302 SSQ303 SSQ307 SSQ308 SSQ404 SSQ501 SSQ505 SSQ507 SSQ509 SSQ510 SSQ511" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -267,7 +267,7 @@ _ssq__gen() {
                     return 0
                     ;;
                 --ignore)
-                    COMPREPLY=($(compgen -W "SSQ009 SSQ011 SSQ012 SSQ104 SSQ105 SSQ203 SSQ206 SSQ209 SSQ210 SSQ212 SSQ302 SSQ303 SSQ307 SSQ308 SSQ404 SSQ501 SSQ505 SSQ507 SSQ509 SSQ510" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SSQ009 SSQ011 SSQ012 SSQ104 SSQ105 SSQ203 SSQ206 SSQ209 SSQ210 SSQ212 SSQ302 SSQ303 SSQ307 SSQ308 SSQ404 SSQ501 SSQ505 SSQ507 SSQ509 SSQ510 SSQ511" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -388,7 +388,7 @@ _ssq__gen() {
             return 0
             ;;
         ssq__gen__subcmd__rules)
-            opts="-q -h -V --format --color --quiet --help --version SSQ000 SSQ001 SSQ002 SSQ003 SSQ004 SSQ005 SSQ006 SSQ007 SSQ008 SSQ009 SSQ010 SSQ011 SSQ012 SSQ101 SSQ102 SSQ103 SSQ104 SSQ105 SSQ201 SSQ202 SSQ203 SSQ204 SSQ205 SSQ206 SSQ207 SSQ208 SSQ209 SSQ210 SSQ211 SSQ212 SSQ213 SSQ214 SSQ301 SSQ302 SSQ303 SSQ304 SSQ305 SSQ306 SSQ307 SSQ308 SSQ401 SSQ402 SSQ403 SSQ404 SSQ501 SSQ502 SSQ503 SSQ504 SSQ505 SSQ506 SSQ507 SSQ508 SSQ509 SSQ510"
+            opts="-q -h -V --format --color --quiet --help --version SSQ000 SSQ001 SSQ002 SSQ003 SSQ004 SSQ005 SSQ006 SSQ007 SSQ008 SSQ009 SSQ010 SSQ011 SSQ012 SSQ101 SSQ102 SSQ103 SSQ104 SSQ105 SSQ201 SSQ202 SSQ203 SSQ204 SSQ205 SSQ206 SSQ207 SSQ208 SSQ209 SSQ210 SSQ211 SSQ212 SSQ213 SSQ214 SSQ301 SSQ302 SSQ303 SSQ304 SSQ305 SSQ306 SSQ307 SSQ308 SSQ401 SSQ402 SSQ403 SSQ404 SSQ501 SSQ502 SSQ503 SSQ504 SSQ505 SSQ506 SSQ507 SSQ508 SSQ509 SSQ510 SSQ511"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -439,7 +439,7 @@ _ssq__gen() {
                     return 0
                     ;;
                 --ignore)
-                    COMPREPLY=($(compgen -W "SSQ009 SSQ011 SSQ012 SSQ104 SSQ105 SSQ203 SSQ206 SSQ209 SSQ210 SSQ212 SSQ302 SSQ303 SSQ307 SSQ308 SSQ404 SSQ501 SSQ505 SSQ507 SSQ509 SSQ510" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SSQ009 SSQ011 SSQ012 SSQ104 SSQ105 SSQ203 SSQ206 SSQ209 SSQ210 SSQ212 SSQ302 SSQ303 SSQ307 SSQ308 SSQ404 SSQ501 SSQ505 SSQ507 SSQ509 SSQ510 SSQ511" -- "${cur}"))
                     return 0
                     ;;
                 --output)

@@ -66,7 +66,8 @@ SSQ501\t'blocking-loader'
 SSQ505\t'setting-replaced'
 SSQ507\t'timed-send'
 SSQ509\t'loader-twice'
-SSQ510\t'not-translated'"
+SSQ510\t'not-translated'
+SSQ511\t'not-read'"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -s o -l output -d 'Write the snippet to FILE (replaced atomically) instead of standard output' -r -F
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -l check -d 'Exit 0 if FILE already holds exactly this snippet, else 1 with a diff; writes nothing. Compares the form FILE holds' -r -F
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand snippet" -l format -d 'The form to write: html (the default), js or next; by default from -o\'s extension' -r -f -a "html\t'a <script> element and its comment, for a layout file (the default)'
@@ -108,7 +109,8 @@ SSQ501\t'blocking-loader'
 SSQ505\t'setting-replaced'
 SSQ507\t'timed-send'
 SSQ509\t'loader-twice'
-SSQ510\t'not-translated'"
+SSQ510\t'not-translated'
+SSQ511\t'not-read'"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand lint" -l color -d 'When to colour diagnostics' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -148,7 +150,8 @@ SSQ501\t'blocking-loader'
 SSQ505\t'setting-replaced'
 SSQ507\t'timed-send'
 SSQ509\t'loader-twice'
-SSQ510\t'not-translated'"
+SSQ510\t'not-translated'
+SSQ511\t'not-read'"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand check" -l color -d 'When to colour diagnostics' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -186,7 +189,8 @@ SSQ501\t'blocking-loader'
 SSQ505\t'setting-replaced'
 SSQ507\t'timed-send'
 SSQ509\t'loader-twice'
-SSQ510\t'not-translated'"
+SSQ510\t'not-translated'
+SSQ511\t'not-read'"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand audit" -l color -d 'When to colour diagnostics' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -225,7 +229,8 @@ SSQ501\t'blocking-loader'
 SSQ505\t'setting-replaced'
 SSQ507\t'timed-send'
 SSQ509\t'loader-twice'
-SSQ510\t'not-translated'"
+SSQ510\t'not-translated'
+SSQ511\t'not-read'"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand csp" -l format -d 'The form the block is inlined in: html hashes the <script> element\'s content, js the whole file, its header comment included' -r -f -a "html\t'a <script> element and its comment, for a layout file (the default)'
 js\t'the script alone, for next/script, Nuxt\'s useHead or a bundler (chosen by -o FILE.js)'
 next\t'a Next.js App Router component with typed helpers (chosen by -o FILE.tsx)'
@@ -304,5 +309,5 @@ complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help" -s h -l help -d 'P
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help" -s V -l version -d 'Print version'
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand login-data" -f -a "django jinja2 rails twig blade liquid go handlebars ejs php"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand completions" -f -a "bash elvish fish powershell zsh"
-complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand rules" -f -a "SSQ000 SSQ001 SSQ002 SSQ003 SSQ004 SSQ005 SSQ006 SSQ007 SSQ008 SSQ009 SSQ010 SSQ011 SSQ012 SSQ101 SSQ102 SSQ103 SSQ104 SSQ105 SSQ201 SSQ202 SSQ203 SSQ204 SSQ205 SSQ206 SSQ207 SSQ208 SSQ209 SSQ210 SSQ211 SSQ212 SSQ213 SSQ214 SSQ301 SSQ302 SSQ303 SSQ304 SSQ305 SSQ306 SSQ307 SSQ308 SSQ401 SSQ402 SSQ403 SSQ404 SSQ501 SSQ502 SSQ503 SSQ504 SSQ505 SSQ506 SSQ507 SSQ508 SSQ509 SSQ510"
+complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand rules" -f -a "SSQ000 SSQ001 SSQ002 SSQ003 SSQ004 SSQ005 SSQ006 SSQ007 SSQ008 SSQ009 SSQ010 SSQ011 SSQ012 SSQ101 SSQ102 SSQ103 SSQ104 SSQ105 SSQ201 SSQ202 SSQ203 SSQ204 SSQ205 SSQ206 SSQ207 SSQ208 SSQ209 SSQ210 SSQ211 SSQ212 SSQ213 SSQ214 SSQ301 SSQ302 SSQ303 SSQ304 SSQ305 SSQ306 SSQ307 SSQ308 SSQ401 SSQ402 SSQ403 SSQ404 SSQ501 SSQ502 SSQ503 SSQ504 SSQ505 SSQ506 SSQ507 SSQ508 SSQ509 SSQ510 SSQ511"
 complete -c ssq-gen -n "__fish_ssq_gen_using_subcommand help" -f -a "snippet lint audit import csp login-data init schema man completions rules preview lsp help"

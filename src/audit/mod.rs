@@ -75,10 +75,21 @@ fn mentions_salesmartly(text: &[u8]) -> bool {
 
 /// Audits one file: its findings, in source order.
 pub fn audit(source: Source) -> Checked {
+    let not_read = |why: String| {
+        vec![Diagnostic::new(
+            &rule::NOT_READ,
+            0..0,
+            format!("not read: {why}"),
+            "its findings are unknown: leave it out with `--glob '!…'`, or check it by hand",
+        )]
+    };
     let diagnostics = match &source.content {
         Content::Text(text) if mentions_salesmartly(text.as_bytes()) => findings(&source.name, text),
-        // Binary, too large or not UTF-8: no page a browser runs as written; nothing to read.
-        _ => Vec::new(),
+        Content::Text(_) | Content::Unread => Vec::new(),
+        Content::TooLarge => {
+            not_read(format!("it is larger than {} MiB", crate::input::source::MAX_PROFILE_BYTES >> 20))
+        }
+        Content::NotUtf8 { at, .. } => not_read(format!("it is not UTF-8 text (invalid byte at offset {at})")),
     };
     Checked { source, diagnostics, profile: None, fixed: None }
 }
@@ -122,6 +133,7 @@ fn findings(name: &str, text: &str) -> Vec<Diagnostic> {
         if read.is_salesmartly() {
             values_in_script(read, &tags, &mut found);
         }
+        unread(read, text, &mut found);
     }
     found.sort_by_key(|d| (d.span.start, d.rule.code));
     found
@@ -155,15 +167,17 @@ fn read_file(name: &str, text: &str) -> (Vec<Read>, Vec<mask::Masked>) {
     let reads: Vec<Read> = codes
         .into_iter()
         .map(|code| {
-            let (jsx, ts) = match (kind, &code) {
-                (Kind::Script { jsx, ts }, _) => (jsx, ts),
-                (Kind::Page, Code::Script { typescript, .. }) => (false, *typescript),
-                (Kind::Page, Code::Handler { .. }) => (false, false),
+            let syntax = match (kind, &code) {
+                (Kind::Script { jsx, ts }, _) => script::Syntax { jsx, ts, handler: false },
+                (Kind::Page, Code::Script { typescript, .. }) => {
+                    script::Syntax { ts: *typescript, ..Default::default() }
+                }
+                (Kind::Page, Code::Handler { .. }) => script::Syntax { handler: true, ..Default::default() },
             };
             let body = match &code {
                 Code::Script { body, .. } | Code::Handler { body, .. } => body.clone(),
             };
-            let facts = script::read(masked.get(body.clone()).unwrap_or_default(), body.start, jsx, ts);
+            let facts = script::read(masked.get(body.clone()).unwrap_or_default(), body.start, syntax);
             Read { code, facts }
         })
         .collect();
@@ -292,6 +306,19 @@ fn login_alias(field: &str) -> Option<&'static str> {
         "id" | "userId" | "uid" => Some("user_id"),
         _ => None,
     }
+}
+
+/// A script that mentions SaleSmartly but could not be read whole (SSQ511): its findings may be
+/// missing.
+fn unread(read: &Read, text: &str, found: &mut Vec<Diagnostic>) {
+    let Some((why, at)) = &read.facts.unparsed else { return };
+    let body = text.get(read.body().clone()).unwrap_or_default();
+    if !mentions_salesmartly(body.as_bytes()) {
+        return;
+    }
+    let message = format!("a script with SaleSmartly code was not read whole: {why}");
+    let help = "its findings may be missing: check it by hand (template syntax audit does not mask is the usual cause)";
+    found.push(Diagnostic::new(&rule::NOT_READ, at.clone(), message, help));
 }
 
 /// `__ssc.setting` replaced, or set after the loader ran (SSQ505).

@@ -125,10 +125,20 @@ const MAX_SCRIPT_BYTES: usize = 256 << 10;
 /// `a+a+…`) recurses once per operator; reserved, not used, unless a script needs it.
 const STACK_BYTES: usize = 1 << 30;
 
-/// Reads `code` (masked of template tags), which starts at `offset` in the page. `jsx` and `ts`
-/// say how: a `.jsx`/`.tsx` file, a `<script lang="ts">`. A script too deep or too large to read
-/// says so in [`Facts::unparsed`], and nothing else.
-pub fn read(code: &str, offset: usize, jsx: bool, ts: bool) -> Facts {
+/// How a piece of JavaScript is written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Syntax {
+    /// A `.jsx`/`.tsx` file.
+    pub jsx: bool,
+    /// TypeScript: a `.ts` file, a `<script lang="ts">`.
+    pub ts: bool,
+    /// An event handler attribute's value: a function's body, where `return` is allowed.
+    pub handler: bool,
+}
+
+/// Reads `code` (masked of template tags), which starts at `offset` in the page. A script too deep
+/// or too large to read says so in [`Facts::unparsed`], and nothing else.
+pub fn read(code: &str, offset: usize, syntax: Syntax) -> Facts {
     let skipped = |why: String| Facts { unparsed: Some((why, offset..offset)), ..Facts::default() };
     if code.len() > MAX_SCRIPT_BYTES {
         return skipped(format!("larger than {} KiB: left unread", MAX_SCRIPT_BYTES >> 10));
@@ -138,7 +148,7 @@ pub fn read(code: &str, offset: usize, jsx: bool, ts: bool) -> Facts {
     }
     std::thread::scope(|scope| {
         let reading =
-            std::thread::Builder::new().stack_size(STACK_BYTES).spawn_scoped(scope, || parse(code, offset, jsx, ts));
+            std::thread::Builder::new().stack_size(STACK_BYTES).spawn_scoped(scope, || parse(code, offset, syntax));
         match reading.map(|thread| thread.join()) {
             Ok(Ok(facts)) => facts,
             _ => skipped("the parser could not read it".to_string()),
@@ -146,10 +156,11 @@ pub fn read(code: &str, offset: usize, jsx: bool, ts: bool) -> Facts {
     })
 }
 
-fn parse(code: &str, offset: usize, jsx: bool, ts: bool) -> Facts {
+fn parse(code: &str, offset: usize, syntax: Syntax) -> Facts {
     let allocator = Allocator::default();
-    let source_type = SourceType::default().with_module(true).with_jsx(jsx).with_typescript(ts);
-    let parsed = Parser::new(&allocator, code, source_type).parse();
+    let source_type = SourceType::default().with_module(true).with_jsx(syntax.jsx).with_typescript(syntax.ts);
+    let options = oxc_parser::ParseOptions { allow_return_outside_function: syntax.handler, ..Default::default() };
+    let parsed = Parser::new(&allocator, code, source_type).with_options(options).parse();
     let mut reader =
         Reader { offset, facts: Facts::default(), functions: 0, guards: 0, timers: 0, loads: 0, clicked: None };
     if let Some(error) = parsed.diagnostics.first() {
@@ -560,7 +571,7 @@ window.ssq && window.ssq.push(["chatClose"]);
 s.onload = function () { __ssc.setting.hideIcon = true; };
 s.src = "https://plugin-code.salesmartly.com/js/project_1_2_3.js";
 "#;
-        let facts = read(code, 10, false, false);
+        let facts = read(code, 10, Syntax::default());
         assert!(facts.unparsed.is_none());
         assert_eq!(facts.stubs, vec![10..39]);
         let commands: Vec<_> = facts.pushes.iter().map(|p| p.command.as_ref().unwrap().0.as_str()).collect();
@@ -578,16 +589,20 @@ s.src = "https://plugin-code.salesmartly.com/js/project_1_2_3.js";
     #[test]
     fn deep_nesting_is_left_unread() {
         let deep = format!("ssq.push({}{});", "[".repeat(5000), "]".repeat(5000));
-        let facts = read(&deep, 0, false, false);
+        let facts = read(&deep, 0, Syntax::default());
         assert!(facts.pushes.is_empty() && facts.unparsed.is_some());
         let fine = format!("ssq.push([\"chatOpen\", {}{}]);", "[".repeat(150), "]".repeat(150));
-        assert_eq!(read(&fine, 0, false, false).pushes.len(), 1);
+        assert_eq!(read(&fine, 0, Syntax::default()).pushes.len(), 1);
     }
 
     #[test]
     fn jsx_and_a_syntax_error() {
-        let facts = read("const b = <button onClick={() => window.ssq?.push([\"chatOpen\"])} />;", 0, true, false);
+        let facts = read(
+            "const b = <button onClick={() => window.ssq?.push([\"chatOpen\"])} />;",
+            0,
+            Syntax { jsx: true, ..Syntax::default() },
+        );
         assert!(facts.pushes[0].guarded && facts.pushes[0].deferred, "{:?}", facts.pushes);
-        assert!(read("ssq.push([", 0, false, false).unparsed.is_some());
+        assert!(read("ssq.push([", 0, Syntax::default()).unparsed.is_some());
     }
 }
