@@ -58,8 +58,8 @@ fn kind(name: &str) -> Kind {
     let name = name.to_ascii_lowercase();
     let extension = name.rsplit('.').next().unwrap_or_default();
     match extension {
-        "js" | "mjs" | "cjs" => Kind::Script { jsx: true, ts: false },
-        "jsx" => Kind::Script { jsx: true, ts: false },
+        // JSX is read in `.js` too, as React projects write it.
+        "js" | "mjs" | "cjs" | "jsx" => Kind::Script { jsx: true, ts: false },
         "ts" | "mts" | "cts" => Kind::Script { jsx: false, ts: true },
         "tsx" => Kind::Script { jsx: true, ts: true },
         _ => Kind::Page,
@@ -75,6 +75,22 @@ fn mentions_salesmartly(text: &[u8]) -> bool {
 
 /// Audits one file: its findings, in source order.
 pub fn audit(source: Source) -> Checked {
+    read_and(source, |_, _, _| ()).0
+}
+
+/// What `import` makes of a file: audit's findings, and the profile with its own (SSQ510). The
+/// file is read once for both.
+pub fn import(source: Source) -> (Checked, import::Profile) {
+    let (mut checked, profile) = read_and(source, import::profile);
+    let profile = profile.unwrap_or_default();
+    checked.diagnostics.extend(profile.untranslated.iter().cloned());
+    checked.diagnostics.sort_by_key(|d| (d.span.start, d.rule.code));
+    (checked, profile)
+}
+
+/// Reads `source` (when it can hold SaleSmartly code) and gives audit's findings, and what `also`
+/// makes of the same reading.
+fn read_and<T>(source: Source, also: impl FnOnce(&[Read], &str, &[mask::Masked]) -> T) -> (Checked, Option<T>) {
     let not_read = |why: String| {
         vec![Diagnostic::new(
             &rule::NOT_READ,
@@ -83,15 +99,20 @@ pub fn audit(source: Source) -> Checked {
             "its findings are unknown: leave it out with `--glob '!…'`, or check it by hand",
         )]
     };
+    let mut made = None;
     let diagnostics = match &source.content {
-        Content::Text(text) if mentions_salesmartly(text.as_bytes()) => findings(&source.name, text),
+        Content::Text(text) if mentions_salesmartly(text.as_bytes()) => {
+            let (reads, tags) = read_file(&source.name, text);
+            made = Some(also(&reads, text, &tags));
+            findings(&reads, &tags, text)
+        }
         Content::Text(_) | Content::Unread => Vec::new(),
         Content::TooLarge => {
             not_read(format!("it is larger than {} MiB", crate::input::source::MAX_PROFILE_BYTES >> 20))
         }
         Content::NotUtf8 { at, .. } => not_read(format!("it is not UTF-8 text (invalid byte at offset {at})")),
     };
-    Checked { source, diagnostics, profile: None, fixed: None }
+    (Checked { source, diagnostics, profile: None, fixed: None }, made)
 }
 
 /// One piece of JavaScript, read.
@@ -107,9 +128,7 @@ impl Read {
     }
 
     fn body(&self) -> &Span {
-        match &self.code {
-            Code::Script { body, .. } | Code::Handler { body, .. } => body,
-        }
+        self.code.body()
     }
 
     /// Whether it touches SaleSmartly at all.
@@ -123,31 +142,19 @@ impl Read {
     }
 }
 
-fn findings(name: &str, text: &str) -> Vec<Diagnostic> {
-    let (reads, tags) = read_file(name, text);
+fn findings(reads: &[Read], tags: &[mask::Masked], text: &str) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    order(&reads, &mut found);
-    for read in &reads {
+    order(reads, &mut found);
+    for read in reads {
         pushes(read, &mut found);
         settings(read, &mut found);
         if read.is_salesmartly() {
-            values_in_script(read, &tags, &mut found);
+            values_in_script(read, tags, &mut found);
         }
         unread(read, text, &mut found);
     }
     found.sort_by_key(|d| (d.span.start, d.rule.code));
     found
-}
-
-/// What `import` makes of a file: audit's findings, and the profile with its own (SSQ510).
-pub fn import(source: Source) -> (Checked, import::Profile) {
-    let text = source.text().to_string();
-    let (reads, tags) = read_file(&source.name, &text);
-    let profile = import::profile(&reads, &text, &tags);
-    let mut checked = audit(source);
-    checked.diagnostics.extend(profile.untranslated.iter().cloned());
-    checked.diagnostics.sort_by_key(|d| (d.span.start, d.rule.code));
-    (checked, profile)
 }
 
 /// A file's JavaScript, read in page order, and its template tags.
@@ -174,9 +181,7 @@ fn read_file(name: &str, text: &str) -> (Vec<Read>, Vec<mask::Masked>) {
                 }
                 (Kind::Page, Code::Handler { .. }) => script::Syntax { handler: true, ..Default::default() },
             };
-            let body = match &code {
-                Code::Script { body, .. } | Code::Handler { body, .. } => body.clone(),
-            };
+            let body = code.body().clone();
             let facts = script::read(masked.get(body.clone()).unwrap_or_default(), body.start, syntax);
             Read { code, facts }
         })

@@ -16,6 +16,15 @@ pub enum Code {
     Handler { body: Span, click: bool, selector: Option<String> },
 }
 
+impl Code {
+    /// Where its JavaScript is written in the page.
+    pub fn body(&self) -> &Span {
+        match self {
+            Code::Script { body, .. } | Code::Handler { body, .. } => body,
+        }
+    }
+}
+
 /// The JavaScript of `page` (masked of template tags), in document order. Scripts that are not
 /// JavaScript (`type="application/json"`, templates) are left out.
 pub fn code(page: &str) -> Vec<Code> {

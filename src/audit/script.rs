@@ -237,6 +237,11 @@ fn reporter(statements: &[Statement<'_>]) -> Option<Vec<crate::sdk::Action>> {
     (!actions.is_empty()).then_some(actions)
 }
 
+/// A listener's body, when ssq-gen has a word for what it does: the badge, or reports.
+fn listener(statements: &[Statement<'_>]) -> Option<Arg> {
+    badge(statements).map(Arg::Badge).or_else(|| reporter(statements).map(Arg::Reporter))
+}
+
 /// The element a listener writes the unread count into, when that is all it does.
 fn badge(statements: &[Statement<'_>]) -> Option<String> {
     let [Statement::ExpressionStatement(statement)] = statements else { return None };
@@ -379,19 +384,14 @@ impl Reader {
                 }
                 Arg::Object(fields)
             }
-            Expression::FunctionExpression(function) => match function.body.as_ref() {
-                Some(body) => match (badge(&body.statements), reporter(&body.statements)) {
-                    (Some(selector), _) => Arg::Badge(selector),
-                    (None, Some(actions)) => Arg::Reporter(actions),
-                    (None, None) => other(),
-                },
-                None => other(),
-            },
-            Expression::ArrowFunctionExpression(arrow) => match &arrow.body {
-                ArrowFunctionBody::FunctionBody(body) => reporter(&body.statements),
-                body => body.as_expression().and_then(|expression| report(expression).map(|action| vec![action])),
+            Expression::FunctionExpression(function) => {
+                function.body.as_ref().and_then(|body| listener(&body.statements)).unwrap_or_else(other)
             }
-            .map_or_else(other, Arg::Reporter),
+            Expression::ArrowFunctionExpression(arrow) => match &arrow.body {
+                ArrowFunctionBody::FunctionBody(body) => listener(&body.statements),
+                body => body.as_expression().and_then(|expression| report(expression).map(|a| Arg::Reporter(vec![a]))),
+            }
+            .unwrap_or_else(other),
             Expression::ParenthesizedExpression(inner) => self.arg(&inner.expression, depth + 1),
             _ => other(),
         }
