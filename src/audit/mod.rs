@@ -181,8 +181,13 @@ fn read_file(name: &str, text: &str) -> (Vec<Read>, Vec<mask::Masked>) {
                 }
                 (Kind::Page, Code::Handler { .. }) => script::Syntax { handler: true, ..Default::default() },
             };
-            let body = code.body().clone();
-            let facts = script::read(masked.get(body.clone()).unwrap_or_default(), body.start, syntax);
+            let body = code.body();
+            let js = masked.get(body.clone()).unwrap_or_default();
+            // A page's other scripts (analytics, the theme's) have nothing to tell: not parsed.
+            let facts = match mentions_salesmartly(js.as_bytes()) {
+                true => script::read(js, body.start, syntax),
+                false => Facts::default(),
+            };
             Read { code, facts }
         })
         .collect();
