@@ -173,9 +173,7 @@ async def routed(context):
 async def visit(page, url):
     await page.goto(url)
     await page.wait_for_timeout(600)
-    result = await page.evaluate(VISIT)
-    if os.environ.get("SSQ_WP_DEBUG"): result["html"] = await page.content()
-    return result
+    return await page.evaluate(VISIT)
 
 
 async def log_in(page, base, user):
