@@ -4,12 +4,15 @@
 //! regular expression and builds nothing at run time. The phonenumber crate reads the XML here,
 //! with its own loader.
 //!
-//! This is the build script's one job: it runs no program. The test suites find the programs they
-//! drive when they run (tests/cli/tools.rs).
+//! Its other job is to embed the rule examples that `src/diagnostics/explanations.md` links to, so
+//! that `ssq-gen rules CODE` prints the very files the tests run (`src/diagnostics/examples/`, the
+//! one set of rule examples). It runs no program. The test suites find the programs they drive when
+//! they run (tests/cli/tools.rs).
 //!
 //! Output, in OUT_DIR: `territories.rs`, a table of `Territory` rows (region id, calling code, and
 //! the `Plan` that `src/checks/phone.rs` validates with). The agreement test
-//! (tests/cli/phone_agreement.rs) compares the result with libphonenumber.
+//! (tests/cli/phone_agreement.rs) compares the result with libphonenumber. And `rule_examples.rs`,
+//! a table of `(file name, text)`.
 
 #[path = "src/checks/phone/pattern.rs"]
 mod pattern;
@@ -18,11 +21,31 @@ use std::fmt::Write as _;
 use std::{env, fs, path::Path};
 
 const METADATA: &str = "src/checks/phone/PhoneNumberMetadata.xml";
+const EXPLANATIONS: &str = "src/diagnostics/explanations.md";
+const EXAMPLES: &str = "src/diagnostics/examples";
 
 fn main() {
     println!("cargo:rerun-if-changed={METADATA}");
     println!("cargo:rerun-if-changed=src/checks/phone/pattern.rs");
     compile_phone_metadata();
+    println!("cargo:rerun-if-changed={EXPLANATIONS}");
+    embed_rule_examples();
+}
+
+/// `rule_examples.rs`: each example `explanations.md` links to (`](examples/NAME)`), as
+/// `("NAME", include_str!(…))`. A link to a file that is not there fails the build.
+fn embed_rule_examples() {
+    let text = fs::read_to_string(EXPLANATIONS).expect("read explanations.md");
+    let folder = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join(EXAMPLES);
+    let mut table = String::from("&[\n");
+    for link in text.split("](examples/").skip(1) {
+        let name = &link[..link.find(')').expect("explanations.md: a link is closed")];
+        let path = folder.join(name);
+        assert!(path.is_file(), "explanations.md links to {name}, which is not in {EXAMPLES}");
+        writeln!(table, "    ({name:?}, include_str!({:?})),", path.display()).unwrap();
+    }
+    table.push(']');
+    fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("rule_examples.rs"), table).unwrap();
 }
 
 /// A pattern's bytecode, as a `&'static [u8]` expression.

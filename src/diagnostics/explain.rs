@@ -1,20 +1,25 @@
 //! What `ssq-gen rules CODE` says of a rule beyond its summary: why it exists, how to fix a finding,
 //! and a profile that fails and the same profile fixed. The text is `explanations.md`, one section
-//! per rule, which GitHub renders for people and this module reads for the command; the tests run
-//! every example.
+//! per rule, which GitHub renders for people and this module reads for the command. The examples
+//! are files in `examples/`, the one set of rule examples the tests run (each failing one beside its
+//! `.expected` finding, each fixed one as `NAME.fixed.toml`); the section links to them, and the
+//! build embeds them (`build.rs`).
 
 use super::{Rule, Severity, registry::RULES};
 
 const TEXT: &str = include_str!("explanations.md");
+
+/// `(file name, text)` of every example `explanations.md` links to.
+const EXAMPLES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/rule_examples.rs"));
 
 /// One rule's section of `explanations.md`.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Explanation {
     #[serde(skip)]
     pub rule: &'static Rule,
-    /// The section as written, for `--format markdown`.
+    /// The section with its examples written out, for `--format markdown` and SARIF.
     #[serde(skip)]
-    pub markdown: &'static str,
+    pub markdown: String,
     /// Paragraphs, each on one line.
     pub why: String,
     pub fix: String,
@@ -27,9 +32,26 @@ pub struct Explanation {
 
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Example {
+    /// Its name in `src/diagnostics/examples/`.
+    pub file: &'static str,
     /// `toml` or `json`.
     pub format: &'static str,
     pub text: &'static str,
+}
+
+impl Example {
+    /// The example a section's `Fails:` or `Passes:` line links to: `[`NAME`](examples/NAME)`.
+    fn linked(line: &str) -> Example {
+        let name = line.split_once("](examples/").and_then(|(_, rest)| rest.split_once(')')).map(|(name, _)| name);
+        let name = name.unwrap_or_else(|| panic!("explanations.md: `{line}` links to no example"));
+        let &(file, text) = EXAMPLES.iter().find(|(file, _)| *file == name).expect("build.rs embeds every link");
+        Example { file, format: file.rsplit('.').next().expect("a name has an extension"), text }
+    }
+
+    /// The example as a fenced block, as a section shows it outside GitHub.
+    fn fenced(&self) -> String {
+        format!("```{}\n{}```", self.format, self.text)
+    }
 }
 
 /// The rule's explanation; every registered rule has one (a test makes sure).
@@ -42,10 +64,9 @@ pub fn sections() -> impl Iterator<Item = Explanation> {
     TEXT.split("\n## ").skip(1).map(|section| {
         let (code, body) = section.split_once('\n').expect("a section has a heading line");
         let rule = RULES.iter().copied().find(|rule| rule.code == code.trim()).expect("a section names a rule");
-        let markdown = section.trim_end();
         let mut explanation = Explanation {
             rule,
-            markdown,
+            markdown: section.trim_end().to_string(),
             why: String::new(),
             fix: String::new(),
             fails: None,
@@ -54,31 +75,22 @@ pub fn sections() -> impl Iterator<Item = Explanation> {
         };
         let mut rest = body;
         while let Some((label, after)) = rest.split_once(':') {
-            let (value, next) = match label.trim() {
-                "Fails" | "Passes" => {
-                    let block = after.trim_start().strip_prefix("```").expect("an example is a fenced block");
-                    let (format, block) = block.split_once('\n').expect("a fence names its format");
-                    let (text, next) = block.split_once("```").expect("the fence is closed");
-                    let example = Example { format, text };
-                    match label.trim() {
-                        "Fails" => explanation.fails = Some(example),
-                        _ => explanation.passes = Some(example),
-                    }
-                    rest = next;
-                    continue;
-                }
-                _ => {
-                    let (value, next) = paragraph(after);
-                    (unwrap(value), next)
-                }
-            };
+            let (value, next) = paragraph(after);
             match label.trim() {
-                "Why" => explanation.why = value,
-                "Fix" => explanation.fix = value,
-                "Example" => explanation.example = Some(value),
+                "Why" => explanation.why = unwrap(value),
+                "Fix" => explanation.fix = unwrap(value),
+                "Example" => explanation.example = Some(unwrap(value)),
+                "Fails" => explanation.fails = Some(Example::linked(value)),
+                "Passes" => explanation.passes = Some(Example::linked(value)),
                 other => panic!("explanations.md, {code}: unknown label `{other}`"),
             }
             rest = next;
+        }
+        for (label, example) in [("Fails:", &explanation.fails), ("Passes:", &explanation.passes)] {
+            if let Some(example) = example {
+                let line = explanation.markdown.lines().find(|line| line.starts_with(label)).expect("its line");
+                explanation.markdown = explanation.markdown.replace(line, &format!("{label}\n{}", example.fenced()));
+            }
         }
         explanation
     })
@@ -153,13 +165,6 @@ fn unwrap(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::input::source::{Format, Source};
-
-    fn check(example: &Example) -> Vec<&'static str> {
-        let format = if example.format == "json" { Format::Json } else { Format::Toml };
-        let source = Source::from_bytes("example".into(), example.text.as_bytes().to_vec(), Some(format));
-        crate::check(source).diagnostics.iter().map(|d| d.rule.code).collect()
-    }
 
     #[test]
     fn every_rule_is_explained_once_in_code_order() {
@@ -171,26 +176,32 @@ mod tests {
         }
     }
 
-    /// The failing example gives the finding; the passing one gives no error, and not that finding.
+    /// Each example pair is a rule example and its `.fixed` twin; the tests run both (the failing one
+    /// must give its `.expected` finding, the fixed one no error and not that finding:
+    /// tests/cli/rules_table.rs).
     #[test]
-    fn examples_fail_and_pass_as_they_say() {
+    fn a_section_links_an_example_and_its_fixed_twin_or_describes_one() {
         for section in sections() {
             let code = section.rule.code;
             match (&section.fails, &section.passes, &section.example) {
                 (Some(fails), Some(passes), None) => {
-                    assert!(check(fails).contains(&code), "{code}'s failing example gives {:?}", check(fails));
-                    let passing = check(passes);
-                    let errors: Vec<_> =
-                        passing.iter().filter(|c| super::super::rule(c).unwrap().severity == Severity::Error).collect();
-                    assert!(
-                        !passing.contains(&code) && errors.is_empty(),
-                        "{code}'s passing example gives {passing:?}"
-                    );
+                    assert!(fails.file.starts_with(&format!("{code}-")), "{code}: {}", fails.file);
+                    let (stem, format) = fails.file.rsplit_once('.').unwrap();
+                    assert_eq!(passes.file, format!("{stem}.fixed.{format}"), "{code}");
                 }
                 (None, None, Some(_)) => {}
-                _ => panic!("{code}: give a failing and a passing example, or a described one"),
+                _ => panic!("{code}: link a failing and a fixed example, or describe one"),
             }
         }
+    }
+
+    /// The markdown shows the examples as fenced blocks, as GitHub shows the linked files.
+    #[test]
+    fn the_markdown_writes_the_examples_out() {
+        let explained = explain(&crate::diagnostics::registry::SCRIPT_URL_SHAPE);
+        let fails = explained.fails.as_ref().unwrap();
+        assert!(explained.markdown.contains(&format!("Fails:\n```toml\n{}```\nPasses:\n```toml\n", fails.text)));
+        assert!(!explained.markdown.contains("](examples/"), "{}", explained.markdown);
     }
 
     #[test]

@@ -1,6 +1,7 @@
-//! Every rule, fired by a profile written to trip it (`tests/fixtures/rules/`, the one set of
-//! rule examples): each checked in-process with its code, position and message, and the whole set
-//! proven through the binary once (`lint` over every file). The human report's snapshot of each
+//! Every rule, fired by a profile written to trip it (`src/diagnostics/examples/`, the one set of
+//! rule examples, which `rules CODE` shows too): each checked in-process with its code, position
+//! and message, each fixed twin (`NAME.fixed.toml`) with no error and not that code, and the whole
+//! set proven through the binary once (`lint` over every file). The human report's snapshot of each
 //! rule (tests/cli/snapshots.rs) is made from the same set.
 
 use crate::support::*;
@@ -10,13 +11,15 @@ use std::path::{Path, PathBuf};
 
 const LOADER: &str = "[loader]\nlicense = \"g1vfb1b\"\n";
 
-/// One rule's case: a profile written to trip it, `tests/fixtures/rules/SSQnnn-what.{toml,json}`,
+/// One rule's case: a profile written to trip it, `src/diagnostics/examples/SSQnnn-what.{toml,json}`,
 /// and beside it `SSQnnn-what.expected`, the finding it must give:
 ///
 /// ```text
 /// at: 6:9          line:column of the finding, or `line:` where only the line is certain
 /// says: no `@`     a piece of the message or help that must be there
 /// ```
+///
+/// An explained case has a fixed twin, `SSQnnn-what.fixed.toml`: the same profile corrected.
 pub struct Case {
     pub path: PathBuf,
     pub code: String,
@@ -24,15 +27,36 @@ pub struct Case {
     says: String,
 }
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules")
+fn examples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("src/diagnostics/examples")
+}
+
+/// Whether `path` is a fixed twin.
+fn is_fixed(path: &Path) -> bool {
+    path.file_stem().is_some_and(|stem| stem.to_string_lossy().ends_with(".fixed"))
+}
+
+/// The fixed twins, each with the code its case gives.
+fn fixed() -> Vec<(PathBuf, String)> {
+    let files = std::fs::read_dir(examples()).unwrap().map(|entry| entry.unwrap().path());
+    let mut fixed: Vec<_> = files
+        .filter(|path| is_fixed(path))
+        .map(|path| {
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            let case = examples().join(name.replace(".fixed.", "."));
+            assert!(case.is_file(), "{name} is the twin of no case");
+            (path, name.split('-').next().unwrap().to_string())
+        })
+        .collect();
+    fixed.sort();
+    fixed
 }
 
 pub fn cases() -> Vec<Case> {
     let mut cases = Vec::new();
-    for entry in std::fs::read_dir(fixtures()).unwrap() {
+    for entry in std::fs::read_dir(examples()).unwrap() {
         let path = entry.unwrap().path();
-        if path.extension().is_some_and(|ext| ext == "expected") {
+        if path.extension().is_some_and(|ext| ext == "expected") || is_fixed(&path) {
             continue;
         }
         let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
@@ -63,14 +87,24 @@ fn mismatch(case: &Case, found: Option<(String, &str, &str)>) -> Option<String> 
         .then(|| format!("{name}: {} at {at} ({message} / {help}); want {} and {:?}", case.code, case.at, case.says))
 }
 
+/// What is wrong with the codes a fixed twin gives, if anything: an error, or its case's code.
+fn fixed_mismatch(path: &Path, code: &str, found: &[&str]) -> Option<String> {
+    let is_error = |c: &&str| ssq_gen::diagnostics::rule(c).unwrap().severity.as_str() == "error";
+    (found.contains(&code) || found.iter().any(is_error))
+        .then(|| format!("{}: the fixed profile gives {found:?}", path.file_name().unwrap().to_string_lossy()))
+}
+
+fn checked(path: &Path) -> ssq_gen::Checked {
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    ssq_gen::check(Source::from_bytes(name, std::fs::read(path).unwrap(), Format::from_path(path)))
+}
+
 /// In-process, as every front end checks a profile: `ssq_gen::check`.
 fn every_rule_fires_where_it_should() {
-    let failures: Vec<_> = cases()
+    let mut failures: Vec<_> = cases()
         .iter()
         .filter_map(|case| {
-            let name = case.path.file_name().unwrap().to_string_lossy().into_owned();
-            let source = Source::from_bytes(name, std::fs::read(&case.path).unwrap(), Format::from_path(&case.path));
-            let checked = ssq_gen::check(source);
+            let checked = checked(&case.path);
             let found = checked.diagnostics.iter().find(|d| d.rule.code == case.code).map(|d| {
                 let (line, column) = checked.source.line_col(d.span.start);
                 (format!("{line}:{column}"), d.message.as_str(), d.help.as_str())
@@ -78,17 +112,22 @@ fn every_rule_fires_where_it_should() {
             mismatch(case, found)
         })
         .collect();
+    for (path, code) in fixed() {
+        let found: Vec<_> = checked(&path).diagnostics.iter().map(|d| d.rule.code).collect();
+        failures.extend(fixed_mismatch(&path, &code, &found));
+    }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 /// The same set through the binary, once: `lint --format json` over every file.
 fn the_binary_reports_the_same_set_at_once() {
-    let cases = cases();
-    let output = ssq_gen().args(["lint", "--format", "json"]).args(cases.iter().map(|c| &c.path)).output().unwrap();
+    let (cases, fixed) = (cases(), fixed());
+    let files = cases.iter().map(|c| &c.path).chain(fixed.iter().map(|(path, _)| path));
+    let output = ssq_gen().args(["lint", "--format", "json"]).args(files).output().unwrap();
     assert_eq!(output.status.code(), Some(1), "errors among them: exit 1");
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let found = report["diagnostics"].as_array().unwrap();
-    let failures: Vec<_> = cases
+    let mut failures: Vec<_> = cases
         .iter()
         .filter_map(|case| {
             let file = case.path.display().to_string();
@@ -99,8 +138,14 @@ fn the_binary_reports_the_same_set_at_once() {
             mismatch(case, found)
         })
         .collect();
+    for (path, code) in &fixed {
+        let file = path.display().to_string();
+        let found: Vec<_> =
+            found.iter().filter(|d| d["file"] == file.as_str()).filter_map(|d| d["code"].as_str()).collect();
+        failures.extend(fixed_mismatch(path, code, &found));
+    }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-    assert_eq!(report["summary"]["files"], cases.len(), "every file read");
+    assert_eq!(report["summary"]["files"], cases.len() + fixed.len(), "every file read");
 }
 
 /// Runs `snippet` on `path`, for the profiles made here: what is wrong, if the finding is not the

@@ -58,7 +58,7 @@ pub fn many_labels() -> String {
 }
 
 /// One file per rule that makes it fire, `(command, code, file name, contents)`: the first of the
-/// rule examples (tests/fixtures/rules/) for each code, the two profiles too large to keep there,
+/// rule examples (src/diagnostics/examples/) for each code, the two profiles too large to keep there,
 /// for `audit`'s rules the first page of its corpus (tests/fixtures/audit/) that has one, and for
 /// SSQ510 the page `import` cannot wholly translate.
 fn cases() -> Vec<(&'static str, String, String, Vec<u8>)> {
