@@ -6,7 +6,7 @@ use std::process::Command;
 
 fn run_action(dir: &Path, inputs: &[(&str, &str)]) -> std::process::Output {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("action/lint.sh");
-    let bin_dir = Path::new(env!("CARGO_BIN_EXE_ssq-gen")).parent().unwrap();
+    let bin_dir = crate::support::binary().parent().unwrap();
     let path = format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap());
     let home = tempfile::tempdir().unwrap();
     let mut command = Command::new("bash");
@@ -52,7 +52,7 @@ impl FreshRunner {
     fn new() -> FreshRunner {
         let tools = tempfile::tempdir().unwrap();
         let cargo = tools.path().join("cargo");
-        let binary = env!("CARGO_BIN_EXE_ssq-gen");
+        let binary = crate::support::binary().display();
         std::fs::write(
             &cargo,
             format!(
@@ -103,7 +103,7 @@ fn mirror() -> (tempfile::TempDir, String) {
         .arg(script)
         .arg("x86_64-unknown-linux-gnu")
         .arg(&release)
-        .env("SSQ_GEN_BINARY", env!("CARGO_BIN_EXE_ssq-gen"))
+        .env("SSQ_GEN_BINARY", crate::support::binary())
         .output()
         .unwrap();
     assert!(packed.status.success(), "{}", String::from_utf8_lossy(&packed.stderr));

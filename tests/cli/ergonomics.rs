@@ -53,7 +53,7 @@ impl Terminal {
             std::fs::write(home.path().join(file), "").unwrap();
         }
         std::fs::write(home.path().join("bad.ssq.toml"), "[loader]\nlicense = \"g1\"\n").unwrap();
-        let bin = Path::new(env!("CARGO_BIN_EXE_ssq-gen")).parent().unwrap();
+        let bin = crate::support::binary().parent().unwrap();
         let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
         let command = match shell {
             "bash" => "bash --norc --noprofile",

@@ -89,7 +89,7 @@ fn an_unreadable_file_exits_2() {
             let mut setpriv = assert_cmd::Command::new("setpriv");
             setpriv
                 .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
-                .arg(assert_cmd::cargo::cargo_bin!("ssq-gen"));
+                .arg(crate::support::binary());
             setpriv
         }
         false => ssq_gen(),

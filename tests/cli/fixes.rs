@@ -264,7 +264,7 @@ fn diff_shows_the_fixes_and_writes_nothing() {
 /// A file another program saves while `--fix` works on it keeps what that program wrote.
 fn a_file_changed_during_the_run_is_not_written() {
     let profile = temp_profile("shop.ssq.toml", MESSY);
-    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("ssq-gen"))
+    let child = std::process::Command::new(crate::support::binary())
         .args(["lint", "--fix"])
         .arg(&profile.path)
         // Test builds wait this long with the fixed file written aside, before the rename.

@@ -27,7 +27,7 @@ fn finishes_within(mut command: Command, limit: Duration) -> std::process::Outpu
 }
 
 fn bin() -> Command {
-    Command::new(assert_cmd::cargo::cargo_bin!("ssq-gen"))
+    Command::new(crate::support::binary())
 }
 
 #[cfg(unix)]
@@ -280,7 +280,7 @@ fn a_new_output_file_honours_the_umask() {
         .arg("-c")
         .arg(format!(
             "umask 077 && exec '{}' snippet '{}' -o '{}'",
-            assert_cmd::cargo::cargo_bin!("ssq-gen").display(),
+            crate::support::binary().display(),
             profile.path.display(),
             out.display()
         ))

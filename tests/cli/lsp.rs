@@ -21,7 +21,7 @@ struct Client {
 
 impl Client {
     fn start() -> Client {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_ssq-gen"))
+        let mut child = Command::new(crate::support::binary())
             .arg("lsp")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())

@@ -86,6 +86,7 @@ fn main() -> std::process::ExitCode {
         snapshots::TESTS,
         layers::TESTS,
     ];
+    support::copy_binary();
     let trials = suites.iter().flat_map(|tests| tests.iter()).map(harness::Test::trial).collect();
     let conclusion = libtest_mimic::run(&args, trials);
     // The browser suite's one HTTPS server, shared by its tests, ends with them.

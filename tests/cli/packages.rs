@@ -44,7 +44,7 @@ enum Packed {
 fn archive(target: &str, out: &Path, packed: Packed) -> PathBuf {
     let stand_in = out.join("stand-in-binary");
     let binary = match packed {
-        Packed::TheBinary => PathBuf::from(env!("CARGO_BIN_EXE_ssq-gen")),
+        Packed::TheBinary => crate::support::binary().to_path_buf(),
         Packed::AStandIn => {
             std::fs::write(&stand_in, "#!/bin/sh\necho stand-in\n").unwrap();
             stand_in
@@ -146,7 +146,7 @@ fn npm_packages_install_offline_and_run() {
     };
     assert_eq!(run(npx().arg("--version")), format!("ssq-gen {VERSION}\n"));
     run(npx().arg("lint").arg(root().join("examples/profile.ssq.toml")));
-    let bad = npx().arg("lint").arg(fixture("rules/SSQ204-phone-letters.toml")).output().unwrap();
+    let bad = npx().arg("lint").arg(root().join("src/diagnostics/examples/SSQ204-phone-letters.toml")).output().unwrap();
     assert_eq!(bad.status.code(), Some(1), "the binary's exit status comes through");
     assert!(String::from_utf8_lossy(&bad.stdout).contains("error[SSQ204]"));
 }
@@ -189,11 +189,11 @@ fn npm_packages_cover_every_release_target() {
 
 /// The wheel (maturin, `bindings = "bin"`) and `pip install .`, each into a fresh venv, put
 /// `ssq-gen` on the venv's PATH. Built with the dev profile: the packaging is what is tested here,
-/// not the optimizer.
+/// not the optimizer. In the tests' own target folder: maturin links the binary again (stripped),
+/// reusing every other artifact, where a folder of its own would build every dependency again (the
+/// tests run a copy of the binary, `support::binary`, so the relink does not pull it from them).
 fn the_wheel_and_pip_install_put_ssq_gen_on_path() {
-    // maturin links the binary with its own arguments: in the tests' own target folder it would
-    // replace `target/debug/ssq-gen` while the other tests run it (a spawn then finds no file).
-    let target = root().join("target").join("packaging");
+    let target = root().join("target");
     let work = tempfile::tempdir().unwrap();
     let wheels = work.path().join("wheels");
     run(Command::new("maturin")

@@ -55,7 +55,7 @@ impl Preview {
     fn start_named(name: &str, text: &str) -> Preview {
         let profile = temp_profile(name, text);
         let path = profile.path.clone();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_ssq-gen"))
+        let mut child = Command::new(crate::support::binary())
             .arg("preview")
             .arg(&path)
             .stdout(Stdio::piped())

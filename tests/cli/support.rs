@@ -6,7 +6,29 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
 pub fn ssq_gen() -> Command {
-    assert_cmd::cargo::cargo_bin_cmd!("ssq-gen")
+    Command::new(binary())
+}
+
+static BINARY: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+
+/// The binary under test: a copy of the one cargo built, made by [`copy_binary`]. The wheel test's
+/// maturin relinks `target/debug/ssq-gen` in place (stripped), reusing every other artifact of the
+/// tests' build; a test spawning that path meanwhile could find no file.
+pub fn binary() -> &'static Path {
+    BINARY.get().expect("main copies the binary before the tests start")
+}
+
+/// Copies the binary to `CARGO_TARGET_TMPDIR/bin/ssq-gen` (a temporary name, then a rename). Called
+/// by `main` before any test thread exists: a file open for writing while another thread forks is
+/// what makes a later spawn of it fail with "text file busy".
+pub fn copy_binary() {
+    let folder = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bin");
+    std::fs::create_dir_all(&folder).unwrap();
+    let copy = folder.join("ssq-gen");
+    let partial = folder.join(format!(".ssq-gen.{}", std::process::id()));
+    std::fs::copy(env!("CARGO_BIN_EXE_ssq-gen"), &partial).unwrap();
+    std::fs::rename(&partial, &copy).unwrap();
+    BINARY.set(copy).unwrap();
 }
 
 pub fn fixture(name: &str) -> PathBuf {
