@@ -172,7 +172,7 @@ fn every_block_holds_only_what_its_profile_uses() {
     );
     let eslint = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/js/node_modules/eslint/bin/eslint.js");
     let output =
-        Command::new("node").arg(eslint).args(["--format", "stylish", "."]).current_dir(dir.path()).output().unwrap();
+        Command::new("node").arg(eslint).args(["--format", "stylish", "--concurrency", "2", "."]).current_dir(dir.path()).output().unwrap();
     let report = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
     assert!(output.status.success(), "eslint found dead or undeclared code:\n{}", &report[..report.len().min(4000)]);
 }
@@ -187,7 +187,7 @@ fn the_lint_catches_what_it_is_for() {
     .unwrap();
     let eslint = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/js/node_modules/eslint/bin/eslint.js");
     let output =
-        Command::new("node").arg(eslint).args(["--format", "stylish", "."]).current_dir(dir.path()).output().unwrap();
+        Command::new("node").arg(eslint).args(["--format", "stylish", "--concurrency", "2", "."]).current_dir(dir.path()).output().unwrap();
     let report = String::from_utf8_lossy(&output.stdout);
     assert_eq!(output.status.code(), Some(1), "{report}{}", String::from_utf8_lossy(&output.stderr));
     for rule in ["no-unused-vars", "no-unreachable", "guard-for-in"] {
