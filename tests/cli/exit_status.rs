@@ -87,9 +87,7 @@ fn an_unreadable_file_exits_2() {
     let mut command = match fs::read(&profile.path).is_ok() {
         true => {
             let mut setpriv = assert_cmd::Command::new("setpriv");
-            setpriv
-                .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
-                .arg(crate::support::binary());
+            setpriv.args(["--reuid=65534", "--regid=65534", "--clear-groups"]).arg(crate::support::binary());
             setpriv
         }
         false => ssq_gen(),

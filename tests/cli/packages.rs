@@ -146,7 +146,8 @@ fn npm_packages_install_offline_and_run() {
     };
     assert_eq!(run(npx().arg("--version")), format!("ssq-gen {VERSION}\n"));
     run(npx().arg("lint").arg(root().join("examples/profile.ssq.toml")));
-    let bad = npx().arg("lint").arg(root().join("src/diagnostics/examples/SSQ204-phone-letters.toml")).output().unwrap();
+    let bad =
+        npx().arg("lint").arg(root().join("src/diagnostics/examples/SSQ204-phone-letters.toml")).output().unwrap();
     assert_eq!(bad.status.code(), Some(1), "the binary's exit status comes through");
     assert!(String::from_utf8_lossy(&bad.stdout).contains("error[SSQ204]"));
 }
