@@ -2,7 +2,6 @@
 //! binstall`'s metadata, the npm packages and the Python wheel, each installed and run as a user
 //! would, offline.
 
-use crate::support::*;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
