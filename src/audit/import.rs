@@ -19,9 +19,35 @@ pub struct Profile {
     /// Comments for the TOML text, each under its section.
     notes: Vec<(&'static str, String)>,
     pub untranslated: Vec<Diagnostic>,
+    /// The page's install is ssq-gen's own block, given back exactly; `Some(true)`: the block for
+    /// the page after logout.
+    block: Option<bool>,
 }
 
 impl Profile {
+    /// `key`'s value, if set.
+    pub(super) fn get(&self, key: &'static Key) -> Option<&Value> {
+        let section = self.sections.iter().find(|(name, _)| *name == key.section().name)?;
+        section.1.get(key.name)
+    }
+
+    /// Sets `key` to `value`, replacing what it had; `None` removes it (and its section, emptied).
+    pub(super) fn put(&mut self, key: &'static Key, value: Option<Value>) {
+        match value {
+            Some(value) => {
+                self.set(key, Value::Null);
+                let section = self.sections.iter_mut().find(|(name, _)| *name == key.section().name);
+                section.expect("just set").1.insert(key.name.to_string(), value);
+            }
+            None => {
+                for (_, keys) in &mut self.sections {
+                    keys.remove(key.name);
+                }
+                self.sections.retain(|(_, keys)| !keys.is_empty());
+            }
+        }
+    }
+
     fn set(&mut self, key: &'static Key, value: Value) {
         let section = key.section().name;
         let at = match self.sections.iter().position(|(name, _)| *name == section) {
@@ -34,11 +60,16 @@ impl Profile {
         self.sections[at].1.entry(key.name.to_string()).or_insert(value);
     }
 
+    /// The profile gives back the page's ssq-gen block exactly (`logout`: with `snippet --logout`).
+    pub(super) fn gives_back_the_block(&mut self, logout: bool) {
+        self.block = Some(logout);
+    }
+
     fn note(&mut self, section: &'static str, note: String) {
         self.notes.push((section, note));
     }
 
-    fn not_translated(&mut self, span: Span, what: &str) {
+    pub(super) fn not_translated(&mut self, span: Span, what: &str) {
         let message = format!("{what}: not translated into the profile");
         let help = "keep it in the page beside the block, or do it with the profile's keys (`ssq-gen init` lists them)";
         self.untranslated.push(Diagnostic::new(&rule::NOT_TRANSLATED, span, message, help));
@@ -58,8 +89,15 @@ impl Profile {
                 format!("{:#}\n", Value::Object(map))
             }
             Format::Toml => {
-                let mut out =
-                    String::from("# Imported by ssq-gen from a hand-written install; check it with `ssq-gen lint`.\n");
+                let mut out = String::from(match self.block {
+                    None => "# Imported by ssq-gen from a hand-written install; check it with `ssq-gen lint`.\n",
+                    Some(false) => {
+                        "# Imported by ssq-gen from the block it wrote: `ssq-gen snippet` gives that block back.\n"
+                    }
+                    Some(true) => {
+                        "# Imported by ssq-gen from the block it wrote for the page after logout: `ssq-gen snippet --logout` gives it back.\n"
+                    }
+                });
                 for finding in &self.untranslated {
                     out.push_str(&format!("# line {}: {}\n", lines(&finding.span), finding.message));
                 }
@@ -93,18 +131,30 @@ pub(super) fn profile(reads: &[Read], text: &str, tags: &[Masked]) -> Profile {
         loader(read, &mut profile);
     }
     for read in reads {
+        // ssq-gen's block: its settings, commands and listeners are its template's, and its
+        // profile is found by rendering (`generated.rs`); its fixed visitor and set-up commands
+        // are read as any page's.
+        let generated = read.facts.generated;
         for (setting, value) in &read.facts.setting_values {
             match (setting.as_str(), value) {
                 ("hideIcon", Arg::Bool(hide)) => profile.set(&schema::key::HIDE_ICON, json!(hide)),
+                _ if generated => {}
                 _ => profile.not_translated(read.body().clone(), &format!("the setting `{setting}`")),
             }
         }
         for push in &read.facts.pushes {
+            let set_up = [Command::SetLoginInfo, Command::HideUpload, Command::HideCloseIcon];
+            if generated && !push.command.as_ref().is_some_and(|(c, _)| set_up.iter().any(|s| s.word() == c)) {
+                continue;
+            }
             let Some((command, _)) = &push.command else {
                 profile.not_translated(push.span.clone(), "an `ssq.push` whose command is built at run time");
                 continue;
             };
             translate(read, push, command, text, tags, &mut profile);
+        }
+        if generated {
+            super::generated::import(text, read.body(), &mut profile);
         }
     }
     profile

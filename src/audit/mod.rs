@@ -6,6 +6,7 @@
 //!
 //! Files that mention neither `ssq`, `__ssc` nor SaleSmartly cost one scan for those bytes.
 
+mod generated;
 pub mod import;
 pub mod mask;
 pub mod page;

@@ -79,6 +79,8 @@ pub struct Facts {
     pub license: Option<(String, Span)>,
     /// `__ssc.setting.KEY = value`, and each key of `__ssc.setting = {…}`.
     pub setting_values: Vec<(String, Arg)>,
+    /// `….__ssqGen = "VERSION"`: ssq-gen's block, guarding against running twice.
+    pub generated: bool,
 }
 
 impl Facts {
@@ -161,8 +163,16 @@ fn parse(code: &str, offset: usize, syntax: Syntax) -> Facts {
     let source_type = SourceType::default().with_module(true).with_jsx(syntax.jsx).with_typescript(syntax.ts);
     let options = oxc_parser::ParseOptions { allow_return_outside_function: syntax.handler, ..Default::default() };
     let parsed = Parser::new(&allocator, code, source_type).with_options(options).parse();
-    let mut reader =
-        Reader { offset, facts: Facts::default(), functions: 0, guards: 0, timers: 0, loads: 0, clicked: None };
+    let mut reader = Reader {
+        offset,
+        facts: Facts::default(),
+        functions: 0,
+        guards: 0,
+        timers: 0,
+        loads: 0,
+        clicked: None,
+        aliases: Aliases::default(),
+    };
     if let Some(error) = parsed.diagnostics.first() {
         let at = error.labels.as_ref().first().map_or(0, |label| label.offset());
         let at = offset + (at as usize).min(code.len());
@@ -182,6 +192,47 @@ struct Reader {
     loads: usize,
     /// The element whose click listener the walk is in.
     clicked: Option<String>,
+    aliases: Aliases,
+}
+
+/// Local names for `__ssc` and `__ssc.setting`: `var ssc = w.__ssc = …`, `var setting =
+/// ssc.setting = …` (ssq-gen's block writes them so, and so may a site).
+#[derive(Default)]
+struct Aliases {
+    ssc: Vec<String>,
+    setting: Vec<String>,
+}
+
+impl Aliases {
+    /// Whether an expression is `__ssc`, `….__ssc` or a name for it.
+    fn is_ssc(&self, expression: &Expression) -> bool {
+        match expression {
+            Expression::Identifier(name) => {
+                name.name == "__ssc" || self.ssc.iter().any(|alias| name.name == alias.as_str())
+            }
+            Expression::StaticMemberExpression(member) => member.property.name == "__ssc",
+            Expression::AssignmentExpression(assignment) => match &assignment.left {
+                AssignmentTarget::AssignmentTargetIdentifier(name) => name.name == "__ssc",
+                AssignmentTarget::StaticMemberExpression(member) => member.property.name == "__ssc",
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    /// Whether an expression is `__ssc.setting` (through any name for `__ssc`) or a name for it.
+    fn is_setting(&self, expression: &Expression) -> bool {
+        match expression {
+            Expression::Identifier(name) => self.setting.iter().any(|alias| name.name == alias.as_str()),
+            Expression::StaticMemberExpression(member) => {
+                member.property.name == "setting" && self.is_ssc(&member.object)
+            }
+            Expression::AssignmentExpression(assignment) => matches!(&assignment.left,
+                AssignmentTarget::StaticMemberExpression(member)
+                    if member.property.name == "setting" && self.is_ssc(&member.object)),
+            _ => false,
+        }
+    }
 }
 
 /// Whether an expression names the queue: `ssq`, or `….ssq` (`window.ssq`, `w.ssq`).
@@ -190,15 +241,6 @@ fn is_ssq(expression: &Expression) -> bool {
         Expression::Identifier(name) => name.name == "ssq",
         Expression::StaticMemberExpression(member) => member.property.name == "ssq",
         Expression::ParenthesizedExpression(inner) => is_ssq(&inner.expression),
-        _ => false,
-    }
-}
-
-/// Whether an expression is `__ssc` or `….__ssc`.
-fn is_ssc(expression: &Expression) -> bool {
-    match expression {
-        Expression::Identifier(name) => name.name == "__ssc",
-        Expression::StaticMemberExpression(member) => member.property.name == "__ssc",
         _ => false,
     }
 }
@@ -444,7 +486,7 @@ impl<'a> Visit<'a> for Reader {
                 if member.property.name == "ssq" {
                     self.facts.stubs.push(self.span(it.span));
                 }
-                if member.property.name == "setting" && is_ssc(&member.object) {
+                if member.property.name == "setting" && self.aliases.is_ssc(&member.object) {
                     let replaced = matches!(it.right, Expression::ObjectExpression(_));
                     self.facts.settings.push(SettingWrite { span: self.span(it.span), replaced, late: self.loads > 0 });
                     if let Arg::Object(fields) = self.arg(&it.right, 0) {
@@ -452,16 +494,13 @@ impl<'a> Visit<'a> for Reader {
                     }
                 }
                 if member.property.name == "license"
-                    && is_ssc(&member.object)
+                    && self.aliases.is_ssc(&member.object)
                     && let Expression::StringLiteral(license) = &it.right
                 {
                     self.facts.license = Some((license.value.to_string(), self.span(license.span)));
                 }
-                // `__ssc.setting.hideIcon = …` in a load handler.
-                if let Expression::StaticMemberExpression(parent) = &member.object
-                    && parent.property.name == "setting"
-                    && is_ssc(&parent.object)
-                {
+                // `__ssc.setting.hideIcon = …`, in a load handler or not.
+                if self.aliases.is_setting(&member.object) {
                     if self.loads > 0 {
                         self.facts.settings.push(SettingWrite {
                             span: self.span(it.span),
@@ -473,6 +512,7 @@ impl<'a> Visit<'a> for Reader {
                     self.facts.setting_values.push((member.property.name.to_string(), value));
                 }
                 load = member.property.name == "onload";
+                self.facts.generated |= member.property.name == "__ssqGen";
             }
             _ => {}
         }
@@ -482,10 +522,17 @@ impl<'a> Visit<'a> for Reader {
     }
 
     fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
-        if let BindingPattern::BindingIdentifier(name) = &it.id
-            && name.name == "ssq"
-        {
-            self.facts.stubs.push(self.span(it.span));
+        if let BindingPattern::BindingIdentifier(name) = &it.id {
+            if name.name == "ssq" {
+                self.facts.stubs.push(self.span(it.span));
+            }
+            if let Some(init) = &it.init {
+                if self.aliases.is_ssc(init) {
+                    self.aliases.ssc.push(name.name.to_string());
+                } else if self.aliases.is_setting(init) {
+                    self.aliases.setting.push(name.name.to_string());
+                }
+            }
         }
         walk::walk_variable_declarator(self, it);
     }
@@ -584,6 +631,27 @@ s.src = "https://plugin-code.salesmartly.com/js/project_1_2_3.js";
         assert!(facts.settings[1].late && !facts.settings[1].replaced);
         assert_eq!(facts.loader_urls.len(), 1);
         assert!(!facts.is_install_code());
+    }
+
+    #[test]
+    fn local_names_for_ssc_and_its_setting() {
+        let code = r#"(function (w) {
+  var ssc = w.__ssc = w.__ssc || {};
+  var setting = ssc.setting = ssc.setting || {};
+  setting.hideIcon = true;
+  ssc.license = "k7tq2mz";
+  w.__ssqGen = "0.1.0";
+  var other = {};
+  other.license = "no";
+})(window);
+"#;
+        let facts = read(code, 0, Syntax::default());
+        assert_eq!(facts.setting_values, vec![("hideIcon".to_string(), Arg::Bool(true))]);
+        assert_eq!(facts.license.map(|(license, _)| license).as_deref(), Some("k7tq2mz"));
+        assert!(facts.generated);
+        assert!(
+            !read("var other = {}; other.setting = {}; other.setting.hideIcon = 1;", 0, Syntax::default()).generated
+        );
     }
 
     #[test]

@@ -61,9 +61,62 @@ pub fn compile(pattern: &str) -> Result<String, PathProblem> {
     Ok(regex)
 }
 
+/// The pattern [`compile`] made `regex` from, for `import` of a block: `None` for a regular
+/// expression `compile` does not write.
+pub fn decompile(regex: &str) -> Option<String> {
+    // `%` is itself a pattern's character: `%41` is `A` encoded, or the three characters.
+    [true, false].into_iter().find_map(|decode| decompiled(regex, decode))
+}
+
+fn decompiled(regex: &str, decode: bool) -> Option<String> {
+    let mut rest = regex.strip_prefix('^')?.strip_suffix('$')?;
+    let mut pattern = String::new();
+    let mut bytes = Vec::new();
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix("(?:/.*)?") {
+            pattern.push_str("/**");
+            rest = after;
+        } else if let Some(after) = rest.strip_prefix("[^/]*") {
+            pattern.push('*');
+            rest = after;
+        } else if let Some(hex) = rest.strip_prefix('%').and_then(|after| after.get(..2)).filter(|_| decode) {
+            // Percent-encoded bytes, gathered until they make a character.
+            bytes.push(u8::from_str_radix(hex, 16).ok()?);
+            rest = &rest[3..];
+            if let Ok(text) = std::str::from_utf8(&bytes) {
+                pattern.push_str(text);
+                bytes.clear();
+            }
+            continue;
+        } else {
+            let escaped = rest.starts_with('\\');
+            let mut chars = rest[usize::from(escaped)..].chars();
+            let c = chars.next()?;
+            pattern.push(c);
+            rest = chars.as_str();
+        }
+        if !bytes.is_empty() {
+            return None;
+        }
+    }
+    (bytes.is_empty() && pattern.starts_with('/') && compile(&pattern).ok()? == regex).then_some(pattern)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decompile_gives_back_the_pattern() {
+        for pattern in ["/checkout/**", "/help/*", "/", "/a.b/(x)+", "/caf\u{e9} menu/*/**", "/**", "/%41"] {
+            let regex = compile(pattern).unwrap();
+            let back = decompile(&regex).unwrap_or_else(|| panic!("{pattern}: {regex}"));
+            assert_eq!(compile(&back).unwrap(), regex, "{pattern}");
+        }
+        assert_eq!(decompile("^/help/[^/]*$").as_deref(), Some("/help/*"));
+        assert_eq!(decompile("^/a(?:/.*)?$").as_deref(), Some("/a/**"));
+        assert_eq!(decompile(".*"), None);
+    }
 
     fn matches(pattern: &str, path: &str) -> bool {
         regex_lite::Regex::new(&compile(pattern).unwrap()).unwrap().is_match(path)

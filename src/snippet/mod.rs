@@ -563,7 +563,7 @@ struct Helpers {
 }
 
 /// The badge's `onUnRead` handler, a function of the template's.
-const SHOW_UNREAD: &str = "showUnread";
+pub(crate) const SHOW_UNREAD: &str = "showUnread";
 const WIDGET_READY: &str = "widgetReady";
 const CHAT_OPENED: &str = "chatOpened";
 const CHAT_CLOSED: &str = "chatClosed";

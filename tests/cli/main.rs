@@ -38,7 +38,7 @@ mod selector_agreement;
 mod server_templates;
 pub mod snapshots;
 mod snippet_js;
-mod snippet_lint;
+pub mod snippet_lint;
 mod trusted_types;
 mod vue;
 mod wordpress;

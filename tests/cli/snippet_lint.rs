@@ -34,7 +34,7 @@ const ESLINT_CONFIG: &str = r#"module.exports = [{ ignores: ["eslint.config.js"]
 const PAGE_EVENTS: (&str, &str) = ("pageevents", "[launcher]\npage_events = true\n");
 
 /// Every combination worth telling apart, as `(name, profile)`.
-fn profiles() -> Vec<(String, String)> {
+pub fn profiles() -> Vec<(String, String)> {
     let forms = [("license", "license = \"k7tq2mz\""), ("script", &*format!("script_url = \"{SCRIPT_URL}\""))]
         .map(|(n, l)| (n.to_string(), l.to_string()));
     let loads = Load::WORDS;
