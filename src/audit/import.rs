@@ -192,14 +192,15 @@ fn translate(
     let shown = text.get(span.clone()).unwrap_or_default().lines().next().unwrap_or_default().to_string();
     if let Some(event) = Event::ALL.iter().find(|event| event.sdk_name() == command) {
         match push.args.first() {
-            Some(Arg::Badge(selector)) if *event == Event::Unread => {
-                profile.set(&schema::key::BADGE_SELECTOR, json!(selector));
-            }
-            Some(Arg::Reporter(actions)) => {
+            Some(Arg::Listener { actions, badge }) if badge.is_none() || *event == Event::Unread => {
+                if let Some(selector) = badge {
+                    profile.set(&schema::key::BADGE_SELECTOR, json!(selector));
+                }
                 let words: Vec<Value> = actions.iter().map(|action| json!(action.word())).collect();
                 let value = if words.len() == 1 { words[0].clone() } else { Value::Array(words) };
                 let key = schema::section("events").and_then(|events| events.key(event.doc().key));
                 match key {
+                    _ if actions.is_empty() => {}
                     Some(key) => profile.set(key, value),
                     None => profile.not_translated(span, &format!("the `{command}` listener")),
                 }

@@ -18,12 +18,14 @@ pub enum Arg {
     Number(f64),
     List(Vec<Arg>),
     Object(Vec<(String, Arg)>),
-    /// A function whose every statement reports the payload: `console.log(…)`,
-    /// `dataLayer.push(…)`, `gtag("event", …)`.
-    Reporter(Vec<crate::sdk::Action>),
-    /// A function that only writes the unread count into one element:
-    /// `document.querySelector(s).textContent = obj.num` (or `getElementById`, `innerText`).
-    Badge(String),
+    /// A function whose every statement ssq-gen has a word for: each report of the payload
+    /// (`console.log(…)`, `dataLayer.push(…)`, `gtag("event", …)`), and at most one write of the
+    /// unread count into an element (`document.querySelector(s).textContent = obj.num`, or
+    /// `getElementById`, `innerText`): the badge.
+    Listener {
+        actions: Vec<crate::sdk::Action>,
+        badge: Option<String>,
+    },
     /// Anything else: a name, a call, a function that does more; known only at run time.
     Other(Span),
 }
@@ -265,29 +267,25 @@ fn mentions_ssq(expression: &Expression) -> bool {
     finds.0
 }
 
-/// The actions a listener's body performs, when that is all it does: each statement a
-/// `console.log(…)`, a `dataLayer.push(…)` or a `gtag("event", …)`.
-fn reporter(statements: &[Statement<'_>]) -> Option<Vec<crate::sdk::Action>> {
-    let mut actions = Vec::new();
+/// What a listener's body does, when ssq-gen has a word for each statement: a report, or the
+/// badge (once).
+fn listener(statements: &[Statement<'_>]) -> Option<Arg> {
+    let (mut actions, mut badge) = (Vec::new(), None);
     for statement in statements {
         let Statement::ExpressionStatement(statement) = statement else { return None };
-        let action = report(&statement.expression)?;
-        if !actions.contains(&action) {
-            actions.push(action);
+        match (report(&statement.expression), badge_write(&statement.expression)) {
+            (Some(action), _) if !actions.contains(&action) => actions.push(action),
+            (Some(_), _) => {}
+            (None, Some(selector)) if badge.is_none() => badge = Some(selector),
+            _ => return None,
         }
     }
-    (!actions.is_empty()).then_some(actions)
+    (!actions.is_empty() || badge.is_some()).then_some(Arg::Listener { actions, badge })
 }
 
-/// A listener's body, when ssq-gen has a word for what it does: the badge, or reports.
-fn listener(statements: &[Statement<'_>]) -> Option<Arg> {
-    badge(statements).map(Arg::Badge).or_else(|| reporter(statements).map(Arg::Reporter))
-}
-
-/// The element a listener writes the unread count into, when that is all it does.
-fn badge(statements: &[Statement<'_>]) -> Option<String> {
-    let [Statement::ExpressionStatement(statement)] = statements else { return None };
-    let Expression::AssignmentExpression(assignment) = &statement.expression else { return None };
+/// The element an expression writes the unread count into.
+fn badge_write(expression: &Expression<'_>) -> Option<String> {
+    let Expression::AssignmentExpression(assignment) = expression else { return None };
     let AssignmentTarget::StaticMemberExpression(target) = &assignment.left else { return None };
     let Expression::StaticMemberExpression(count) = &assignment.right else { return None };
     if !matches!(target.property.name.as_str(), "textContent" | "innerText") || count.property.name != "num" {
@@ -431,7 +429,9 @@ impl Reader {
             }
             Expression::ArrowFunctionExpression(arrow) => match &arrow.body {
                 ArrowFunctionBody::FunctionBody(body) => listener(&body.statements),
-                body => body.as_expression().and_then(|expression| report(expression).map(|a| Arg::Reporter(vec![a]))),
+                body => body
+                    .as_expression()
+                    .and_then(|expression| report(expression).map(|a| Arg::Listener { actions: vec![a], badge: None })),
             }
             .unwrap_or_else(other),
             Expression::ParenthesizedExpression(inner) => self.arg(&inner.expression, depth + 1),
@@ -652,6 +652,25 @@ s.src = "https://plugin-code.salesmartly.com/js/project_1_2_3.js";
         assert!(
             !read("var other = {}; other.setting = {}; other.setting.hideIcon = 1;", 0, Syntax::default()).generated
         );
+    }
+
+    #[test]
+    fn a_listener_is_its_reports_and_one_badge() {
+        let pushed = |body: &str| {
+            let code = format!("ssq.push(\"onUnRead\", function (obj) {{ {body} }});");
+            read(&code, 0, Syntax::default()).pushes.remove(0).args.remove(0)
+        };
+        let badge = "document.getElementById(\"n\").textContent = obj.num;";
+        assert_eq!(
+            pushed(&format!("{badge} console.log(obj); gtag(\"event\", \"u\");")),
+            Arg::Listener {
+                actions: vec![crate::sdk::Action::Console, crate::sdk::Action::Gtag],
+                badge: Some("#n".into())
+            }
+        );
+        assert_eq!(pushed(badge), Arg::Listener { actions: vec![], badge: Some("#n".into()) });
+        assert!(matches!(pushed(&format!("{badge} {badge}")), Arg::Other(_)));
+        assert!(matches!(pushed(&format!("{badge} alert(1);")), Arg::Other(_)));
     }
 
     #[test]

@@ -124,14 +124,15 @@ fn every_translatable_part_becomes_its_key_and_the_rest_is_named() {
     assert_eq!(stderr.matches("[SSQ510]").count(), 1, "{stderr}");
 }
 
-/// A listener that only writes the unread count into an element is the launcher's badge; a click
-/// that forgets the visitor is `clear_user_on_click`.
+/// A listener that writes the unread count into an element is the launcher's badge, and what else
+/// it reports its action; a click that forgets the visitor is `clear_user_on_click`.
 fn the_badge_and_the_logout_click_are_imported() {
     let (profile, _) = imported(&fixture("import/badge.html"), "p.ssq.json");
     let want = json!({
         "loader": {"script_url": "https://plugin-code.salesmartly.com/js/project_817643_847406_1788056247.js"},
         "triggers": {"clear_user_on_click": ["#logout"], "open_on_click": ["#chat"]},
         "launcher": {"badge_selector": "#unread"},
+        "events": {"on_unread": "console"},
     });
     assert_eq!(profile, want);
 }
