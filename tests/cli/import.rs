@@ -1,7 +1,10 @@
 //! `ssq-gen import`: the profile of a hand-written install. Every corpus page that has a loader
 //! (tests/fixtures/audit/) imports to a profile `lint` accepts, in TOML and in JSON; a page that
 //! uses every translatable part (tests/fixtures/import/every-part.html) gives each key, and names what
-//! it could not translate (SSQ510).
+//! it could not translate (SSQ510). In Chromium, against the recording stand-ins, each page (rendered
+//! by its engine where it is a template) and the block of its imported profile (with its
+//! `login-data` fragment, rendered by the same engine) do the same, but for the page's defects. And
+//! a block `snippet` wrote imports to a profile that gives that block back.
 
 use crate::browser::step;
 use crate::support::*;
@@ -292,6 +295,158 @@ fn import_gives_back_the_example_profiles_and_names_an_edit() {
     assert!(stderr.contains(&format!("profile.html:{line}:")), "line {line}: {stderr}");
 }
 
+/// A visitor's name that closes a double-quoted JavaScript string and the call around it, runs,
+/// and reopens them so that the script still parses.
+const HOSTILE_NAME: &str = "Zo\u{eb}\"}); window.__page = \"ran\"; ssq.push(\"setLoginInfo\", { a: \"";
+
+/// What the hand-written page does with the visitor, in Chromium against the stand-ins.
+#[derive(PartialEq)]
+enum Visitor {
+    /// Never sent: the page's code runs before the loader, or throws this.
+    Lost(Option<&'static str>),
+    /// None to send: the page has no visitor.
+    None,
+    /// Lost, or sent escaped for HTML (as `&quot;`) with the SDK's unknown `show`: the page asks
+    /// on DOMContentLoaded, which comes before or after the async loader.
+    Raced,
+}
+
+/// One corpus page against its import, rendered by its engine.
+struct EnginePage {
+    file: &'static str,
+    engine: &'static str,
+    /// What the original does with the visitor, read from the page (its audit findings say why).
+    visitor: Visitor,
+    /// Before the page (a framework's helpers the page calls), and the page's variables.
+    prelude: &'static str,
+    context: Value,
+    /// The elements the page's code expects, for the migrated page too.
+    body: &'static str,
+    steps: Value,
+}
+
+impl EnginePage {
+    /// A page whose variable `variable` is the customer, and that needs nothing else.
+    fn of(file: &'static str, engine: &'static str, visitor: Visitor, variable: &str) -> EnginePage {
+        let context = json!({ variable: {"id": "c-7", "name": HOSTILE_NAME} });
+        EnginePage { file, engine, visitor, prelude: "", context, body: "", steps: json!([{"wait": 1.0}]) }
+    }
+}
+
+fn engine_pages() -> Vec<EnginePage> {
+    vec![
+        EnginePage {
+            // Laravel's `auth()`, logged in as the customer.
+            prelude: "<?php $GLOBALS['customer'] = (object) $customer; if (!function_exists('auth')) { function auth() { return new class { function guard() { return $this; } function check() { return true; } function id() { return $GLOBALS['customer']->id; } function user() { return $GLOBALS['customer']; } }; } } ?>",
+            // Its guard runs before the async loader has defined `ssq`.
+            ..EnginePage::of("welcome.blade.php", "blade", Visitor::Lost(None), "customer")
+        },
+        // SSQ508: no queue yet.
+        EnginePage::of("footer.ejs", "ejs", Visitor::Lost(Some("ssq is not defined")), "user"),
+        // Its guard runs before the loader's tag, so `ssq` is not there yet.
+        EnginePage::of("help.hbs", "handlebars", Visitor::Lost(None), "user"),
+        // SSQ505: in the loader's onload, `__ssc.setting` is not there (the install code makes
+        // `__ssc` only), so the line before the visitor throws.
+        EnginePage::of(
+            "theme.liquid",
+            "liquid",
+            Visitor::Lost(Some("Cannot set properties of undefined (setting 'hideIcon')")),
+            "customer",
+        ),
+        EnginePage {
+            // Devise's `current_user`, the customer.
+            prelude: "<% def self.current_user; Struct.new(:id, :name).new(@customer[\"id\"], @customer[\"name\"]); end %>",
+            ..EnginePage::of("layout.html.erb", "rails", Visitor::Raced, "customer")
+        },
+        EnginePage {
+            context: json!({"title": "Help"}),
+            body: "<button id=\"help\">Help</button>",
+            steps: json!([{"wait": 1.0}, {"click": "#help"}]),
+            ..EnginePage::of("base.html.twig", "twig", Visitor::None, "user")
+        },
+    ]
+}
+
+/// Each corpus page rendered by its engine, against the block of its imported profile with its
+/// `login-data` fragment rendered by the same engine, in Chromium with the recording stand-ins.
+fn every_engine_page_against_its_imported_block() {
+    use crate::login_data::{Template, render_template};
+    let work = tempfile::tempdir().unwrap();
+    let mut specs = Vec::new();
+    for case in engine_pages() {
+        let path = fixture("audit").join(case.file);
+        let page = std::fs::read_to_string(&path).unwrap();
+        let original = match case.engine {
+            // The layout's body block, filled by a child template, as a Symfony page does.
+            "twig" => {
+                let child = format!("{{% extends \"base\" %}}{{% block body %}}{}{{% endblock %}}", case.body);
+                render_template("twig", child.as_bytes(), &case.context, work.path(), Template::Extends(&path))
+            }
+            engine => {
+                let template = format!("{}{}{}", case.prelude, case.body, page);
+                render_template(engine, template.as_bytes(), &case.context, work.path(), Template::Page)
+            }
+        };
+        let (profile, _) = imported(&path, "p.ssq.json");
+        let block = imported_block(&path);
+        let migrated = match profile["login"]["from_page"] == true {
+            true => {
+                let fragment = ssq_gen().args(["login-data", case.engine]).output().unwrap().stdout;
+                let template = [case.body.as_bytes(), &fragment, b"\n", block.as_bytes()].concat();
+                let visitor = json!({"ssq_login": {"user_id": "c-7", "user_name": HOSTILE_NAME}});
+                render_template(case.engine, &template, &visitor, work.path(), Template::Fragment)
+            }
+            false => format!("{}\n{block}", case.body),
+        };
+        for html in [original, migrated] {
+            let page =
+                format!("<!doctype html>\n<html><head><meta charset=\"utf-8\"></head><body>\n{html}</body></html>\n");
+            specs.push(json!({"page": page, "analytics": true, "start": "/", "steps": case.steps}));
+        }
+    }
+    let answers = crate::browser::drive_all_with_errors(specs);
+    let visitor = json!(["setLoginInfo", {"user_id": "c-7", "user_name": HOSTILE_NAME}]);
+    // The block's own listener, on every page: `onReady`, which stops its unavailable-chat timer.
+    let own = json!(["onReady", "<function>"]);
+    for (case, pair) in engine_pages().iter().zip(answers.chunks(2)) {
+        let ((before, before_errors), (after, after_errors)) = (&pair[0], &pair[1]);
+        let (before, after) = (before.last().unwrap(), after.last().unwrap());
+        let name = case.file;
+        assert_eq!((&before["starts"], &after["starts"]), (&json!(1), &json!(1)), "{name}: the widget loads");
+        assert_eq!(after_errors, &json!([]), "{name}: the migrated page throws nothing");
+        assert_eq!((&before["page"], &after["page"]), (&Value::Null, &Value::Null), "{name}: no name runs");
+        assert_eq!(before["analytics"], after["analytics"], "{name}: as many reports on each channel");
+        // The migrated page's commands: the original's, the block's own listener, and the visitor
+        // where the original lost it.
+        let mut want: Vec<Value> = before["calls"].as_array().unwrap().clone();
+        want.push(own.clone());
+        match case.visitor {
+            Visitor::Lost(error) => {
+                assert!(!want.contains(&visitor), "{name}: {before}");
+                want.push(visitor.clone());
+                let errors: Vec<_> = before_errors.as_array().unwrap().iter().filter_map(Value::as_str).collect();
+                assert_eq!(errors, error.into_iter().collect::<Vec<_>>(), "{name}: the original's errors");
+            }
+            Visitor::Raced => {
+                let escaped = HOSTILE_NAME.replace('"', "&quot;");
+                let sent = [json!(["setLoginInfo", {"user_id": "c-7", "user_name": escaped}]), json!(["show"])];
+                assert!(want.iter().all(|call| sent.contains(call) || *call == own), "{name}: {before}");
+                want = vec![own.clone(), visitor.clone()];
+            }
+            Visitor::None => {}
+        }
+        let sorted = |calls: &[Value]| {
+            let mut calls: Vec<String> = calls.iter().map(Value::to_string).collect();
+            calls.sort();
+            calls
+        };
+        assert_eq!(sorted(&want), sorted(after["calls"].as_array().unwrap()), "{name}");
+        let mut listeners = before["listeners"].as_array().unwrap().clone();
+        listeners.push(json!("onReady"));
+        assert_eq!(sorted(&listeners), sorted(after["listeners"].as_array().unwrap()), "{name}: the listeners");
+    }
+}
+
 fn php_string(text: &str) -> String {
     format!("'{}'", text.replace('\\', "\\\\").replace('\'', "\\'"))
 }
@@ -304,4 +459,5 @@ tests! {
     import_gives_back_the_example_profiles_and_names_an_edit,
     the_imported_block_does_what_the_page_did ["chromium", "python3", "playwright"],
     the_imported_block_fixes_what_the_page_broke ["chromium", "python3", "playwright", "php"],
+    every_engine_page_against_its_imported_block ["chromium", "python3", "playwright", "php", "twig", "blade", "liquid", "actionview", "ejs", "handlebars"],
 }

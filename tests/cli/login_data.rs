@@ -29,11 +29,13 @@ fn render_fragment(engine: &str, context: &Value, work: &Path) -> String {
 
 /// What `render_template` renders.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Template {
+pub enum Template<'a> {
     /// A `login-data` fragment, with its engine's helpers (Handlebars' `json`).
     Fragment,
     /// A whole page, as it is.
     Page,
+    /// A Twig child template of the layout at this path (`{% extends "base" %}`).
+    Extends(&'a Path),
 }
 
 /// Renders `template` with `engine`'s real runtime (tests/login_data/, tests/js/), with `context`
@@ -51,8 +53,10 @@ pub fn render_template(engine: &str, template: &[u8], context: &Value, work: &Pa
         "go" => Command::new(go_renderer(work)),
         other => panic!("no renderer for {other}"),
     };
-    if kind == Template::Page {
-        command.env("SSQ_RENDER_PAGE", "1");
+    match kind {
+        Template::Fragment => {}
+        Template::Page => _ = command.env("SSQ_RENDER_PAGE", "1"),
+        Template::Extends(base) => _ = command.env("SSQ_RENDER_PAGE", "1").env("SSQ_TWIG_BASE", base),
     }
     let output = command.arg(engine).arg(&template_path).arg(&data_path).output().unwrap();
     assert!(output.status.success(), "{engine} failed to render:\n{}", String::from_utf8_lossy(&output.stderr));

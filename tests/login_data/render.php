@@ -18,7 +18,12 @@ function render_php(string $__code, array $__data): string {
 switch ($engine) {
     case 'twig':
         require '/usr/share/php/Twig/autoload.php';
-        $twig = new \Twig\Environment(new \Twig\Loader\ArrayLoader(['fragment' => $fragment]), [
+        // SSQ_TWIG_BASE: a layout the template extends as "base" (a page's child template).
+        $templates = ['fragment' => $fragment];
+        if (getenv('SSQ_TWIG_BASE') !== false) {
+            $templates['base'] = file_get_contents(getenv('SSQ_TWIG_BASE'));
+        }
+        $twig = new \Twig\Environment(new \Twig\Loader\ArrayLoader($templates), [
             'autoescape' => 'html',
             'strict_variables' => true,
         ]);
