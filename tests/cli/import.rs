@@ -447,6 +447,46 @@ fn every_engine_page_against_its_imported_block() {
     }
 }
 
+/// Chat.jsx, a React client component, bundled with React as a site's bundler would
+/// (tests/next/client-bundle.js) and mounted with a customer, against the block of its imported
+/// profile, whose page hands the block the same customer the way a single-page app does
+/// (`ssq:login`). The component defines the queue before the project script (SSQ502): the widget
+/// never loads, so nothing it pushes arrives. The migrated page loads it and sends the visitor.
+fn a_react_component_against_its_imported_block() {
+    let path = fixture("audit").join("Chat.jsx");
+    let bundler = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/next/client-bundle.js");
+    let bundle = std::process::Command::new("node").arg(bundler).arg(&path).output().unwrap();
+    assert!(bundle.status.success(), "{}", String::from_utf8_lossy(&bundle.stderr));
+    let customer = json!({"user": {"id": "c-7", "name": HOSTILE_NAME}});
+    let original = format!(
+        "<!doctype html><html><body><div id=\"root\"></div><script>{}</script>\n<script>__mount({customer});</script></body></html>",
+        String::from_utf8(bundle.stdout).unwrap()
+    );
+    let (profile, _) = imported(&path, "p.ssq.json");
+    assert_eq!(profile["login"]["from_page"], true, "{profile}");
+    let login = json!({"user_id": "c-7", "user_name": HOSTILE_NAME});
+    let migrated = format!(
+        "<!doctype html><html><body><button>Chat</button>\n{}<script>document.dispatchEvent(new CustomEvent(\"ssq:login\", {{ detail: {login} }}));</script></body></html>",
+        imported_block(&path)
+    );
+    // The component's button pushes `chatOpen` (into the array it made: nothing hears it).
+    let steps = json!([{"wait": 1.0}, {"click": "button"}]);
+    let specs =
+        [&original, &migrated].map(|page| json!({"page": page, "analytics": true, "start": "/", "steps": steps}));
+    let answers = crate::browser::drive_all_with_errors(specs.to_vec());
+    let ((before, before_errors), (after, after_errors)) = (&answers[0], &answers[1]);
+    let (before, after) = (before.last().unwrap(), after.last().unwrap());
+    // The component ran: its effect asked for the project script, which found `ssq` and returned.
+    assert_eq!(before["vendor_requests"], 1, "{before}");
+    assert_eq!((&before["starts"], &before["calls"]), (&json!(0), &json!([])), "the widget never loads: {before}");
+    assert_eq!(before_errors, &json!([]), "nothing throws, and nothing works");
+    assert_eq!(after["starts"], 1, "{after}");
+    assert_eq!(after_errors, &json!([]));
+    assert_eq!(after["calls"], json!([["onReady", "<function>"], ["setLoginInfo", login]]), "{after}");
+    assert_eq!((&before["page"], &after["page"]), (&Value::Null, &Value::Null), "no name runs");
+    assert_eq!(before["analytics"], after["analytics"], "as many reports on each channel");
+}
+
 fn php_string(text: &str) -> String {
     format!("'{}'", text.replace('\\', "\\\\").replace('\'', "\\'"))
 }
@@ -459,5 +499,6 @@ tests! {
     import_gives_back_the_example_profiles_and_names_an_edit,
     the_imported_block_does_what_the_page_did ["chromium", "python3", "playwright"],
     the_imported_block_fixes_what_the_page_broke ["chromium", "python3", "playwright", "php"],
+    a_react_component_against_its_imported_block ["chromium", "python3", "playwright", "node", "next"],
     every_engine_page_against_its_imported_block ["chromium", "python3", "playwright", "php", "twig", "blade", "liquid", "actionview", "ejs", "handlebars"],
 }
