@@ -137,10 +137,16 @@ fn read(code: &str) -> Block {
     reader.block
 }
 
-/// Completes `profile` with what the block at `body` (its script, in `page`) states, then
+/// Completes `profile` with what the block at `body` (its script, in `page`: a `<script>`
+/// element's text, or the js form's file) states, then
 /// searches the keys it does not state; an SSQ510 finding where the block still differs.
 pub(super) fn import(page: &str, body: &Span, profile: &mut Profile) {
     let code = &page[body.clone()];
+    // The js form's file starts with its header as a comment; the script follows it.
+    let trimmed = code.trim_start();
+    let trimmed = trimmed.strip_prefix("/*").and_then(|rest| rest.split_once("*/")).map_or(trimmed, |(_, after)| after);
+    let code = trimmed.trim_start();
+    let start = body.start + (code.as_ptr() as usize - page[body.clone()].as_ptr() as usize);
     let block = read(code);
     if let Some(Value::Array(clicks)) = block.values.get(CLICKS) {
         import_clicks(clicks, profile);
@@ -188,7 +194,7 @@ pub(super) fn import(page: &str, body: &Span, profile: &mut Profile) {
     search(code, profile, logout);
     match first_difference(code, profile, logout) {
         Some((line, text)) => {
-            let start = body.start + code.lines().take(line).map(|l| l.len() + 1).sum::<usize>();
+            let start = start + code.lines().take(line).map(|l| l.len() + 1).sum::<usize>();
             let end = (start + text.len()).min(body.end);
             let what = format!(
                 "ssq-gen's block, edited or of another version: from here on no profile's block is the same (`{}`)",
@@ -335,7 +341,7 @@ fn rendered(profile: &Profile, logout: bool) -> Option<String> {
 /// How many lines `profile`'s block has that `code` has not, and the other way.
 fn distance(code: &str, profile: &Profile, logout: bool) -> usize {
     let Some(script) = rendered(profile, logout) else { return usize::MAX };
-    let diff = similar::TextDiff::from_lines(code, script.as_str());
+    let diff = similar::TextDiff::from_lines(code, script.trim_start());
     diff.iter_all_changes().filter(|change| change.tag() != similar::ChangeTag::Equal).count()
 }
 
@@ -370,7 +376,7 @@ fn search(code: &str, profile: &mut Profile, logout: bool) {
 /// The first line (0-based, in `code`) where the profile's block and `code` part, and its text.
 fn first_difference<'c>(code: &'c str, profile: &Profile, logout: bool) -> Option<(usize, &'c str)> {
     let script = rendered(profile, logout).unwrap_or_default();
-    let diff = similar::TextDiff::from_lines(code, script.as_str());
+    let diff = similar::TextDiff::from_lines(code, script.trim_start());
     let change = diff.iter_all_changes().find(|change| change.tag() != similar::ChangeTag::Equal)?;
     let line = change.old_index().unwrap_or_else(|| change.new_index().unwrap_or(0).min(code.lines().count()));
     Some((line, code.lines().nth(line).unwrap_or_default()))

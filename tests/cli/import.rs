@@ -264,25 +264,31 @@ fn a_block_snippet_wrote_imports_to_a_profile_with_the_same_block() {
     assert!(same > 140, "{same} blocks");
 }
 
-/// Through the binary: the example profiles' blocks come back, header aside, byte for byte, and
-/// the profile says what it came from; an edited block is named where the edit is (SSQ510).
+/// Through the binary: the example profiles' blocks come back, header aside, byte for byte, from a
+/// page and from the js form's file, and the profile says what it came from; an edited block is
+/// named where the edit is (SSQ510).
 fn import_gives_back_the_example_profiles_and_names_an_edit() {
     let folder = tempfile::tempdir().unwrap();
-    for (example, args) in [("profile", &[][..]), ("accounts", &["--logout"][..])] {
+    let cases = [
+        ("profile", "profile.html", &[][..]),
+        ("accounts", "accounts.html", &["--logout"][..]),
+        ("profile", "profile.js", &["--format", "js"][..]),
+    ];
+    for (example, file, args) in cases {
         let profile = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("examples/{example}.ssq.toml"));
-        let page = folder.path().join(format!("{example}.html"));
+        let page = folder.path().join(file);
         ssq_gen().arg("snippet").arg(&profile).args(args).arg("-o").arg(&page).assert().success();
-        let back = folder.path().join(format!("{example}.back.ssq.toml"));
+        let back = folder.path().join(format!("{file}.back.ssq.toml"));
         let import = ssq_gen().arg("import").arg(&page).arg("-o").arg(&back).output().unwrap();
         assert_eq!(import.status.code(), Some(0), "{}", String::from_utf8_lossy(&import.stderr));
-        assert!(import.stderr.is_empty(), "{}", String::from_utf8_lossy(&import.stderr));
+        assert!(import.stderr.is_empty(), "{file}: {}", String::from_utf8_lossy(&import.stderr));
         let again = ssq_gen().arg("snippet").arg(&back).args(args).output().unwrap();
         let (before, after) = (std::fs::read_to_string(&page).unwrap(), String::from_utf8(again.stdout).unwrap());
         let body = |text: &str| text.split_once('\n').unwrap().1.to_string();
-        assert_eq!(body(&before), body(&after), "{example}");
+        assert_eq!(body(&before), body(&after), "{file}");
         let first = std::fs::read_to_string(&back).unwrap();
         assert!(first.starts_with("# Imported by ssq-gen from the block it wrote"), "{first}");
-        assert_eq!(first.contains("snippet --logout"), !args.is_empty(), "{first}");
+        assert_eq!(first.contains("snippet --logout"), args.contains(&"--logout"), "{first}");
     }
     // An edit no profile makes: a line of the block's own code changed.
     let page = folder.path().join("profile.html");
