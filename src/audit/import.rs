@@ -19,9 +19,17 @@ pub struct Profile {
     /// Comments for the TOML text, each under its section.
     notes: Vec<(&'static str, String)>,
     pub untranslated: Vec<Diagnostic>,
-    /// The page's install is ssq-gen's own block, given back exactly; `Some(true)`: the block for
-    /// the page after logout.
-    block: Option<bool>,
+    origin: Origin,
+}
+
+/// What the profile was imported from.
+#[derive(Default)]
+enum Origin {
+    #[default]
+    HandWritten,
+    /// ssq-gen's own block, which the profile gives back byte for byte; `logout`: the block for
+    /// the page after logout (`snippet --logout`).
+    Block { logout: bool },
 }
 
 impl Profile {
@@ -62,7 +70,7 @@ impl Profile {
 
     /// The profile gives back the page's ssq-gen block exactly (`logout`: with `snippet --logout`).
     pub(super) fn gives_back_the_block(&mut self, logout: bool) {
-        self.block = Some(logout);
+        self.origin = Origin::Block { logout };
     }
 
     fn note(&mut self, section: &'static str, note: String) {
@@ -89,12 +97,14 @@ impl Profile {
                 format!("{:#}\n", Value::Object(map))
             }
             Format::Toml => {
-                let mut out = String::from(match self.block {
-                    None => "# Imported by ssq-gen from a hand-written install; check it with `ssq-gen lint`.\n",
-                    Some(false) => {
+                let mut out = String::from(match self.origin {
+                    Origin::HandWritten => {
+                        "# Imported by ssq-gen from a hand-written install; check it with `ssq-gen lint`.\n"
+                    }
+                    Origin::Block { logout: false } => {
                         "# Imported by ssq-gen from the block it wrote: `ssq-gen snippet` gives that block back.\n"
                     }
-                    Some(true) => {
+                    Origin::Block { logout: true } => {
                         "# Imported by ssq-gen from the block it wrote for the page after logout: `ssq-gen snippet --logout` gives it back.\n"
                     }
                 });
