@@ -129,12 +129,17 @@ impl<'a> Visit<'a> for Lookup {
     }
 }
 
+/// What the block states; on the parser's own stack, as any script is read (`script::read`, whose
+/// size and nesting limits the block has passed to be known as ssq-gen's).
 fn read(code: &str) -> Block {
-    let allocator = Allocator::default();
-    let parsed = Parser::new(&allocator, code, SourceType::cjs()).parse();
-    let mut reader = Reader { code, block: Block::default() };
-    reader.visit_program(&parsed.program);
-    reader.block
+    let read = || {
+        let allocator = Allocator::default();
+        let parsed = Parser::new(&allocator, code, SourceType::cjs()).parse();
+        let mut reader = Reader { code, block: Block::default() };
+        reader.visit_program(&parsed.program);
+        reader.block
+    };
+    super::script::on_parser_stack(read).unwrap_or_default()
 }
 
 /// Completes `profile` with what the block at `body` (its script, in `page`: a `<script>`
@@ -196,9 +201,10 @@ pub(super) fn import(page: &str, body: &Span, profile: &mut Profile) {
         Some((line, text)) => {
             let start = start + code.lines().take(line).map(|l| l.len() + 1).sum::<usize>();
             let end = (start + text.len()).min(body.end);
+            let shown: String = text.trim().chars().take(80).collect();
+            let shown = if shown.len() < text.trim().len() { format!("{shown}…") } else { shown };
             let what = format!(
-                "ssq-gen's block, edited or of another version: from here on no profile's block is the same (`{}`)",
-                text.trim()
+                "ssq-gen's block, edited or of another version: from here on no profile's block is the same (`{shown}`)"
             );
             profile.not_translated(start..end, &what);
         }

@@ -150,13 +150,15 @@ pub fn read(code: &str, offset: usize, syntax: Syntax) -> Facts {
     if nesting(code) > MAX_NESTING {
         return skipped(format!("brackets nest deeper than {MAX_NESTING}: left unread"));
     }
+    on_parser_stack(|| parse(code, offset, syntax)).unwrap_or_else(|| skipped("the parser could not read it".into()))
+}
+
+/// Runs `read` (a parse and a walk of its tree) on a thread with [`STACK_BYTES`] of stack; `None`
+/// if it could not run or panicked.
+pub(super) fn on_parser_stack<T: Send>(read: impl FnOnce() -> T + Send) -> Option<T> {
     std::thread::scope(|scope| {
-        let reading =
-            std::thread::Builder::new().stack_size(STACK_BYTES).spawn_scoped(scope, || parse(code, offset, syntax));
-        match reading.map(|thread| thread.join()) {
-            Ok(Ok(facts)) => facts,
-            _ => skipped("the parser could not read it".to_string()),
-        }
+        let reading = std::thread::Builder::new().stack_size(STACK_BYTES).spawn_scoped(scope, read);
+        reading.ok().and_then(|thread| thread.join().ok())
     })
 }
 

@@ -290,6 +290,14 @@ fn import_gives_back_the_example_profiles_and_names_an_edit() {
         assert!(first.starts_with("# Imported by ssq-gen from the block it wrote"), "{first}");
         assert_eq!(first.contains("snippet --logout"), args.contains(&"--logout"), "{first}");
     }
+    // A script that calls itself ssq-gen's block, with syntax that nests without brackets (the
+    // parser recurses once per operator): read on the parser's own stack, never a crash.
+    let deep = folder.path().join("deep.js");
+    std::fs::write(&deep, format!("window.__ssqGen = \"0\"; x = 1{}; ssq.push(\"chatOpen\");", "+a".repeat(100_000)))
+        .unwrap();
+    let import = ssq_gen().arg("import").arg(&deep).output().unwrap();
+    assert_eq!(import.status.code(), Some(1), "{}", String::from_utf8_lossy(&import.stderr));
+    assert!(import.stderr.len() < 4000, "the finding quotes the line shortened");
     // An edit no profile makes: a line of the block's own code changed.
     let page = folder.path().join("profile.html");
     let edited = std::fs::read_to_string(&page).unwrap().replace("var readyTimer = null;", "var readyTimer = 0;");
