@@ -344,10 +344,16 @@ fn rendered(profile: &Profile, logout: bool) -> Option<String> {
     snippet::render(&valid, &RenderOptions { logout, ..RenderOptions::default() }).ok().map(|snippet| snippet.script)
 }
 
+/// The line diff of `code` against a block; bounded in time, since `code` can be any script that
+/// sets `__ssqGen` (past the bound the diff is coarser, never wrong).
+fn diff<'t>(code: &'t str, block: &'t str) -> similar::TextDiff<'t, 't, str> {
+    similar::TextDiff::configure().timeout(std::time::Duration::from_millis(200)).diff_lines(code, block)
+}
+
 /// How many lines `profile`'s block has that `code` has not, and the other way.
 fn distance(code: &str, profile: &Profile, logout: bool) -> usize {
     let Some(script) = rendered(profile, logout) else { return usize::MAX };
-    let diff = similar::TextDiff::from_lines(code, script.trim_start());
+    let diff = diff(code, script.trim_start());
     diff.iter_all_changes().filter(|change| change.tag() != similar::ChangeTag::Equal).count()
 }
 
@@ -382,7 +388,7 @@ fn search(code: &str, profile: &mut Profile, logout: bool) {
 /// The first line (0-based, in `code`) where the profile's block and `code` part, and its text.
 fn first_difference<'c>(code: &'c str, profile: &Profile, logout: bool) -> Option<(usize, &'c str)> {
     let script = rendered(profile, logout).unwrap_or_default();
-    let diff = similar::TextDiff::from_lines(code, script.trim_start());
+    let diff = diff(code, script.trim_start());
     let change = diff.iter_all_changes().find(|change| change.tag() != similar::ChangeTag::Equal)?;
     let line = change.old_index().unwrap_or_else(|| change.new_index().unwrap_or(0).min(code.lines().count()));
     Some((line, code.lines().nth(line).unwrap_or_default()))
