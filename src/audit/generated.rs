@@ -181,19 +181,12 @@ pub(super) fn import(page: &str, body: &Span, profile: &mut Profile) {
     }
     for (sdk_event, calls) in &block.listeners {
         let Some(event) = Event::ALL.iter().find(|event| event.sdk_name() == sdk_event) else { continue };
-        let actions: Vec<Value> = calls
-            .iter()
-            .filter_map(|(name, _)| Action::ALL.iter().find(|action| action.handler() == name))
-            .map(|action| json!(action.word()))
-            .collect();
-        let once = calls.iter().any(|(name, once)| *once && Action::ALL.iter().any(|a| a.handler() == name));
-        let value = match (actions.as_slice(), once) {
-            ([], _) => continue,
-            ([one], false) => one.clone(),
-            (_, false) => Value::Array(actions),
-            (_, true) => json!({"actions": actions, "once": true}),
-        };
-        profile.put(schema::event_key(*event), Some(value));
+        let handled = |name: &String| Action::ALL.iter().copied().find(|action| action.handler() == name);
+        let actions: Vec<Action> = calls.iter().filter_map(|(name, _)| handled(name)).collect();
+        let once = calls.iter().any(|(name, once)| *once && handled(name).is_some());
+        if !actions.is_empty() {
+            profile.put(schema::event_key(*event), Some(super::import::event_value(&actions, once)));
+        }
     }
     let logout = block.logout;
     search(code, profile, logout);
@@ -288,7 +281,7 @@ const MARKER_SECONDS: u64 = 117;
 
 /// The value of `key` where the block writes it, found with a marker in its place.
 fn probe(code: &str, profile: &mut Profile, key: &'static Key, logout: bool) -> Option<Value> {
-    let seconds = std::ptr::eq(key, &schema::key::FALLBACK_TIMEOUT);
+    let seconds = matches!(key.kind, schema::Kind::Seconds { .. });
     let (marker, written) = match seconds {
         true => (json!(MARKER_SECONDS), (MARKER_SECONDS * 1000).to_string()),
         false => (json!(MARKER), json!(MARKER).to_string()),
@@ -324,7 +317,7 @@ fn candidates(
         Find::Manager => crate::sdk::Cmp::ALL
             .iter()
             .map(|cmp| {
-                let kept = profile.get(&schema::key::CMP).cloned();
+                let kept = profile.get(key).cloned();
                 profile.put(key, Some(json!(cmp.word())));
                 let category = probe(code, profile, &schema::key::CATEGORY, logout);
                 profile.put(key, kept);

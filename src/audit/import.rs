@@ -42,21 +42,21 @@ impl Profile {
     /// Sets `key` to `value`, replacing what it had; `None` removes it (and its section, emptied).
     pub(super) fn put(&mut self, key: &'static Key, value: Option<Value>) {
         match value {
-            Some(value) => {
-                self.set(key, Value::Null);
-                let section = self.sections.iter_mut().find(|(name, _)| *name == key.section().name);
-                section.expect("just set").1.insert(key.name.to_string(), value);
-            }
+            Some(value) => _ = self.keys_of(key).insert(key.name.to_string(), value),
             None => {
-                for (_, keys) in &mut self.sections {
-                    keys.remove(key.name);
-                }
+                self.keys_of(key).remove(key.name);
                 self.sections.retain(|(_, keys)| !keys.is_empty());
             }
         }
     }
 
+    /// Sets `key` to `value` unless it has one already: the first install on a page wins.
     fn set(&mut self, key: &'static Key, value: Value) {
+        self.keys_of(key).entry(key.name.to_string()).or_insert(value);
+    }
+
+    /// The keys of `key`'s section, which is added (after the others) if it is not there yet.
+    fn keys_of(&mut self, key: &'static Key) -> &mut Map<String, Value> {
         let section = key.section().name;
         let at = match self.sections.iter().position(|(name, _)| *name == section) {
             Some(at) => at,
@@ -65,7 +65,7 @@ impl Profile {
                 self.sections.len() - 1
             }
         };
-        self.sections[at].1.entry(key.name.to_string()).or_insert(value);
+        &mut self.sections[at].1
     }
 
     /// The profile gives back the page's ssq-gen block exactly (`logout`: with `snippet --logout`).
@@ -206,13 +206,8 @@ fn translate(
                 if let Some(selector) = badge {
                     profile.set(&schema::key::BADGE_SELECTOR, json!(selector));
                 }
-                let words: Vec<Value> = actions.iter().map(|action| json!(action.word())).collect();
-                let value = if words.len() == 1 { words[0].clone() } else { Value::Array(words) };
-                let key = schema::section("events").and_then(|events| events.key(event.doc().key));
-                match key {
-                    _ if actions.is_empty() => {}
-                    Some(key) => profile.set(key, value),
-                    None => profile.not_translated(span, &format!("the `{command}` listener")),
+                if !actions.is_empty() {
+                    profile.set(schema::event_key(*event), event_value(actions, false));
                 }
             }
             _ => profile.not_translated(span, &format!("the `{command}` listener `{}`", shown)),
@@ -247,6 +242,16 @@ fn translate(
             }
         }
         _ => profile.not_translated(span, &format!("`{}`", shown)),
+    }
+}
+
+/// An event's actions as its `events.on_…` value: one word, a list, or with `once` a table.
+pub(super) fn event_value(actions: &[crate::sdk::Action], once: bool) -> Value {
+    let words: Vec<Value> = actions.iter().map(|action| json!(action.word())).collect();
+    match (words.as_slice(), once) {
+        ([one], false) => one.clone(),
+        (_, false) => Value::Array(words),
+        (_, true) => json!({"actions": words, "once": true}),
     }
 }
 
