@@ -5,13 +5,18 @@ median of seven batches in nanoseconds per check, and what four checks a second 
 
     python3 benches/route_poll.py
 """
-import shutil
+import os
 import statistics
+import sys
 
 from playwright.sync_api import sync_playwright
 
+# The one Chromium the tests launch: tests/browser/chromium.py.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "browser"))
+import chromium  # noqa: E402
+
 with sync_playwright() as p:
-    browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
+    browser = p.chromium.launch(**chromium.launch_options())
     page = browser.new_page()
     page.set_content("<p>a page</p>")
     runs = [

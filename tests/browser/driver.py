@@ -37,11 +37,12 @@ import argparse
 import asyncio
 import json
 import os
-import shutil
 import sys
 import time
 
 from playwright.async_api import async_playwright
+
+import chromium
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 VENDOR_HOST = "plugin-code.salesmartly.com"
@@ -217,11 +218,8 @@ async def main():
         "drive": asyncio.Semaphore(int(os.environ.get("SSQ_DRIVE_PAGES", "6"))),
     }
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(
-            executable_path=shutil.which("chromium"),
-            args=["--no-sandbox", "--disable-quic",
-                  "--host-resolver-rules=MAP %s 127.0.0.1:%d" % (VENDOR_HOST, args.vendor_port)],
-        )
+        browser = await playwright.chromium.launch(**chromium.launch_options(
+            "--disable-quic", "--host-resolver-rules=MAP %s 127.0.0.1:%d" % (VENDOR_HOST, args.vendor_port)))
         print("ready", flush=True)
         running = set()
         while line := await stdin.readline():

@@ -7,10 +7,10 @@ answers them). Prints one JSON report: what the widget's stand-in received at ea
 import asyncio
 import json
 import os
-import shutil
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "browser"))
+import chromium  # noqa: E402
 from driver import FILES, PROJECT, VENDOR  # noqa: E402
 from playwright.async_api import async_playwright  # noqa: E402
 
@@ -57,7 +57,7 @@ async def main():
     base, mode, visitor = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
     errors, console, vendor = [], [], []
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
+        browser = await playwright.chromium.launch(**chromium.launch_options())
         context = await browser.new_context()
         await context.add_init_script(INIT)
         page = await context.new_page()

@@ -17,12 +17,15 @@ CSP violations and page errors. Scenarios:
 """
 import os
 import json
-import shutil
 import sys
 import time
 from urllib.parse import urlsplit
 
 from playwright.sync_api import sync_playwright
+
+# The one Chromium the tests launch: tests/browser/chromium.py.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "browser"))
+import chromium  # noqa: E402
 
 
 # Every control's box in page coordinates, and what is clipped or overlaps; the log's kind labels
@@ -76,7 +79,7 @@ def main():
     own = urlsplit(url).netloc
     report = {"elsewhere": [], "violations": [], "errors": []}
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
+        browser = p.chromium.launch(**chromium.launch_options())
         page = browser.new_page(viewport={"width": 1400, "height": 860})
         page.on("request", lambda r: urlsplit(r.url).netloc != own and report["elsewhere"].append(r.url))
         page.on("pageerror", lambda e: report["errors"].append(str(e)))

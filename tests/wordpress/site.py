@@ -31,6 +31,10 @@ import driver  # noqa: E402  (the browser suites' stand-ins and snapshot)
 
 from playwright.async_api import async_playwright  # noqa: E402
 
+# The one Chromium the tests launch: tests/browser/chromium.py.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "browser"))
+import chromium  # noqa: E402
+
 WORDPRESS = "/usr/share/wordpress"
 PLUGIN_DIR = "salesmartly-chat-ssq-gen"
 # Display names WordPress's own forms would sanitize, written to the database as an import or
@@ -192,7 +196,7 @@ async def text_of(context, url):
 async def browse(base):
     report = {}
     async with async_playwright() as p:
-        browser = await p.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
+        browser = await p.chromium.launch(**chromium.launch_options())
         try:
             context = await browser.new_context()
             await routed(context)
