@@ -28,8 +28,9 @@ Reads requests from standard input, one JSON object a line, and answers each wit
       commands and starts, requests to SaleSmartly, whether `ssq:consent-needed` fired, and the
       storage the widget writes.
 
-How many pages run at once: `drive` pages mostly wait in real time, so six of them share the
-browser (SSQ_DRIVE_PAGES); `load` pages are CPU-bound, since virtual time runs ahead only while the
+How many pages run at once: `drive` pages mostly wait in real time, so sixteen of them share the
+browser (SSQ_DRIVE_PAGES; at 52033e2, the pages_consent suite took 70 s at six, 48 s at twelve,
+43 s at sixteen and 40 s at twenty-four, where a third of the two cores was still idle); `load` pages are CPU-bound, since virtual time runs ahead only while the
 renderer is idle, and on two cores one at a time was fastest (SSQ_LOAD_PAGES; at 54be412, the
 sdk_calls suite took 13.5 s at one, 15.6 s at two and 20.9 s at six).
 """
@@ -215,7 +216,7 @@ async def main():
     await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(stdin), sys.stdin)
     slots = {
         "load": asyncio.Semaphore(int(os.environ.get("SSQ_LOAD_PAGES", "1"))),
-        "drive": asyncio.Semaphore(int(os.environ.get("SSQ_DRIVE_PAGES", "6"))),
+        "drive": asyncio.Semaphore(int(os.environ.get("SSQ_DRIVE_PAGES", "16"))),
     }
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(**chromium.launch_options(
