@@ -126,7 +126,12 @@ def main():
             report["reloaded_after"] = time.time() - start
             report["first_log_length"] = first
             report["reloaded_log"] = page.evaluate("ssqPreview.log")
-            open(profile, "w").write("[loader]\nlicense = \"g1\"\n")
+            # A save as some editors make it: the file emptied, then written 80 ms later. The
+            # preview reads a save once it has settled, so the empty file's errors never show.
+            with open(profile, "w") as saving:
+                saving.flush()
+                time.sleep(0.08)
+                saving.write("[loader]\nlicense = \"g1\"\n")
             wait_for(page, "!document.querySelector('#ssq-preview-diagnostics').hidden")
             report["diagnostics"] = page.evaluate("document.querySelector('#ssq-preview-diagnostics').textContent")
             report["still_running"] = page.evaluate("!!ssqPreview.widget")

@@ -89,14 +89,18 @@ pub fn run(options: &Options) -> Status {
     {
         let (state, options) = (Arc::clone(&state), Options { profile: options.profile.clone(), ..*options });
         std::thread::spawn(move || {
+            // A save is read once it has settled: unchanged for one more poll. An editor that
+            // truncates the file and then writes it would otherwise show the empty file's errors.
             let mut seen = stamp(&options.profile);
+            let mut last = seen;
             loop {
                 std::thread::sleep(WATCH);
                 let now = stamp(&options.profile);
-                if now != seen {
+                if now == last && now != seen {
                     seen = now;
                     let _ = refresh(&state, &options);
                 }
+                last = now;
             }
         });
     }
