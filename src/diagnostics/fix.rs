@@ -109,8 +109,13 @@ pub fn remove_item(text: &str, items: &[Span], i: usize) -> Option<Edit> {
     let after = skip_blanks(item.end);
     if bytes.get(after) == Some(&b',') {
         let end = skip_blanks(after + 1);
-        let line_start = text[..item.start].rfind('\n').map_or(0, |n| n + 1);
-        let alone = text[line_start..item.start].trim().is_empty()
+        // Back over the blanks before the item only, not the whole line: a list of thousands of
+        // items on one line would otherwise cost a scan of the line per item.
+        let mut line_start = item.start;
+        while line_start > 0 && matches!(bytes[line_start - 1], b' ' | b'\t' | b'\r') {
+            line_start -= 1;
+        }
+        let alone = (line_start == 0 || bytes[line_start - 1] == b'\n')
             && matches!(bytes.get(end), Some(b'\n') | Some(b'\r') | None);
         let span = match alone {
             true => line_start..text[end..].find('\n').map_or(text.len(), |n| end + n + 1),

@@ -286,6 +286,7 @@ impl Checker<'_> {
         };
         let mut ok = true;
         let mut seen = HashSet::with_capacity(items.len());
+        let spans: Vec<_> = items.iter().map(|item| item.span.clone()).collect();
         for (i, item) in items.iter().enumerate() {
             let (label, span, path) = (&item.text, &item.span, item.path(&field.path()));
             if label.trim().is_empty() {
@@ -305,7 +306,6 @@ impl Checker<'_> {
                     format!("the label `{label}` is listed twice"),
                     "remove the second one",
                 );
-                let spans: Vec<_> = items.iter().map(|item| item.span.clone()).collect();
                 if let Some(edit) = crate::diagnostics::fix::remove_item(self.text, &spans, i) {
                     self.fixed_by(crate::diagnostics::fix::Fix::safe(
                         format!("remove the second `{label}`"),
