@@ -30,9 +30,10 @@ Reads requests from standard input, one JSON object a line, and answers each wit
 
 How many pages run at once: `drive` pages mostly wait in real time, so sixteen of them share the
 browser (SSQ_DRIVE_PAGES; at 52033e2, the pages_consent suite took 70 s at six, 48 s at twelve,
-43 s at sixteen and 40 s at twenty-four, where a third of the two cores was still idle); `load` pages are CPU-bound, since virtual time runs ahead only while the
-renderer is idle, and on two cores one at a time was fastest (SSQ_LOAD_PAGES; at 54be412, the
-sdk_calls suite took 13.5 s at one, 15.6 s at two and 20.9 s at six).
+43 s at sixteen and 40 s at twenty-four, where a third of the two cores was still idle); `load`
+pages are CPU-bound, since virtual time runs ahead only while the renderer is idle, and on two
+cores one at a time was fastest (SSQ_LOAD_PAGES; at 54be412, the sdk_calls suite took 13.5 s at
+one, 15.6 s at two and 20.9 s at six).
 """
 import argparse
 import asyncio

@@ -12,8 +12,8 @@ pub fn ssq_gen() -> Command {
 static BINARY: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
 
 /// The binary under test: a copy of the one cargo built, made by [`copy_binary`]. The wheel test's
-/// maturin relinks `target/debug/ssq-gen` in place (stripped), reusing every other artifact of the
-/// tests' build; a test spawning that path meanwhile could find no file.
+/// maturin writes `target/debug/ssq-gen` again in place (stripped), in the tests' own build folder;
+/// a test spawning that path meanwhile could find no file.
 pub fn binary() -> &'static Path {
     BINARY.get().expect("main copies the binary before the tests start")
 }

@@ -27,13 +27,10 @@ import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "browser"))
+import chromium  # noqa: E402  (the one Chromium the tests launch)
 import driver  # noqa: E402  (the browser suites' stand-ins and snapshot)
 
 from playwright.async_api import async_playwright  # noqa: E402
-
-# The one Chromium the tests launch: tests/browser/chromium.py.
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "browser"))
-import chromium  # noqa: E402
 
 WORDPRESS = "/usr/share/wordpress"
 PLUGIN_DIR = "salesmartly-chat-ssq-gen"
