@@ -207,10 +207,20 @@ fn the_wheel_and_pip_install_put_ssq_gen_on_path() {
     let name = wheel.file_name().unwrap().to_str().unwrap().to_string();
     assert!(name.starts_with(&format!("ssq_gen-{VERSION}-py3-none-")), "{name}");
 
+    // Each venv without a pip of its own (ensurepip took 3 s a venv): the machine's pip installs
+    // into it (`--python`), as the venv's own would. The machine's Python by its own path, not
+    // whichever `python3` comes first on a venv's PATH.
+    let python = run(Command::new("python3").args(["-c", "import sys; print(sys.executable)"]));
+    let python = python.trim();
     let venv = |name: &str, args: &[&str]| {
         let path = work.path().join(name);
-        run(Command::new("python3").args(["-m", "venv"]).args(args).arg(&path));
+        run(Command::new(python).args(["-m", "venv", "--without-pip"]).args(args).arg(&path));
         path
+    };
+    let pip_install = |venv: &Path| {
+        let mut pip = Command::new(python);
+        pip.args(["-m", "pip", "--python"]).arg(venv.join("bin/python")).args(["install", "--quiet", "--no-index"]);
+        pip
     };
     let lints = |venv: &Path| {
         let bin = venv.join("bin");
@@ -220,14 +230,14 @@ fn the_wheel_and_pip_install_put_ssq_gen_on_path() {
         run(Command::new(bin.join("ssq-gen")).arg("lint").arg(root().join("examples/profile.ssq.toml")));
     };
     let from_wheel = venv("from-wheel", &[]);
-    run(Command::new(from_wheel.join("bin/pip")).args(["install", "--quiet", "--no-index"]).arg(&wheel));
+    run(pip_install(&from_wheel).arg(&wheel));
     lints(&from_wheel);
 
     // `pip install .`, offline: the build backend is this machine's maturin (seen through the
     // system's site-packages), with the same profile.
     let from_source = venv("from-source", &["--system-site-packages"]);
-    run(Command::new(from_source.join("bin/pip"))
-        .args(["install", "--quiet", "--no-index", "--no-build-isolation", "."])
+    run(pip_install(&from_source)
+        .args(["--no-build-isolation", "."])
         .env("MATURIN_PEP517_ARGS", "--profile dev")
         .env("CARGO_TARGET_DIR", &target)
         .env("PATH", format!("{}:{}", from_source.join("bin").display(), std::env::var("PATH").unwrap()))
