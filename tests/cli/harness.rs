@@ -4,6 +4,11 @@
 //! dead code, which the lints refuse.
 
 use libtest_mimic::{Failed, Trial};
+use std::sync::LazyLock;
+use std::time::Instant;
+
+/// When the trials were made, just before they run.
+static RUN_START: LazyLock<Instant> = LazyLock::new(Instant::now);
 
 pub struct Test {
     pub module: &'static str,
@@ -27,17 +32,20 @@ macro_rules! tests {
 
 impl Test {
     pub fn trial(&'static self) -> Trial {
+        LazyLock::force(&RUN_START);
         let module = self.module.strip_prefix("cli::").unwrap_or(self.module);
         let name = format!("{module}::{}", self.name);
         let missing = crate::tools::missing(self.needs);
         if missing.is_empty() {
             let run = self.run;
             return Trial::test(name.clone(), move || {
-                let start = std::time::Instant::now();
+                let start = Instant::now();
                 run();
-                // `SSQ_TEST_TIMES=1 cargo test` shows where the suite's time goes.
+                // `SSQ_TEST_TIMES=1 cargo test` shows where the suite's time goes, and when (what
+                // ran beside what).
                 if std::env::var_os("SSQ_TEST_TIMES").is_some() {
-                    eprintln!("time {:8.2} s  {name}", start.elapsed().as_secs_f64());
+                    let since = start.duration_since(*RUN_START).as_secs_f64();
+                    eprintln!("time {:8.2} s  {name}  (from {since:.1} s)", start.elapsed().as_secs_f64());
                 }
                 Ok(())
             });
