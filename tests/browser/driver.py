@@ -8,11 +8,12 @@ Reads requests from standard input, one JSON object a line, and answers each wit
 {"id": ..., "result": ...} or {"id": ..., "error": "..."}, in the order they finish. It prints
 `ready` once the browser is up. Two kinds of request:
 
-  {"id": 1, "load": {"url": ..., "blocked": false}}
+  {"id": 1, "load": {"url": ..., "blocked": false, "slow": false}}
       Loads a page of tests/browser/server.py's (SaleSmartly's host is mapped to PORT) in virtual
       time, as `chromium --dump-dom --virtual-time-budget` does: timers run ahead while nothing
       is fetched, so a page that waits 30 s costs well under one. `blocked` makes the vendor's
-      host fail to resolve, as an ad blocker does. The result is the text of `#ssq-result`.
+      host fail to resolve, as an ad blocker does; `slow` holds each of its answers back 2 s (in
+      real time, as `drive` pages wait). The result is the text of `#ssq-result`.
 
   {"id": 2, "drive": SPEC}
       Drives a shop's pages step by step in real time, for `[pages]` and `[consent]`: every
@@ -33,7 +34,7 @@ browser (SSQ_DRIVE_PAGES; at 52033e2, the pages_consent suite took 70 s at six, 
 43 s at sixteen and 40 s at twenty-four, where a third of the two cores was still idle); `load`
 pages are CPU-bound, since virtual time runs ahead only while the renderer is idle, and on two
 cores one at a time was fastest (SSQ_LOAD_PAGES; at 54be412, the sdk_calls suite took 13.5 s at
-one, 15.6 s at two and 20.9 s at six).
+one, 15.6 s at two and 20.9 s at six), except `slow` ones, which share the `drive` pages' slots.
 """
 import argparse
 import asyncio
@@ -65,6 +66,8 @@ FOLDERS = {
 }
 PROJECT = os.path.join(ROOT, "templates", "preview", "project.js")
 VIRTUAL_TIME_BUDGET_MS = 60000
+# How late a `slow` load's vendor scripts arrive: long after the page's DOMContentLoaded.
+SLOW_LOADER_S = 2
 
 SHOP_PAGE = """<!doctype html>
 <html><head><meta charset="utf-8"><title>shop</title>
@@ -112,6 +115,11 @@ async def load(browser, request):
     try:
         if request.get("blocked"):
             await context.route(VENDOR + "**", lambda route: route.abort("namenotresolved"))
+        if request.get("slow"):
+            async def late(route):
+                await asyncio.sleep(SLOW_LOADER_S)
+                await route.continue_()
+            await context.route(VENDOR + "**", late)
         page = await context.new_page()
         cdp = await context.new_cdp_session(page)
         expired = asyncio.get_running_loop().create_future()
@@ -196,7 +204,8 @@ async def answer(browser, slots, line):
     request = json.loads(line)
     reply = {"id": request["id"]}
     kind = "load" if "load" in request else "drive"
-    async with slots[kind]:
+    waits = kind == "drive" or request["load"].get("slow", False)
+    async with slots["drive" if waits else "load"]:
         try:
             if kind == "load":
                 reply["result"] = await load(browser, request["load"])

@@ -3,10 +3,10 @@
 
 Serves the test pages from --root, and answers for the vendor's host (Chromium maps
 plugin-code.salesmartly.com here with --host-resolver-rules): project scripts and install.js come
-from tests/stand-ins/. A page whose name contains "slow-loader" gets the vendor's scripts 2 s late
-(the server reads the page from the Referer header), and one whose name contains "failing-loader"
-gets a 500 for them. Every request is logged, one JSON line each, to
---log, so a test can tell whether the vendor's host was contacted at all.
+from tests/stand-ins/. A page whose name contains "failing-loader" gets a 500 for them (the server
+reads the page from the Referer header), and one whose name contains "neutered-loader" an empty
+script; the driver makes a page's loader slow or blocked. Every request is logged, one JSON line
+each, to --log, so a test can tell whether the vendor's host was contacted at all.
 
 Prints the port it listens on, then serves until killed.
 """
@@ -46,8 +46,6 @@ def main():
             with log_lock, open(args.log, "a") as log:
                 log.write(json.dumps({"host": host, "path": path, "referer": referer, "t": time.time()}) + "\n")
             if host == VENDOR_HOST:
-                if "slow-loader" in referer:
-                    time.sleep(2)
                 if "failing-loader" in referer:
                     return self.send_error(500)
                 if "neutered-loader" in referer:

@@ -5,7 +5,7 @@
 //! the block's run-time rules, single-page login and logout, damaged page data, the static CSP hash,
 //! and the agreement of the run-time email and language checks with their judges.
 
-use crate::browser::{Browser, Network, PROBE, Page, clean};
+use crate::browser::{Batch, Browser, Network, PROBE, Page, clean};
 use crate::support::*;
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
@@ -490,6 +490,7 @@ fn single_page_login_and_logout_events() {
             "document.dispatchEvent(new CustomEvent(\"ssq:login\", {{ detail: {{ user_id: \"{id}\", user_name: \"N {id}\" }} }}))"
         )
     };
+    let mut batch = Batch::default();
     for (name, loader) in
         [("spa-license", "license = \"g1vfb1b\"".to_string()), ("spa-script", format!("script_url = \"{SCRIPT_URL}\""))]
     {
@@ -502,21 +503,23 @@ fn single_page_login_and_logout_events() {
             "document.dispatchEvent(new CustomEvent(\"ssq:logout\")); {}; document.dispatchEvent(new CustomEvent(\"ssq:login\", {{ detail: null }}))",
             login("late")
         );
-        let report = browser.load(&format!("{name}.html"), &page, Network::SlowLoader);
-        clean(&report);
-        assert_eq!(report["probe"]["notes"]["upEarly"], false, "{name}: the early login came after the loader");
-        assert_eq!(
-            report["commands"],
-            json!([
-                ["onReady", "<function>"],
-                ["setLoginInfo", {"user_id": "early", "user_name": "N early"}],
-                ["clearUser"],
-                ["setLoginInfo", {"user_id": "late", "user_name": "N late"}]
-            ]),
-            "{name}"
-        );
-        assert_eq!(report["starts"], 1, "{name}");
+        batch.add(&format!("{name}.html"), page, Network::SlowLoader, move |report| {
+            clean(&report);
+            assert_eq!(report["probe"]["notes"]["upEarly"], false, "{name}: the early login came after the loader");
+            assert_eq!(
+                report["commands"],
+                json!([
+                    ["onReady", "<function>"],
+                    ["setLoginInfo", {"user_id": "early", "user_name": "N early"}],
+                    ["clearUser"],
+                    ["setLoginInfo", {"user_id": "late", "user_name": "N late"}]
+                ]),
+                "{name}"
+            );
+            assert_eq!(report["starts"], 1, "{name}");
+        });
     }
+    batch.run(&browser);
 }
 
 /// Page data that is missing, empty or malformed is an anonymous visitor, never an error; valid
