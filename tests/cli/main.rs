@@ -48,8 +48,8 @@ fn main() -> std::process::ExitCode {
     // then starves the browser suites' frames of the time they wait for (a report came back empty).
     let args = libtest_mimic::Arguments::from_args();
     // The longest suites first, so that none is left running alone at the end. The packages first
-    // of all: on a clean clone the wheel test's maturin compiles 18 crates (40 s), and last in the
-    // list, it was the run's last 25 s, with one core idle.
+    // of all: on a clean clone the wheel test's maturin compiles crates again (it took 40 s), and
+    // last in the list, it was the run's last 25 s, with one core idle.
     let suites = [
         packages::TESTS,
         snippet_lint::TESTS,

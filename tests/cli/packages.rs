@@ -191,9 +191,9 @@ fn npm_packages_cover_every_release_target() {
 /// `ssq-gen` on the venv's PATH. Built with the dev profile: the packaging is what is tested here,
 /// not the optimizer. In the tests' own target folder: maturin reuses every artifact the tests'
 /// build shares with a normal build, where a folder of its own would build every dependency again
-/// (on a clean clone it compiles the 18 crates whose features the dev-dependencies change, 25 s;
-/// the tests run a copy of the binary, `support::binary`, so the rebuild does not pull it from
-/// them).
+/// (on a clean clone it compiles the 9 crates whose features the dev-dependencies still change,
+/// the regular expressions' and those above them, 14 s: Cargo.toml; the tests run a copy of the
+/// binary, `support::binary`, so the rebuild does not pull it from them).
 fn the_wheel_and_pip_install_put_ssq_gen_on_path() {
     let target = root().join("target");
     let work = tempfile::tempdir().unwrap();
