@@ -80,9 +80,31 @@ impl Terminal {
         for line in setup {
             terminal.keys(&[line, "Enter"]);
         }
-        terminal.keys(&["clear", "Enter"]);
-        std::thread::sleep(Duration::from_millis(300));
+        terminal.clear();
         terminal
+    }
+
+    /// Clears the screen, and waits until the shell has: it prints a mark that the typed line does
+    /// not hold (`printf 'cle%s' ared-3` shows `cleared-3`), where a fixed pause waited 200 ms.
+    fn clear(&self) {
+        static MARKS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let mark = format!("cleared-{}", MARKS.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
+        self.keys(&["-l", &format!("clear; printf 'cle%s\\n' {}", &mark[3..])]);
+        self.keys(&["Enter"]);
+        self.wait_for("clear", |screen| screen.contains(&mark));
+    }
+
+    /// Polls the screen until `done` holds (10 s at most); returns it.
+    fn wait_for(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let screen = self.screen();
+            if done(&screen) {
+                return screen;
+            }
+            assert!(Instant::now() < deadline, "{}: {what} did not show:\n{screen}", self.session);
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 
     fn keys(&self, keys: &[&str]) {
@@ -103,15 +125,11 @@ impl Terminal {
 
     /// Runs `line` and returns the screen once `expected` shows.
     fn run(&self, line: &str, expected: &str) -> String {
-        self.keys(&["clear", "Enter"]);
-        std::thread::sleep(Duration::from_millis(200));
+        self.clear();
         self.keys(&["-l", line]);
         self.keys(&["Enter"]);
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while !self.screen().contains(expected) {
-            assert!(Instant::now() < deadline, "`{line}` did not show {expected:?}:\n{}", self.screen());
-            std::thread::sleep(Duration::from_millis(100));
-        }
+        self.wait_for(&format!("`{line}`'s {expected:?}"), |screen| screen.contains(expected));
+        // The rest of the report.
         std::thread::sleep(Duration::from_millis(200));
         self.screen_with_escapes()
     }
@@ -123,18 +141,11 @@ impl Terminal {
         self.keys(&["Tab"]);
         std::thread::sleep(Duration::from_millis(200));
         self.keys(&["Tab"]);
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            let screen = self.screen();
-            if expected.iter().all(|e| screen.contains(e)) {
-                break;
-            }
-            assert!(Instant::now() < deadline, "{}: `{line}<TAB>` did not offer {expected:?}:\n{screen}", self.session);
-            std::thread::sleep(Duration::from_millis(100));
-        }
+        self.wait_for(&format!("`{line}<TAB>` offering {expected:?}"), |screen| {
+            expected.iter().all(|e| screen.contains(e))
+        });
         self.keys(&["C-c"]);
-        self.keys(&["clear", "Enter"]);
-        std::thread::sleep(Duration::from_millis(200));
+        self.clear();
     }
 }
 
