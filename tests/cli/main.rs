@@ -44,9 +44,15 @@ mod vue;
 mod wordpress;
 
 fn main() -> std::process::ExitCode {
-    // One trial per core, as libtest does: four on two cores was 8 % faster, but a loaded machine
-    // then starves the browser suites' frames of the time they wait for (a report came back empty).
-    let args = libtest_mimic::Arguments::from_args();
+    // One trial more than the cores (`--test-threads` still decides): many trials mostly wait, on
+    // a browser's real-time page, a shell in tmux or a slow loader, and one beside a single-threaded
+    // one (eslint) left a core idle. At 6f93bd1, 1c8b47e's suites, warm: 70 to 86 s with three on
+    // the two cores against 80 s with two. (Four, before the browser suites shared one browser,
+    // starved their frames of the time they wait for: a report came back empty.)
+    let mut args = libtest_mimic::Arguments::from_args();
+    if args.test_threads.is_none() {
+        args.test_threads = std::thread::available_parallelism().ok().map(|cores| cores.get() + 1);
+    }
     // The longest suites first, so that none is left running alone at the end. The packages first
     // of all: on a clean clone the wheel test's maturin compiles crates again (it took 40 s), and
     // last in the list, it was the run's last 25 s, with one core idle.
