@@ -43,7 +43,8 @@ fn the_committed_schema_matches_the_binary() {
 /// A shell in tmux, typing as a person does, TAB included.
 struct Terminal {
     session: String,
-    _home: tempfile::TempDir,
+    /// The shell's home and working folder, removed with the terminal.
+    home: tempfile::TempDir,
 }
 
 impl Terminal {
@@ -63,20 +64,15 @@ impl Terminal {
         static SESSIONS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let n = SESSIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let session = format!("ssq-{shell}-{}-{n}", std::process::id());
-        // One session created at a time: two `new-session`s that both find no tmux server both
-        // start one, and one of them can fail ("server exited unexpectedly").
-        static CREATING: std::sync::Mutex<()> = std::sync::Mutex::new(());
-        let created = {
-            let _one_at_a_time = CREATING.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-            Command::new("tmux")
-                .args(["new-session", "-d", "-x", "200", "-y", "50", "-s", &session, "-c"])
-                .arg(home.path())
-                .arg(format!("env -i HOME={} TERM=xterm PATH={path} {command}", home.path().display()))
-                .output()
-                .unwrap()
-        };
+        let terminal = Terminal { session, home };
+        let created = terminal
+            .tmux()
+            .args(["new-session", "-d", "-x", "200", "-y", "50", "-s", &terminal.session, "-c"])
+            .arg(terminal.home.path())
+            .arg(format!("env -i HOME={} TERM=xterm PATH={path} {command}", terminal.home.path().display()))
+            .output()
+            .unwrap();
         assert!(created.status.success(), "tmux new-session: {}", String::from_utf8_lossy(&created.stderr));
-        let terminal = Terminal { session, _home: home };
         for line in setup {
             terminal.keys(&[line, "Enter"]);
         }
@@ -107,19 +103,28 @@ impl Terminal {
         }
     }
 
+    /// tmux, talking to this terminal's own server (its socket in the home folder): with one server
+    /// for all, a session created while another test's last one ended could go with the exiting
+    /// server ("can't find pane").
+    fn tmux(&self) -> Command {
+        let mut tmux = Command::new("tmux");
+        tmux.arg("-S").arg(self.home.path().join(".tmux"));
+        tmux
+    }
+
     fn keys(&self, keys: &[&str]) {
-        let status = Command::new("tmux").args(["send-keys", "-t", &self.session]).args(keys).status().unwrap();
+        let status = self.tmux().args(["send-keys", "-t", &self.session]).args(keys).status().unwrap();
         assert!(status.success());
     }
 
     fn screen(&self) -> String {
-        let output = Command::new("tmux").args(["capture-pane", "-p", "-t", &self.session]).output().unwrap();
+        let output = self.tmux().args(["capture-pane", "-p", "-t", &self.session]).output().unwrap();
         String::from_utf8_lossy(&output.stdout).into_owned()
     }
 
     /// The screen with its colour escape sequences.
     fn screen_with_escapes(&self) -> String {
-        let output = Command::new("tmux").args(["capture-pane", "-e", "-p", "-t", &self.session]).output().unwrap();
+        let output = self.tmux().args(["capture-pane", "-e", "-p", "-t", &self.session]).output().unwrap();
         String::from_utf8_lossy(&output.stdout).into_owned()
     }
 
@@ -151,7 +156,7 @@ impl Terminal {
 
 impl Drop for Terminal {
     fn drop(&mut self) {
-        let _ = Command::new("tmux").args(["kill-session", "-t", &self.session]).status();
+        let _ = self.tmux().arg("kill-server").status();
     }
 }
 
