@@ -90,13 +90,13 @@ impl Terminal {
         self.wait_for("clear", |screen| screen.contains(&mark));
     }
 
-    /// Polls the screen until `done` holds (10 s at most); returns it.
-    fn wait_for(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
+    /// Polls the screen until `done` holds (10 s at most).
+    fn wait_for(&self, what: &str, done: impl Fn(&str) -> bool) {
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
             let screen = self.screen();
             if done(&screen) {
-                return screen;
+                return;
             }
             assert!(Instant::now() < deadline, "{}: {what} did not show:\n{screen}", self.session);
             std::thread::sleep(Duration::from_millis(50));
